@@ -1,0 +1,84 @@
+package ru.parus.infra;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Kafka, PostgreSQL and SMTP together: scratch copies for tests, or the local stack's persistent ones. */
+public final class LocalInfra implements AutoCloseable {
+    /** Keeps the scratch servers reachable (and their watchdogs armed) for the life of the JVM. */
+    private static volatile LocalInfra scratch;
+
+    private final KafkaBroker kafka;
+    private final int kafkaControllerPort;
+    private final Path kafkaDir;
+    private final PostgresServer postgres;
+    private final SmtpServer smtp;
+
+    private LocalInfra(KafkaBroker kafka, int kafkaControllerPort, Path kafkaDir, PostgresServer postgres,
+            SmtpServer smtp) {
+        this.kafka = kafka;
+        this.kafkaControllerPort = kafkaControllerPort;
+        this.kafkaDir = kafkaDir;
+        this.postgres = postgres;
+        this.smtp = smtp;
+    }
+
+    /** Servers on free ports in scratch folders, removed when the JVM ends (or by the next run if it was killed). */
+    public static synchronized LocalInfra startScratch() {
+        if (scratch != null) {
+            return scratch;
+        }
+        Path kafkaDir = StaleDirs.create("parus-kafka");
+        Path pgDir = StaleDirs.create("parus-pg");
+        int controllerPort = Ports.free();
+        KafkaBroker kafka = new KafkaBroker(kafkaDir, Ports.free(), controllerPort);
+        // tests need no durability: fsync off makes schema migrations and commits several times faster
+        PostgresServer postgres = PostgresServer.start(pgDir, Ports.free(), false,
+                Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
+        kafka.start();
+        kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
+        SmtpServer smtp = SmtpServer.start(Ports.free());
+        scratch = new LocalInfra(kafka, controllerPort, kafkaDir, postgres, smtp);
+        Runtime.getRuntime().addShutdownHook(new Thread(scratch::close, "parus-infra-stop"));
+        return scratch;
+    }
+
+    /** The local stack's servers on fixed ports, keeping their data under {@code home} between runs. */
+    public static LocalInfra startPersistent(Path home, int kafkaPort, int kafkaControllerPort, int postgresPort,
+            int smtpPort) {
+        Path kafkaDir = home.resolve("kafka");
+        KafkaBroker kafka = new KafkaBroker(kafkaDir, kafkaPort, kafkaControllerPort);
+        PostgresServer postgres = PostgresServer.start(home.resolve("postgres"), postgresPort, true, Map.of());
+        kafka.start();
+        kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
+        SmtpServer smtp = SmtpServer.start(smtpPort);
+        return new LocalInfra(kafka, kafkaControllerPort, kafkaDir, postgres, smtp);
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public int kafkaControllerPort() {
+        return kafkaControllerPort;
+    }
+
+    public Path kafkaDir() {
+        return kafkaDir;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public SmtpServer smtp() {
+        return smtp;
+    }
+
+    @Override
+    public void close() {
+        smtp.close();
+        kafka.close();
+        postgres.close();
+    }
+}
