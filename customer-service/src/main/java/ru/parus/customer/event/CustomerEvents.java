@@ -1,0 +1,13 @@
+package ru.parus.customer.event;
+
+import ru.parus.platform.events.EventType;
+
+/** What customer-service publishes on {@value #TOPIC}; schemas in docs/events/. */
+public final class CustomerEvents {
+    public static final String TOPIC = "customer-events";
+    public static final String AGGREGATE = "Customer";
+    public static final EventType REGISTERED = EventType.of("customer", "CustomerRegistered", 1);
+
+    private CustomerEvents() {
+    }
+}

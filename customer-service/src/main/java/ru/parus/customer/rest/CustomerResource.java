@@ -1,0 +1,87 @@
+package ru.parus.customer.rest;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ru.parus.customer.domain.Customer;
+import ru.parus.customer.service.CustomerService;
+import ru.parus.platform.security.CurrentStaff;
+import ru.parus.platform.security.Roles;
+
+@Path("/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
+public class CustomerResource {
+    @Inject
+    CustomerService service;
+    @Inject
+    CurrentStaff staff;
+
+    @Schema(description = "A new customer; the phone may be written in any usual way and is stored in E.164")
+    public record CreateCustomerRequest(
+            @NotBlank @Size(max = 200) @Schema(examples = "Анна Смирнова") String name,
+            @NotBlank @Size(max = 40) @Schema(examples = "8 (912) 345-67-89") String phone,
+            @Email @Size(max = 254) @Schema(examples = "anna@example.org") String email,
+            @NotNull @Schema(examples = "ATHLETE", description = "ATHLETE, FITNESS, HEALTHY_LIFESTYLE or WHOLESALE") String type) {
+    }
+
+    public record CustomerView(UUID id, String name, String phone, String email, String type, String ownerManagerId,
+            OffsetDateTime createdAt, OffsetDateTime lastOrderAt, int orderCount, long version) {
+        static CustomerView of(Customer c) {
+            return new CustomerView(c.id, c.name, c.phone, c.email, c.type, c.ownerManagerId, c.createdAt,
+                    c.lastOrderAt, c.orderCount, c.version);
+        }
+    }
+
+    @POST
+    @Operation(summary = "Register a customer")
+    @APIResponse(responseCode = "201", description = "Registered; CustomerRegistered is published")
+    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors[])")
+    public Response create(@Valid @NotNull CreateCustomerRequest request) {
+        Customer customer = service.register(
+                new CustomerService.NewCustomer(request.name(), request.phone(), request.email(), request.type()), staff);
+        return Response.created(URI.create("/customers/" + customer.id)).entity(CustomerView.of(customer))
+                .tag(etag(customer)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A customer with their order activity")
+    @APIResponse(responseCode = "200", description = "The customer; ETag carries the version")
+    @APIResponse(responseCode = "404", description = "No such customer, or not visible to this manager (R24)")
+    public Response get(@PathParam("id") UUID id) {
+        Customer customer = service.get(id, staff);
+        return Response.ok(CustomerView.of(customer)).tag(etag(customer)).build();
+    }
+
+    private static EntityTag etag(Customer c) {
+        return new EntityTag(Long.toString(c.version));
+    }
+}

@@ -1,0 +1,160 @@
+package ru.parus.customer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import ru.parus.infra.test.TestInfra;
+import ru.parus.infra.test.TestKafka;
+import ru.parus.platform.testing.EventSchemas;
+
+@QuarkusTest
+class CustomerApiTest {
+    static final String HEAD = TestInfra.token("head-1", "HEAD");
+
+    static String createCustomer(String token, String phone) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("""
+                        {"name":"Анна Смирнова","phone":"%s","email":"Anna@Example.org","type":"ATHLETE"}""".formatted(phone))
+                .post("/customers")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    @Test
+    void phonesWrittenInEveryRussianWayAreStoredInE164() {
+        for (String written : List.of("8 (912) 345-67-89", "+7 912 345 67 89", "9123456789")) {
+            String id = createCustomer(HEAD, written);
+            given().auth().oauth2(HEAD).get("/customers/{id}", id)
+                    .then().statusCode(200)
+                    .header("ETag", notNullValue())
+                    .body("phone", equalTo("+79123456789"))
+                    .body("email", equalTo("anna@example.org"))
+                    .body("orderCount", equalTo(0));
+        }
+    }
+
+    @Test
+    void registrationPublishesCustomerRegisteredThroughTheOutbox() {
+        String id = createCustomer(TestInfra.token("manager-7", "MANAGER"), "+7 903 111-22-33");
+        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords("customer-events",
+                r -> id.equals(r.key()), 1, Duration.ofSeconds(10));
+        assertEquals(1, records.size(), "CustomerRegistered with key " + id);
+        ConsumerRecord<String, String> record = records.get(0);
+        assertEquals("ru.parus.customer.CustomerRegistered.v1", TestKafka.header(record, "ce_type"));
+        assertEquals("customer-service", TestKafka.header(record, "ce_source"));
+        assertEquals(id, TestKafka.header(record, "ce_subject"));
+        assertEquals("1.0", TestKafka.header(record, "ce_specversion"));
+        assertTrue(EventSchemas.violations("CustomerRegistered.v1", record.value()).isEmpty(),
+                () -> EventSchemas.violations("CustomerRegistered.v1", record.value()).toString());
+        assertTrue(record.value().contains("\"ownerManagerId\":\"manager-7\""), record.value());
+    }
+
+    @Test
+    void badPhoneIsAValidationProblemNamingTheField() {
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                .body("""
+                        {"name":"Иван","phone":"12","type":"FITNESS"}""")
+                .post("/customers")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:validation"))
+                .body("errors.field", hasItem("phone"));
+    }
+
+    @Test
+    void missingFieldsAreListed() {
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                .body("{\"email\":\"not-an-email\"}")
+                .post("/customers")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:validation"))
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("phone"))
+                .body("errors.field", hasItem("type"))
+                .body("errors.field", hasItem("email"));
+    }
+
+    @Test
+    void unknownCustomerTypeNamesTheAllowedOnes() {
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                .body("""
+                        {"name":"Иван","phone":"+79123456789","type":"ASTRONAUT"}""")
+                .post("/customers")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("type"))
+                .body("allowedTypes", hasItem("WHOLESALE"));
+    }
+
+    @Test
+    void malformedJsonIsAProblemNotA500() {
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                .body("{\"name\": \"Иван\", ")
+                .post("/customers")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:malformed-request"));
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                .body("[1,2]")
+                .post("/customers")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:malformed-request"));
+    }
+
+    @Test
+    void unknownAndMalformedIdsAreNotFound() {
+        given().auth().oauth2(HEAD).get("/customers/{id}", "6f1c9a8e-0000-4000-8000-000000000000")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:not-found"));
+        given().auth().oauth2(HEAD).get("/customers/not-a-uuid")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void R24_aManagerDoesNotSeeAnotherManagersCustomer() {
+        String id = createCustomer(TestInfra.token("manager-1", "MANAGER"), "+7 912 000-00-01");
+        given().auth().oauth2(TestInfra.token("manager-1", "MANAGER")).get("/customers/{id}", id).then().statusCode(200);
+        given().auth().oauth2(TestInfra.token("manager-2", "MANAGER")).get("/customers/{id}", id)
+                .then().statusCode(404).body("type", equalTo("urn:parus:problem:not-found"));
+        given().auth().oauth2(TestInfra.token("director-1", "DIRECTOR")).get("/customers/{id}", id).then().statusCode(200);
+    }
+
+    @Test
+    void noTokenIs401AndAWrongRoleIs403BothAsProblems() {
+        given().contentType(ContentType.JSON).body("{}").post("/customers")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("urn:parus:problem:unauthorized"));
+        given().auth().oauth2("not.a.jwt").get("/customers/6f1c9a8e-0000-4000-8000-000000000000")
+                .then().statusCode(401)
+                .body("type", equalTo("urn:parus:problem:unauthorized"));
+        given().auth().oauth2(TestInfra.token("wh-1", "WAREHOUSE")).get("/customers/6f1c9a8e-0000-4000-8000-000000000000")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:forbidden"));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiStayOpen() {
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("Database connections health check"));
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+}

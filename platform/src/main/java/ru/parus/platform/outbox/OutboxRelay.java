@@ -1,0 +1,152 @@
+package ru.parus.platform.outbox;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes outbox rows to Kafka in order and marks them sent only after the broker's ack.
+ *
+ * <p>Woken right after each commit that wrote a row, and polled as a fallback. One relay per
+ * database acts at a time (a transaction-scoped advisory lock), so that with several replicas an
+ * aggregate's events still leave in {@code seq} order; rows are also locked {@code FOR UPDATE SKIP
+ * LOCKED}. Events go out as CloudEvents in binary mode: {@code ce_*} headers, JSON value, the
+ * aggregate id as key. A failed or slow batch is rolled back and sent again later: delivery is at
+ * least once and consumers deduplicate by {@code ce_id}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key: any constant, unique among this database's advisory locks. */
+    private static final long RELAY_LOCK = 0x7061727573L; // "parus"
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    MutinyEmitter<String> emitter;
+    @Inject
+    EntityManager em;
+    @Inject
+    OutboxConfig config;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "quarkus.application.name")
+    String source;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    /** Sends of a batch that timed out may still complete; no new batch is sent until they settle. */
+    private volatile CompletableFuture<?> unsettled = CompletableFuture.completedFuture(null);
+
+    void onStart(@Observes StartupEvent event) {
+        wake();
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        wake();
+    }
+
+    @Scheduled(every = "${parus.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    /** Asks for a drain; wakes that arrive during a drain are folded into one more drain. */
+    public void wake() {
+        if (wakeScheduled.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        wakeScheduled.set(false);
+        try {
+            while (relayBatch() >= config.batchSize()) {
+                // a full batch: more rows are probably waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay: batch not published, retrying at the next poll: %s", e.toString());
+        }
+    }
+
+    /** Publishes one batch; returns how many rows were published. */
+    public int relayBatch() {
+        if (!unsettled.isDone()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK).getSingleResult();
+            if (!leader) {
+                return 0;
+            }
+            @SuppressWarnings("unchecked")
+            List<OutboxMessage> batch = em.createNativeQuery(
+                    "SELECT * FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED",
+                    OutboxMessage.class).setParameter(1, config.batchSize()).getResultList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            Uni<Void> acks = Uni.join().all(batch.stream().map(this::send).toList()).andFailFast().replaceWithVoid();
+            CompletableFuture<Void> pending = acks.subscribeAsCompletionStage();
+            unsettled = pending;
+            Uni.createFrom().completionStage(pending).await().atMost(config.sendTimeout());
+            OffsetDateTime sentAt = OffsetDateTime.now(clock);
+            batch.forEach(m -> m.sentAt = sentAt);
+            return batch.size();
+        });
+    }
+
+    private Uni<Void> send(OutboxMessage m) {
+        Message<String> message = Message.of(m.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(m.topic)
+                        .withKey(m.aggregateId)
+                        .build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(m.eventId.toString())
+                        .withType(m.eventType)
+                        .withSource(URI.create(source))
+                        .withSubject(m.aggregateId)
+                        .withTimestamp(m.occurredAt.toZonedDateTime())
+                        .withDataContentType("application/json")
+                        .withExtension("aggregatetype", m.aggregateType)
+                        .build());
+        return emitter.sendMessage(message);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
+    }
+}

@@ -1,0 +1,45 @@
+package ru.parus.platform.problem;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Thrown by services to answer with a problem; the mapper turns it into the HTTP response. */
+public class ProblemException extends RuntimeException {
+    private final ProblemType type;
+    private final List<Problem.FieldError> errors;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(ProblemType.NOT_FOUND, what + " " + id + " does not exist");
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** Adds a machine-readable member to the body, e.g. the allowed choices. */
+    public ProblemException with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance, errors, extensions);
+    }
+}

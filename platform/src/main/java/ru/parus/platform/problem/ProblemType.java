@@ -1,0 +1,38 @@
+package ru.parus.platform.problem;
+
+/** The stable {@code type} URIs of Parus problems; clients and tests branch on these, never on text. */
+public enum ProblemType {
+    VALIDATION(400, "The request has invalid fields"),
+    MALFORMED_REQUEST(400, "The request body is not valid JSON of the expected shape"),
+    UNAUTHORIZED(401, "A valid bearer token is required"),
+    FORBIDDEN(403, "Your role does not allow this"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    CONFLICT(409, "Conflict with the current state"),
+    CONCURRENT_MODIFICATION(409, "Someone changed this meanwhile; reload and try again"),
+    PRECONDITION_FAILED(412, "The version you sent is stale"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    UNPROCESSABLE(422, "The request cannot be carried out"),
+    INTERNAL(500, "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public String uri() {
+        return "urn:parus:problem:" + name().toLowerCase().replace('_', '-');
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,65 @@
+package ru.parus.platform.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * For tests: the JSON Schemas under {@code docs/events/} are the contract of each event; producers
+ * validate what they publish against them and consumers read their examples.
+ * Needs {@code com.networknt:json-schema-validator} on the test class path.
+ */
+public final class EventSchemas {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private EventSchemas() {
+    }
+
+    /** {@code docs/events/<name>.schema.json} of the project, found from the working directory upwards. */
+    public static Path file(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("docs").resolve("events").resolve(name + ".schema.json");
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no docs/events/" + name + ".schema.json above " + Path.of("").toAbsolutePath());
+    }
+
+    public static JsonNode schema(String name) {
+        try {
+            return MAPPER.readTree(file(name).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The messages of every violation; empty when {@code json} is valid against the named schema. */
+    public static Set<String> violations(String name, String json) {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema(name));
+        try {
+            Set<ValidationMessage> messages = schema.validate(MAPPER.readTree(json));
+            return messages.stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of("not JSON: " + e.getMessage());
+        }
+    }
+
+    /** The schema's {@code examples}, as JSON text, for consumer tests. */
+    public static java.util.List<String> examples(String name) {
+        JsonNode examples = schema(name).path("examples");
+        java.util.List<String> out = new java.util.ArrayList<>();
+        examples.forEach(e -> out.add(e.toString()));
+        return out;
+    }
+}
