@@ -119,12 +119,28 @@ public class OutboxRelay {
             }
             Uni<Void> acks = Uni.join().all(batch.stream().map(this::send).toList()).andFailFast().replaceWithVoid();
             CompletableFuture<Void> pending = acks.subscribeAsCompletionStage();
-            unsettled = pending;
-            Uni.createFrom().completionStage(pending).await().atMost(config.sendTimeout());
+            try {
+                Uni.createFrom().completionStage(pending).await().atMost(config.sendTimeout());
+            } catch (RuntimeException timeoutOrFailure) {
+                // The producer may still deliver the batch (a broker that comes back): then mark it sent
+                // late, so that it is not sent a second time; until then no new batch goes out.
+                List<Long> seqs = batch.stream().map(m -> m.seq).toList();
+                unsettled = pending.thenRunAsync(() -> markSent(seqs), worker);
+                throw timeoutOrFailure;
+            }
             OffsetDateTime sentAt = OffsetDateTime.now(clock);
             batch.forEach(m -> m.sentAt = sentAt);
             return batch.size();
         });
+    }
+
+    private void markSent(List<Long> seqs) {
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                "UPDATE OutboxMessage m SET m.sentAt = :now WHERE m.seq IN :seqs AND m.sentAt IS NULL")
+                .setParameter("now", OffsetDateTime.now(clock))
+                .setParameter("seqs", seqs)
+                .executeUpdate());
+        LOG.infof("outbox relay: %d late acks arrived; rows marked sent", seqs.size());
     }
 
     private Uni<Void> send(OutboxMessage m) {

@@ -1,0 +1,40 @@
+package ru.parus.order.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "order_line")
+public class OrderLine {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "order_id")
+    public Order order;
+
+    @Column(name = "line_no", nullable = false)
+    public int lineNo;
+
+    @Column(nullable = false)
+    public String sku;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public int quantity;
+
+    @Column(name = "unit_price_kopecks", nullable = false)
+    public long unitPriceKopecks;
+
+    @Column(name = "line_total_kopecks", nullable = false)
+    public long lineTotalKopecks;
+}

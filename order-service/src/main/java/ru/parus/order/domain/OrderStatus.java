@@ -1,0 +1,6 @@
+package ru.parus.order.domain;
+
+/** The order's status; the full status machine (confirmed, paid, ...) comes with the order issue. */
+public enum OrderStatus {
+    PLACED
+}

@@ -1,0 +1,17 @@
+package ru.parus.order.repository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import ru.parus.order.domain.Order;
+
+@ApplicationScoped
+public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
+
+    public Optional<Order> byIdempotencyKey(String key) {
+        return find("idempotencyKey", key).firstResultOptional();
+    }
+}

@@ -1,0 +1,149 @@
+package ru.parus.order.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import ru.parus.order.config.OrderConfig;
+import ru.parus.order.domain.Channel;
+import ru.parus.order.domain.Order;
+import ru.parus.order.domain.OrderStatus;
+import ru.parus.order.domain.Product;
+import ru.parus.order.event.OrderEvents;
+import ru.parus.order.event.OrderPlaced;
+import ru.parus.order.repository.OrderRepository;
+import ru.parus.order.repository.ProductRepository;
+import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.problem.Problem;
+import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
+
+@ApplicationScoped
+@Transactional
+public class OrderService {
+    @Inject
+    OrderRepository orders;
+    @Inject
+    ProductRepository products;
+    @Inject
+    Outbox outbox;
+    @Inject
+    OrderConfig config;
+    @Inject
+    Clock clock;
+
+    public record LineRequest(String sku, int quantity) {
+    }
+
+    public record PlaceOrder(UUID customerId, List<LineRequest> lines) {
+    }
+
+    /** The order, and whether it was placed by an earlier request with the same idempotency key. */
+    public record Placement(Order order, boolean replayed) {
+    }
+
+    /**
+     * Places a phone order taken by {@code managerId} (R3): lines are priced from the catalogue only,
+     * the order, its lines and its {@code OrderPlaced} event commit together (R6).
+     */
+    public Placement placePhoneOrder(PlaceOrder request, String managerId, String idempotencyKey) {
+        String hash = hash(request);
+        if (idempotencyKey != null) {
+            Optional<Order> earlier = orders.byIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), hash);
+            }
+        }
+        Map<String, Integer> quantities = mergeBySku(request.lines());
+        Map<String, Product> catalogue = products.bySku(quantities.keySet());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            Product product = catalogue.get(request.lines().get(i).sku());
+            if (product == null) {
+                errors.add(new Problem.FieldError("lines[" + i + "].sku", "no product with this SKU"));
+            } else if (!product.active) {
+                errors.add(new Problem.FieldError("lines[" + i + "].sku", "not on sale now"));
+            }
+        }
+        quantities.forEach((sku, qty) -> {
+            if (qty > config.maxLineQuantity()) {
+                errors.add(new Problem.FieldError("lines", sku + ": at most " + config.maxLineQuantity() + " in all"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "Some lines cannot be ordered", errors);
+        }
+
+        Order order = new Order();
+        order.id = UUID.randomUUID();
+        order.customerId = request.customerId();
+        order.channel = Channel.PHONE;
+        order.status = OrderStatus.PLACED;
+        order.managerId = managerId;
+        order.placedAt = OffsetDateTime.now(clock);
+        order.currency = config.currency();
+        order.idempotencyKey = idempotencyKey;
+        order.requestHash = hash;
+        quantities.forEach((sku, qty) -> order.addLine(catalogue.get(sku), qty));
+        orders.persist(order);
+        // flushed here so that a concurrent request with the same key fails inside this call, not at commit
+        orders.flush();
+        outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.PLACED, OrderPlaced.of(order));
+        return new Placement(order, false);
+    }
+
+    /** After a concurrent request with the same key won the race. */
+    public Placement replayOf(String idempotencyKey, PlaceOrder request) {
+        Order earlier = orders.byIdempotencyKey(idempotencyKey)
+                .orElseThrow(() -> new IllegalStateException("idempotency key " + idempotencyKey + " vanished"));
+        return replay(earlier, hash(request));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Order get(UUID id) {
+        Order order = orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Order", id));
+        order.lines.size();
+        return order;
+    }
+
+    private Placement replay(Order earlier, String hash) {
+        if (!earlier.requestHash.equals(hash)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE,
+                    "This Idempotency-Key was used for a different order; use a new key for a new order")
+                    .with("orderId", earlier.id);
+        }
+        earlier.lines.size();
+        return new Placement(earlier, true);
+    }
+
+    /** The same SKU twice is one line with the quantities added, in the order first seen. */
+    private static Map<String, Integer> mergeBySku(List<LineRequest> lines) {
+        Map<String, Integer> merged = new LinkedHashMap<>();
+        lines.forEach(l -> merged.merge(l.sku(), l.quantity(), Math::addExact));
+        return merged;
+    }
+
+    private static String hash(PlaceOrder request) {
+        StringBuilder canonical = new StringBuilder(String.valueOf(request.customerId()));
+        request.lines().forEach(l -> canonical.append('|').append(l.sku()).append('*').append(l.quantity()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
