@@ -68,7 +68,11 @@ public class OutboxRelay {
     /** Sends of a batch that timed out may still complete; no new batch is sent until they settle. */
     private volatile CompletableFuture<?> unsettled = CompletableFuture.completedFuture(null);
 
+    /** The scheduler may fire before messaging has wired the emitter; nothing is relayed until start-up is over. */
+    private volatile boolean started;
+
     void onStart(@Observes StartupEvent event) {
+        started = true;
         wake();
     }
 
@@ -83,7 +87,7 @@ public class OutboxRelay {
 
     /** Asks for a drain; wakes that arrive during a drain are folded into one more drain. */
     public void wake() {
-        if (wakeScheduled.compareAndSet(false, true)) {
+        if (started && wakeScheduled.compareAndSet(false, true)) {
             worker.execute(this::drain);
         }
     }

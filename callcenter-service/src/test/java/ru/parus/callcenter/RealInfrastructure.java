@@ -1,0 +1,12 @@
+package ru.parus.callcenter;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import ru.parus.infra.test.ParusTestResource;
+
+/** Every {@code @QuarkusTest} of this module runs against a real broker, database and SMTP server. */
+@QuarkusTestResource(value = ParusTestResource.class, initArgs = @ResourceArg(name = "database", value = "callcenter"))
+public final class RealInfrastructure {
+    private RealInfrastructure() {
+    }
+}

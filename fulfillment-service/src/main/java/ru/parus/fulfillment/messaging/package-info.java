@@ -1,0 +1,5 @@
+/**
+ * {@code @Incoming} consumers of order-service's events that start fulfilment, such as a confirmed or paid
+ * order (R12): each reads the event, records it in the inbox and calls one use case.
+ */
+package ru.parus.fulfillment.messaging;
