@@ -2,8 +2,6 @@ package ru.parus.callcenter;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,13 +15,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import ru.parus.callcenter.domain.CallTask;
 import ru.parus.callcenter.repository.CallTaskRepository;
+import ru.parus.infra.test.EndpointChecks;
 import ru.parus.infra.test.TestInfra;
 
 @QuarkusTest
 class CallTaskApiTest {
     static final String HEAD = TestInfra.token("head-1", "HEAD");
-    static final String UNKNOWN = "6f1c9a8e-0000-4000-8000-000000000000";
-
+    
     @Inject
     CallTaskRepository tasks;
 
@@ -50,35 +48,12 @@ class CallTaskApiTest {
     }
 
     @Test
-    void unknownAndMalformedIdsAreNotFound() {
-        given().auth().oauth2(HEAD).get("/tasks/{id}", UNKNOWN)
-                .then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:parus:problem:not-found"));
-        given().auth().oauth2(HEAD).get("/tasks/not-a-uuid")
-                .then().statusCode(404)
-                .contentType("application/problem+json");
-    }
-
-    @Test
-    void noTokenIs401AndAWrongRoleIs403BothAsProblems() {
-        given().get("/tasks/{id}", UNKNOWN)
-                .then().statusCode(401)
-                .contentType("application/problem+json")
-                .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("type", equalTo("urn:parus:problem:unauthorized"));
-        given().auth().oauth2(TestInfra.token("wh-1", "WAREHOUSE")).get("/tasks/{id}", UNKNOWN)
-                .then().statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:parus:problem:forbidden"));
+    void readByIdAnswersProblemsForNoTokenWrongRoleAndUnknownIds() {
+        EndpointChecks.readByIdIsGuarded("/tasks", HEAD, TestInfra.token("wh-1", "WAREHOUSE"));
     }
 
     @Test
     void healthMetricsAndOpenApiStayOpen() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"));
-        given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
+        EndpointChecks.operationalEndpointsAreOpen();
     }
 }

@@ -2,8 +2,6 @@ package ru.parus.fulfillment;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,13 +15,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import ru.parus.fulfillment.domain.Shipment;
 import ru.parus.fulfillment.repository.ShipmentRepository;
+import ru.parus.infra.test.EndpointChecks;
 import ru.parus.infra.test.TestInfra;
 
 @QuarkusTest
 class ShipmentApiTest {
     static final String WAREHOUSE = TestInfra.token("wh-1", "WAREHOUSE");
-    static final String UNKNOWN = "6f1c9a8e-0000-4000-8000-000000000000";
-
+    
     @Inject
     ShipmentRepository shipments;
 
@@ -49,36 +47,12 @@ class ShipmentApiTest {
     }
 
     @Test
-    void unknownAndMalformedIdsAreNotFound() {
-        given().auth().oauth2(WAREHOUSE).get("/shipments/{id}", UNKNOWN)
-                .then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:parus:problem:not-found"));
-        given().auth().oauth2(WAREHOUSE).get("/shipments/not-a-uuid")
-                .then().statusCode(404)
-                .contentType("application/problem+json");
-    }
-
-    @Test
-    void noTokenIs401AndATokenWithoutAStaffRoleIs403BothAsProblems() {
-        given().get("/shipments/{id}", UNKNOWN)
-                .then().statusCode(401)
-                .contentType("application/problem+json")
-                .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("type", equalTo("urn:parus:problem:unauthorized"));
-        // every staff role may read shipments, so the wrong role is none of them
-        given().auth().oauth2(TestInfra.token("someone-1", "GUEST")).get("/shipments/{id}", UNKNOWN)
-                .then().statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:parus:problem:forbidden"));
+    void readByIdAnswersProblemsForNoTokenWrongRoleAndUnknownIds() {
+        EndpointChecks.readByIdIsGuarded("/shipments", WAREHOUSE, TestInfra.token("someone-1", "GUEST"));
     }
 
     @Test
     void healthMetricsAndOpenApiStayOpen() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"));
-        given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
+        EndpointChecks.operationalEndpointsAreOpen();
     }
 }

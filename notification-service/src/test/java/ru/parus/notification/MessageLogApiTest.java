@@ -2,8 +2,6 @@ package ru.parus.notification;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import ru.parus.infra.test.EndpointChecks;
 import ru.parus.infra.test.TestInfra;
 import ru.parus.notification.domain.MessageLog;
 import ru.parus.notification.repository.MessageLogRepository;
@@ -22,8 +21,7 @@ import ru.parus.notification.repository.MessageLogRepository;
 @QuarkusTest
 class MessageLogApiTest {
     static final String HEAD = TestInfra.token("head-1", "HEAD");
-    static final String UNKNOWN = "6f1c9a8e-0000-4000-8000-000000000000";
-
+    
     @Inject
     MessageLogRepository messages;
 
@@ -49,35 +47,12 @@ class MessageLogApiTest {
     }
 
     @Test
-    void unknownAndMalformedIdsAreNotFound() {
-        given().auth().oauth2(HEAD).get("/messages/{id}", UNKNOWN)
-                .then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:parus:problem:not-found"));
-        given().auth().oauth2(HEAD).get("/messages/not-a-uuid")
-                .then().statusCode(404)
-                .contentType("application/problem+json");
-    }
-
-    @Test
-    void noTokenIs401AndAWrongRoleIs403BothAsProblems() {
-        given().get("/messages/{id}", UNKNOWN)
-                .then().statusCode(401)
-                .contentType("application/problem+json")
-                .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("type", equalTo("urn:parus:problem:unauthorized"));
-        given().auth().oauth2(TestInfra.token("wh-1", "WAREHOUSE")).get("/messages/{id}", UNKNOWN)
-                .then().statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:parus:problem:forbidden"));
+    void readByIdAnswersProblemsForNoTokenWrongRoleAndUnknownIds() {
+        EndpointChecks.readByIdIsGuarded("/messages", HEAD, TestInfra.token("wh-1", "WAREHOUSE"));
     }
 
     @Test
     void healthMetricsAndOpenApiStayOpen() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"));
-        given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
+        EndpointChecks.operationalEndpointsAreOpen();
     }
 }
