@@ -30,12 +30,25 @@ public final class LocalInfra implements AutoCloseable {
         }
         Path kafkaDir = StaleDirs.create("parus-kafka");
         Path pgDir = StaleDirs.create("parus-pg");
-        int controllerPort = Ports.free();
-        KafkaBroker kafka = new KafkaBroker(kafkaDir, Ports.free(), controllerPort);
         // tests need no durability: fsync off makes schema migrations and commits several times faster
         PostgresServer postgres = PostgresServer.start(pgDir, Ports.free(), false,
                 Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
-        kafka.start();
+        KafkaBroker kafka = null;
+        int controllerPort = 0;
+        // a free port can be taken by another process before the broker binds it: try fresh ones
+        for (int attempt = 1; kafka == null; attempt++) {
+            controllerPort = Ports.free();
+            KafkaBroker candidate = new KafkaBroker(kafkaDir, Ports.free(), controllerPort);
+            try {
+                kafka = candidate.start();
+            } catch (IllegalStateException e) {
+                candidate.kill();
+                if (attempt == 3) {
+                    throw e;
+                }
+                StaleDirs.deleteRecursively(kafkaDir);
+            }
+        }
         kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
         SmtpServer smtp = SmtpServer.start(Ports.free());
         scratch = new LocalInfra(kafka, controllerPort, kafkaDir, postgres, smtp);

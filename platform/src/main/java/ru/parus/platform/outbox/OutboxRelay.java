@@ -23,6 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -74,6 +75,10 @@ public class OutboxRelay {
     void onStart(@Observes StartupEvent event) {
         started = true;
         wake();
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        started = false;
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
