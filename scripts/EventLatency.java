@@ -27,13 +27,16 @@ import ru.parus.infra.DevKeys;
  * row's occurred_at (orders database) with the inbox row's received_at (customers database) by
  * event id; both come from the same PostgreSQL server's host clock.
  *
- * Run: ./parus bench-latency [N]   (or: java -cp 'local-infra/launcher/target/launcher-lib/*:local-infra/launcher/target/classes' scripts/EventLatency.java N)
+ * Run on the local stack: java -cp 'local-infra/launcher/target/launcher-lib/*:local-infra/launcher/target/classes' \
+ *     scripts/EventLatency.java [orders, default 1000] [pause between orders in ms, default 0]
  */
 public class EventLatency {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        // a pause between orders shows the latency of an event that finds its consumer idle
+        long pauseMillis = args.length > 1 ? Long.parseLong(args[1]) : 0;
         String pg = "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("PARUS_PG_PORT", "15432") + "/";
         DevKeys keys = DevKeys.inFolder(Path.of(".parus", "keys"));
         String head = keys.token("head-1", Set.of("HEAD"), Duration.ofHours(1));
@@ -46,6 +49,9 @@ public class EventLatency {
         for (int i = 0; i < count; i++) {
             orderIds.add(field(post("http://127.0.0.1:8082/orders", manager,
                     "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"BAR-PROT-60\",\"quantity\":1}]}"), "id"));
+            if (pauseMillis > 0) {
+                Thread.sleep(pauseMillis);
+            }
         }
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         System.out.printf("placed %d orders sequentially in %.1f s (%.0f orders/s, one client)%n", count, seconds, count / seconds);

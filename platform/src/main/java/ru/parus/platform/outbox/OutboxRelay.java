@@ -5,14 +5,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -23,9 +17,6 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -34,7 +25,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 /**
  * Publishes outbox rows to Kafka in order and marks them sent only after the broker's ack.
  *
- * <p>Woken right after each commit that wrote a row, and polled as a fallback. One relay per
+ * <p>{@link OutboxRelayTrigger} runs it right after each commit that wrote a row, and on a fallback poll. One relay per
  * database acts at a time (a transaction-scoped advisory lock), so that with several replicas an
  * aggregate's events still leave in {@code seq} order; rows are also locked {@code FOR UPDATE SKIP
  * LOCKED}. Events go out as CloudEvents in binary mode: {@code ce_*} headers, JSON value, the
@@ -60,53 +51,11 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "outbox-relay");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    @Inject
+    OutboxRelayTrigger trigger;
+
     /** Sends of a batch that timed out may still complete; no new batch is sent until they settle. */
     private volatile CompletableFuture<?> unsettled = CompletableFuture.completedFuture(null);
-
-    /** The scheduler may fire before messaging has wired the emitter; nothing is relayed until start-up is over. */
-    private volatile boolean started;
-
-    void onStart(@Observes StartupEvent event) {
-        started = true;
-        wake();
-    }
-
-    void onShutdown(@Observes ShutdownEvent event) {
-        started = false;
-    }
-
-    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
-        wake();
-    }
-
-    @Scheduled(every = "${parus.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        wake();
-    }
-
-    /** Asks for a drain; wakes that arrive during a drain are folded into one more drain. */
-    public void wake() {
-        if (started && wakeScheduled.compareAndSet(false, true)) {
-            worker.execute(this::drain);
-        }
-    }
-
-    private void drain() {
-        wakeScheduled.set(false);
-        try {
-            while (relayBatch() >= config.batchSize()) {
-                // a full batch: more rows are probably waiting
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox relay: batch not published, retrying at the next poll: %s", e.toString());
-        }
-    }
 
     /** Publishes one batch; returns how many rows were published. */
     public int relayBatch() {
@@ -134,7 +83,7 @@ public class OutboxRelay {
                 // The producer may still deliver the batch (a broker that comes back): then mark it sent
                 // late, so that it is not sent a second time; until then no new batch goes out.
                 List<Long> seqs = batch.stream().map(m -> m.seq).toList();
-                unsettled = pending.thenRunAsync(() -> markSent(seqs), worker);
+                unsettled = pending.thenRunAsync(() -> markSent(seqs), trigger::runOnRelayThread);
                 throw timeoutOrFailure;
             }
             OffsetDateTime sentAt = OffsetDateTime.now(clock);
@@ -168,10 +117,5 @@ public class OutboxRelay {
                         .withExtension("aggregatetype", m.aggregateType)
                         .build());
         return emitter.sendMessage(message);
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdown();
     }
 }

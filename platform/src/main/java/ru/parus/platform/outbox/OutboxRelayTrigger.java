@@ -1,0 +1,86 @@
+package ru.parus.platform.outbox;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Decides when {@link OutboxRelay} drains: right after each commit that wrote an outbox row, at
+ * start-up, and on a fallback poll. Kept apart from the relay because the scheduler may fire before
+ * messaging has wired the relay's emitter; this bean injects no emitter, so nothing fails then.
+ */
+@ApplicationScoped
+public class OutboxRelayTrigger {
+    private static final Logger LOG = Logger.getLogger(OutboxRelayTrigger.class);
+
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    OutboxConfig config;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private volatile boolean started;
+
+    void onStart(@Observes StartupEvent event) {
+        started = true;
+        wake();
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        started = false;
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        wake();
+    }
+
+    @Scheduled(every = "${parus.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    /** Asks for a drain; wakes that arrive during a drain are folded into one more drain. */
+    public void wake() {
+        if (started && wakeScheduled.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /** Runs {@code task} on the relay's thread, after any drain in progress. */
+    void runOnRelayThread(Runnable task) {
+        worker.execute(task);
+    }
+
+    private void drain() {
+        wakeScheduled.set(false);
+        try {
+            while (started && relay.relayBatch() >= config.batchSize()) {
+                // a full batch: more rows are probably waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay: batch not published, retrying at the next poll: %s", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
+    }
+}
