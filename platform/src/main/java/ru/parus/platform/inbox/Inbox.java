@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import ru.parus.platform.events.IncomingEvent;
 
 /**
@@ -21,6 +23,8 @@ public class Inbox {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    MeterRegistry registry;
 
     /**
      * Records the event for this consumer. Returns false if it was recorded before (a duplicate).
@@ -36,6 +40,10 @@ public class Inbox {
                 .setParameter(3, event.type())
                 .setParameter(4, OffsetDateTime.now(clock))
                 .executeUpdate();
-        return inserted == 1;
+        if (inserted == 0) {
+            registry.counter("parus.inbox.duplicates", "consumer", consumer).increment();
+            return false;
+        }
+        return true;
     }
 }

@@ -53,6 +53,8 @@ public class OutboxRelay {
 
     @Inject
     OutboxRelayTrigger trigger;
+    @Inject
+    OutboxMetrics metrics;
 
     /** Sends of a batch that timed out may still complete; no new batch is sent until they settle. */
     private volatile CompletableFuture<?> unsettled = CompletableFuture.completedFuture(null);
@@ -88,6 +90,7 @@ public class OutboxRelay {
             }
             OffsetDateTime sentAt = OffsetDateTime.now(clock);
             batch.forEach(m -> m.sentAt = sentAt);
+            metrics.published(batch.size());
             return batch.size();
         });
     }
@@ -98,6 +101,7 @@ public class OutboxRelay {
                 .setParameter("now", OffsetDateTime.now(clock))
                 .setParameter("seqs", seqs)
                 .executeUpdate());
+        metrics.published(seqs.size());
         LOG.infof("outbox relay: %d late acks arrived; rows marked sent", seqs.size());
     }
 

@@ -1,0 +1,71 @@
+package ru.parus.platform.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * What ops watch of the outbox (ops/prometheus/parus-alerts.yml): rows not yet published, the age of
+ * the oldest one (an alert fires past 30 s) and rows published. Sampled every few seconds, so a
+ * scrape never waits on the database.
+ */
+@ApplicationScoped
+public class OutboxMetrics {
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    MeterRegistry registry;
+
+    private final AtomicLong unsentRows = new AtomicLong();
+    private final AtomicLong oldestUnsentAgeSeconds = new AtomicLong();
+    private Counter published;
+
+    void register(@Observes StartupEvent event) {
+        Gauge.builder("parus.outbox.unsent.rows", unsentRows, AtomicLong::get)
+                .description("Outbox rows written but not yet acknowledged by the broker").register(registry);
+        Gauge.builder("parus.outbox.oldest.unsent.age", oldestUnsentAgeSeconds, AtomicLong::get)
+                .baseUnit("seconds").description("Age of the oldest unpublished outbox row").register(registry);
+        published = Counter.builder("parus.outbox.published").description("Outbox rows published to Kafka")
+                .register(registry);
+    }
+
+    void published(int rows) {
+        if (published != null) {
+            published.increment(rows);
+        }
+    }
+
+    @Scheduled(every = "${parus.outbox.metrics-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sample() {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "SELECT count(*), min(occurred_at) FROM outbox WHERE sent_at IS NULL").getSingleResult());
+        unsentRows.set(((Number) row[0]).longValue());
+        oldestUnsentAgeSeconds.set(row[1] == null ? 0
+                : Math.max(0, Duration.between(toInstant(row[1]), clock.instant()).toSeconds()));
+    }
+
+    private static java.time.Instant toInstant(Object value) {
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant;
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}
