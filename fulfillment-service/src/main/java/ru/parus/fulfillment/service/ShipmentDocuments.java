@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ import ru.parus.fulfillment.event.ShipmentDetails;
 public class ShipmentDocuments {
     static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
     static final String BOLD_FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
+    private static final Locale RU = Locale.forLanguageTag("ru-RU");
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
@@ -99,7 +101,7 @@ public class ShipmentDocuments {
             w.field("Объявленная ценность", rubles(s.declaredValueKopecks));
             w.field("Наложенный платёж", s.cashOnDeliveryKopecks > 0 ? rubles(s.cashOnDeliveryKopecks) : "нет");
             w.field("Мест", s.parcels == null ? "не упаковано" : s.parcels.toString());
-            w.field("Вес", s.weightGrams == null ? "—" : String.format("%.3f кг", s.weightGrams / 1000.0));
+            w.field("Вес", s.weightGrams == null ? "—" : String.format(RU, "%.3f кг", s.weightGrams / 1000.0));
             if (s.lengthMm != null && s.widthMm != null && s.heightMm != null) {
                 w.field("Габариты", s.lengthMm + " × " + s.widthMm + " × " + s.heightMm + " мм");
             }
@@ -108,7 +110,7 @@ public class ShipmentDocuments {
 
     /** 521550 -> "5 215,50 руб." */
     static String rubles(long kopecks) {
-        String rub = String.format("%,d", kopecks / 100).replace(',', ' ').replace('\u00a0', ' ');
+        String rub = String.format(Locale.ROOT, "%,d", kopecks / 100).replace(',', ' ').replace('\u00a0', ' ');
         return rub + "," + String.format("%02d", Math.abs(kopecks % 100)) + " руб.";
     }
 
