@@ -16,11 +16,20 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import ru.parus.fulfillment.domain.Shipment;
+import ru.parus.fulfillment.service.ShipmentDocuments;
+import ru.parus.fulfillment.service.ShipmentService;
 import ru.parus.infra.test.TestInfra;
 
 /** R12: a packing list for the warehouse and a shipping document for the carrier, PDF with Cyrillic text. */
 @QuarkusTest
 class DocumentsTest {
+
+    @Inject
+    ShipmentDocuments documents;
+    @Inject
+    ShipmentService shipments;
 
     static String text(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -77,6 +86,17 @@ class DocumentsTest {
             assertTrue(text.contains(expected), "shipping document lacks '" + expected + "':\n" + text);
         }
         download(MANAGER, id, "shipping-document.pdf");
+
+        // the issue asks for the time to render a document: in process, without HTTP
+        Shipment shipment = shipments.get(UUID.fromString(id));
+        long renderStart = System.nanoTime();
+        byte[] last = null;
+        for (int i = 0; i < 20; i++) {
+            last = documents.shippingDocument(shipment);
+        }
+        System.out.printf("MEASURE shipping document render, warm: %.1f ms each%n",
+                (System.nanoTime() - renderStart) / 20 / 1e6);
+        assertTrue(text(last).contains("Анна Смирнова"));
     }
 
     @Test

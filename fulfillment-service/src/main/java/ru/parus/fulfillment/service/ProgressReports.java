@@ -76,15 +76,22 @@ public class ProgressReports {
         if (outcome == Outcome.APPLIED) {
             apply(shipment, report, at);
         }
-        ShipmentReport record = new ShipmentReport();
-        record.reportId = report.reportId();
-        record.shipmentId = shipmentId;
-        record.kind = report.kind();
-        record.outcome = outcome;
-        record.body = body;
-        record.reportedBy = reportedBy;
-        record.receivedAt = OffsetDateTime.now(clock);
-        em.persist(record);
+        // the same id sent at once for another shipment: the loser gets a problem, not a constraint violation
+        int inserted = em.createNativeQuery("""
+                INSERT INTO shipment_report (report_id, shipment_id, kind, outcome, body, reported_by, received_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (report_id) DO NOTHING""")
+                .setParameter(1, report.reportId())
+                .setParameter(2, shipmentId)
+                .setParameter(3, report.kind().name())
+                .setParameter(4, outcome.name())
+                .setParameter(5, body)
+                .setParameter(6, reportedBy)
+                .setParameter(7, OffsetDateTime.now(clock))
+                .executeUpdate();
+        if (inserted == 0) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "report id " + report.reportId()
+                    + " was used meanwhile for another report").with("reportId", report.reportId());
+        }
         return new Receipt(shipment, outcome, false);
     }
 

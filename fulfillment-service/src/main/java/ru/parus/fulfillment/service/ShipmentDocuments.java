@@ -148,13 +148,21 @@ public class ShipmentDocuments {
         }
     }
 
+    /** The font files, read once; each document parses and subsets its own copy (PDFBox fonts are not shared). */
+    private static final java.util.Map<String, byte[]> FONT_BYTES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static PDType0Font load(PDDocument doc, String resource) throws IOException {
-        try (InputStream in = ShipmentDocuments.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("font " + resource + " is not on the class path");
+        byte[] bytes = FONT_BYTES.computeIfAbsent(resource, r -> {
+            try (InputStream in = ShipmentDocuments.class.getResourceAsStream(r)) {
+                if (in == null) {
+                    throw new IllegalStateException("font " + r + " is not on the class path");
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return PDType0Font.load(doc, in, true);
-        }
+        });
+        return PDType0Font.load(doc, new java.io.ByteArrayInputStream(bytes), true);
     }
 
     /** Lines of text down A4 pages, wrapped to the page width; characters the font lacks become '?'. */
