@@ -111,6 +111,30 @@ class ProgressReportsTest {
     }
 
     @Test
+    void R12_theSameReportSentConcurrentlyIsAppliedOnce() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        String id = shipped(codOrder(orderId));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> report(id, packed("conc-" + orderId)).statusCode(200)
+                        .extract().jsonPath().getBoolean("repeated")));
+            }
+            int first = 0;
+            for (var answer : answers) {
+                first += answer.get() ? 0 : 1;
+            }
+            assertEquals(1, first, "exactly one of the six copies is the first");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, published(orderId, "ShipmentPacked", 2, Duration.ofSeconds(4)).size());
+        given().auth().oauth2(WAREHOUSE).get("/shipments/{id}", id).then().body("status", equalTo("PACKED"))
+                .body("version", equalTo(1));
+    }
+
+    @Test
     void R12_anImpossibleReportIsAConflictNamingTheCurrentStatus() throws Exception {
         UUID orderId = UUID.randomUUID();
         String id = shipped(codOrder(orderId));
