@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import ru.parus.fulfillment.domain.Shipment;
+import ru.parus.fulfillment.domain.ShipmentStatus;
 import ru.parus.fulfillment.repository.ShipmentRepository;
 import ru.parus.infra.test.EndpointChecks;
 import ru.parus.infra.test.TestInfra;
@@ -30,7 +31,8 @@ class ShipmentApiTest {
         Shipment shipment = new Shipment();
         shipment.id = UUID.randomUUID();
         shipment.orderId = UUID.randomUUID();
-        shipment.status = "NEW";
+        shipment.status = ShipmentStatus.CREATED;
+        shipment.details = "{\"lines\":[]}";
         shipment.deliveryMethod = "PICKUP_POINT";
         shipment.createdAt = OffsetDateTime.of(2026, 11, 20, 9, 0, 0, 0, ZoneOffset.UTC);
         QuarkusTransaction.requiringNew().run(() -> shipments.persist(shipment));
@@ -40,7 +42,7 @@ class ShipmentApiTest {
                     .then().statusCode(200)
                     .header("ETag", equalTo("\"0\""))
                     .body("orderId", equalTo(shipment.orderId.toString()))
-                    .body("status", equalTo("NEW"))
+                    .body("status", equalTo("CREATED"))
                     .body("deliveryMethod", equalTo("PICKUP_POINT"))
                     .body("createdAt", equalTo("2026-11-20T09:00:00Z"));
         }

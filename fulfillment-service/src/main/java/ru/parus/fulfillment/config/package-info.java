@@ -1,5 +1,2 @@
-/**
- * {@code @ConfigMapping} interfaces with fulfilment's settings and the rules' defaults, e.g. carriers'
- * parameters (R12); none is needed yet.
- */
+/** {@code @ConfigMapping} interfaces with fulfilment's settings: carriers per delivery method (R12). */
 package ru.parus.fulfillment.config;

@@ -5,11 +5,17 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A confirmed order on its way to the customer through the warehouse and a carrier (R12, R13); one per order. */
+/**
+ * A confirmed order on its way to the customer through the warehouse and a carrier (R12, R13); one per order.
+ * {@link #details} is a JSON copy of what the order agreed (recipient, delivery, lines, packaging notes), so
+ * documents and events never need order-service.
+ */
 @Entity
 @Table(name = "shipment")
 public class Shipment {
@@ -19,15 +25,75 @@ public class Shipment {
     @Column(name = "order_id", nullable = false, unique = true)
     public UUID orderId;
 
+    @Column(name = "customer_id")
+    public UUID customerId;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public ShipmentStatus status;
 
     /** One of R4's delivery methods: {@code COURIER}, {@code PICKUP_POINT}, {@code TRANSPORT_COMPANY}, {@code RUSSIAN_POST}. */
     @Column(name = "delivery_method", nullable = false)
     public String deliveryMethod;
 
+    /** One of R4's payment methods. */
+    @Column(name = "payment_method")
+    public String paymentMethod;
+
+    @Column(name = "carrier_code")
+    public String carrierCode;
+
+    @Column(name = "carrier_name")
+    public String carrierName;
+
+    /** JSON of {@code ru.parus.fulfillment.event.ShipmentDetails}. */
+    @Column(name = "details")
+    public String details;
+
+    @Column(name = "declared_value_kopecks", nullable = false)
+    public long declaredValueKopecks;
+
+    @Column(name = "cash_on_delivery_kopecks", nullable = false)
+    public long cashOnDeliveryKopecks;
+
+    @Column(name = "weight_grams")
+    public Integer weightGrams;
+
+    @Column(name = "length_mm")
+    public Integer lengthMm;
+
+    @Column(name = "width_mm")
+    public Integer widthMm;
+
+    @Column(name = "height_mm")
+    public Integer heightMm;
+
+    public Integer parcels;
+
+    @Column(name = "tracking_number")
+    public String trackingNumber;
+
+    @Column(name = "cash_collected_kopecks")
+    public Long cashCollectedKopecks;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    @Column(name = "status_changed_at")
+    public OffsetDateTime statusChangedAt;
+
+    @Column(name = "delivered_at")
+    public OffsetDateTime deliveredAt;
+
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+
+    /** An order cancelled after hand-over: the cancellation is refused (the parcel is with the carrier) and kept. */
+    @Column(name = "cancellation_refused_at")
+    public OffsetDateTime cancellationRefusedAt;
+
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
 
     @Version
     public long version;

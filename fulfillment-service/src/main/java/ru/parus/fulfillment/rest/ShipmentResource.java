@@ -1,11 +1,19 @@
 package ru.parus.fulfillment.rest;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,38 +22,166 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import ru.parus.fulfillment.domain.Shipment;
+import ru.parus.fulfillment.domain.ShipmentReport;
+import ru.parus.fulfillment.event.ShipmentDetails;
+import ru.parus.fulfillment.service.ProgressReports;
+import ru.parus.fulfillment.service.ShipmentDocuments;
 import ru.parus.fulfillment.service.ShipmentService;
+import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
-/** The warehouse ships (R12); managers confirm readiness and delivery with the customer (R13). */
+/** The warehouse ships and reports progress (R12); managers confirm readiness and delivery with the customer (R13). */
 @Path("/shipments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shipments")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({ Roles.WAREHOUSE, Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
 public class ShipmentResource {
+    static final String PDF = "application/pdf";
+
     @Inject
     ShipmentService service;
+    @Inject
+    ProgressReports reports;
+    @Inject
+    ShipmentDocuments documents;
+    @Inject
+    CurrentStaff staff;
+    @Inject
+    ObjectMapper mapper;
 
-    public record ShipmentView(UUID id, UUID orderId, String status, String deliveryMethod, OffsetDateTime createdAt,
+    public record ShipmentView(UUID id, UUID orderId, String status, String deliveryMethod, String paymentMethod,
+            String carrierCode, String carrierName, String trackingNumber, long declaredValueKopecks,
+            long cashOnDeliveryKopecks, Long cashCollectedKopecks, Integer weightGrams, Integer parcels,
+            ShipmentDetails.Recipient recipient, ShipmentDetails.Delivery delivery, List<ShipmentDetails.Line> lines,
+            OffsetDateTime createdAt, OffsetDateTime statusChangedAt, OffsetDateTime deliveredAt,
+            OffsetDateTime cancelledAt, OffsetDateTime cancellationRefusedAt, String cancellationReason,
             long version) {
-        static ShipmentView of(Shipment s) {
-            return new ShipmentView(s.id, s.orderId, s.status, s.deliveryMethod, s.createdAt, s.version);
+        static ShipmentView of(Shipment s, ShipmentDetails d) {
+            return new ShipmentView(s.id, s.orderId, s.status.name(), s.deliveryMethod, s.paymentMethod,
+                    s.carrierCode, s.carrierName, s.trackingNumber, s.declaredValueKopecks, s.cashOnDeliveryKopecks,
+                    s.cashCollectedKopecks, s.weightGrams, s.parcels, d == null ? null : d.recipient(),
+                    d == null ? null : d.delivery(), d == null ? null : d.lines(), s.createdAt, s.statusChangedAt,
+                    s.deliveredAt, s.cancelledAt, s.cancellationRefusedAt, s.cancellationReason, s.version);
         }
+    }
+
+    @Schema(description = "A progress report of the warehouse or a carrier; fields by kind: PACKED needs weightGrams "
+            + "and parcels (dimensions optional), HANDED_TO_CARRIER a trackingNumber in the carrier's format, "
+            + "DELIVERED cashCollectedKopecks for cash on delivery, RETURNED an optional reason")
+    public record ReportRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+")
+            @Schema(description = "Chosen by the caller, unique per report: a repeat has no second effect",
+                    examples = "wh-2026-11-27-000123") String reportId,
+            @NotNull @Schema(examples = "PACKED") ShipmentReport.Kind kind,
+            @Schema(description = "When it happened; now if absent", examples = "2026-11-27T12:30:00+05:00")
+            OffsetDateTime occurredAt,
+            @Schema(examples = "2150") Integer weightGrams,
+            @Schema(examples = "300") Integer lengthMm,
+            @Schema(examples = "200") Integer widthMm,
+            @Schema(examples = "150") Integer heightMm,
+            @Schema(examples = "1") Integer parcels,
+            @Size(max = 40) @Schema(examples = "RA123456785RU") String trackingNumber,
+            @Schema(description = "Cash the carrier collected, kopecks", examples = "521550") Long cashCollectedKopecks,
+            @Size(max = 500) @Schema(examples = "Получатель отказался") String reason) {
+    }
+
+    public record ReportReceipt(String reportId, String kind, String outcome, boolean repeated, ShipmentView shipment) {
+    }
+
+    @GET
+    @Operation(summary = "The shipment of an order (R13: a manager confirms readiness and delivery with the customer)")
+    @APIResponse(responseCode = "200", description = "A list with the order's shipment, empty when there is none yet")
+    @APIResponse(responseCode = "400", description = "orderId missing or not a UUID")
+    public List<ShipmentView> byOrder(
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "the order's id",
+                    example = "0b9f6c1e-3d7a-4f2b-9a51-6c0d2e8f4a17") @jakarta.ws.rs.QueryParam("orderId") String orderId) {
+        UUID id;
+        try {
+            id = UUID.fromString(orderId == null ? "" : orderId);
+        } catch (IllegalArgumentException e) {
+            throw ru.parus.platform.problem.ProblemException.invalidField("orderId", "must be a UUID");
+        }
+        return service.byOrder(id).map(s -> List.of(view(s))).orElse(List.of());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A shipment")
+    @Operation(summary = "A shipment with what the order agreed and how far it has got")
     @APIResponse(responseCode = "200", description = "The shipment; ETag carries the version")
     @APIResponse(responseCode = "404", description = "No such shipment (problem+json)")
     public Response get(@PathParam("id") UUID id) {
         Shipment shipment = service.get(id);
-        return Response.ok(ShipmentView.of(shipment)).tag(new EntityTag(Long.toString(shipment.version))).build();
+        return Response.ok(view(shipment)).tag(new EntityTag(Long.toString(shipment.version))).build();
+    }
+
+    @POST
+    @Path("/{id}/reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.WAREHOUSE)
+    @Operation(summary = "Report progress: picked, packed, handed to the carrier, arrived, delivered, returned (R12, R13)",
+            description = "Idempotent per reportId: a repeat answers the first outcome (repeated: true). A late report "
+                    + "of a step the shipment has passed answers outcome STALE and changes nothing.")
+    @APIResponse(responseCode = "200", description = "Received: outcome APPLIED or STALE")
+    @APIResponse(responseCode = "400", description = "Invalid or missing fields, e.g. a tracking number of the wrong format")
+    @APIResponse(responseCode = "404", description = "No such shipment")
+    @APIResponse(responseCode = "409", description = "The step cannot follow the current status (member currentStatus)")
+    @APIResponse(responseCode = "422", description = "The reportId was used for another shipment or kind of report")
+    public ReportReceipt report(@PathParam("id") UUID id, @Valid @NotNull ReportRequest request) {
+        String body;
+        try {
+            body = mapper.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ProgressReports.Receipt receipt = reports.report(id, new ProgressReports.Report(request.reportId(),
+                request.kind(), request.occurredAt(), request.weightGrams(), request.lengthMm(), request.widthMm(),
+                request.heightMm(), request.parcels(), request.trackingNumber(), request.cashCollectedKopecks(),
+                request.reason()), staff.id(), body);
+        return new ReportReceipt(request.reportId(), request.kind().name(), receipt.outcome().name(),
+                receipt.repeated(), view(service.get(id)));
+    }
+
+    @GET
+    @Path("/{id}/packing-list.pdf")
+    @Produces(PDF)
+    @RolesAllowed({ Roles.WAREHOUSE, Roles.HEAD, Roles.MANAGER })
+    @Operation(summary = "The packing list for the warehouse (R12), PDF")
+    @APIResponse(responseCode = "200", description = "PDF", content = @Content(mediaType = PDF))
+    @APIResponse(responseCode = "404", description = "No such shipment")
+    public Response packingList(@PathParam("id") UUID id) {
+        Shipment s = service.get(id);
+        return pdf(documents.packingList(s), "packing-list-" + s.id + ".pdf");
+    }
+
+    @GET
+    @Path("/{id}/shipping-document.pdf")
+    @Produces(PDF)
+    @RolesAllowed({ Roles.WAREHOUSE, Roles.HEAD, Roles.MANAGER })
+    @Operation(summary = "The shipping document for the carrier (R12), PDF: recipient, address, declared value, "
+            + "cash on delivery, parcels")
+    @APIResponse(responseCode = "200", description = "PDF", content = @Content(mediaType = PDF))
+    @APIResponse(responseCode = "404", description = "No such shipment")
+    public Response shippingDocument(@PathParam("id") UUID id) {
+        Shipment s = service.get(id);
+        return pdf(documents.shippingDocument(s), "shipping-document-" + s.id + ".pdf");
+    }
+
+    private static Response pdf(byte[] bytes, String name) {
+        return Response.ok(bytes, PDF).header("Content-Disposition", "inline; filename=\"" + name + "\"").build();
+    }
+
+    private ShipmentView view(Shipment s) {
+        return ShipmentView.of(s, s.details == null ? null : service.details(s));
     }
 }

@@ -1,23 +1,184 @@
 package ru.parus.fulfillment.service;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ru.parus.fulfillment.config.FulfillmentConfig;
+import ru.parus.fulfillment.domain.OrderState;
 import ru.parus.fulfillment.domain.Shipment;
+import ru.parus.fulfillment.domain.ShipmentStatus;
+import ru.parus.fulfillment.event.FulfillmentEvents;
+import ru.parus.fulfillment.event.OrderConfirmed;
+import ru.parus.fulfillment.event.ShipmentDetails;
+import ru.parus.fulfillment.event.ShipmentPayloads;
 import ru.parus.fulfillment.repository.ShipmentRepository;
+import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.problem.ProblemException;
 
+/**
+ * R12: a confirmed order becomes exactly one shipment as soon as it may be shipped: a cash-on-delivery order at
+ * once, an order paid online when OrderPaid has come as well. Order events may arrive twice (the inbox drops
+ * those) or in either order after a replay: {@link OrderState} remembers what came, and every event re-checks
+ * {@link #shipIfReady}.
+ */
 @ApplicationScoped
 @Transactional
 public class ShipmentService {
+    private static final Logger LOG = Logger.getLogger(ShipmentService.class);
+
     @Inject
     ShipmentRepository shipments;
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Clock clock;
+    @Inject
+    Carriers carriers;
+    @Inject
+    FulfillmentConfig config;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Shipment get(UUID id) {
         return shipments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Shipment", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Shipment> byOrder(UUID orderId) {
+        return shipments.byOrder(orderId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ShipmentDetails details(Shipment shipment) {
+        try {
+            return mapper.readValue(shipment.details, ShipmentDetails.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("shipment " + shipment.id + " has unreadable details", e);
+        }
+    }
+
+    /** OrderConfirmed: keep what the order agreed; ship at once unless it must be paid first (R12). */
+    public Optional<Shipment> orderConfirmed(OrderConfirmed confirmed, String rawPayload) {
+        OrderState state = lockState(confirmed.orderId());
+        state.confirmedPayload = rawPayload;
+        state.requiresPrepayment = confirmed.requiresPrepayment();
+        return shipIfReady(state);
+    }
+
+    /** OrderPaid: an online-paid order may now be shipped, if its confirmation has come (R12). */
+    public Optional<Shipment> orderPaid(UUID orderId, OffsetDateTime paidAt) {
+        OrderState state = lockState(orderId);
+        if (state.paidAt == null) {
+            state.paidAt = paidAt;
+        }
+        return shipIfReady(state);
+    }
+
+    /**
+     * OrderCancelled: a shipment still in the warehouse is cancelled (ShipmentCancelled); one handed to a carrier
+     * is not: the refusal is recorded on the shipment ({@code cancellationRefusedAt}, {@code cancellationReason})
+     * and the parcel ends as the carrier reports it (delivered or returned). Without a shipment yet, the
+     * cancellation is remembered so that no shipment is ever made for the order.
+     */
+    public void orderCancelled(UUID orderId, OffsetDateTime cancelledAt, String reason) {
+        OrderState state = lockState(orderId);
+        if (state.cancelledAt == null) {
+            state.cancelledAt = cancelledAt;
+            state.cancelReason = reason;
+        }
+        Optional<Shipment> found = shipments.lockByOrder(orderId);
+        if (found.isEmpty()) {
+            return;
+        }
+        Shipment shipment = found.get();
+        if (shipment.status.inWarehouse()) {
+            ShipmentStatus previous = shipment.status;
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            shipment.status = ShipmentStatus.CANCELLED;
+            shipment.cancelledAt = now;
+            shipment.statusChangedAt = now;
+            shipment.cancellationReason = reason;
+            outbox.publish(FulfillmentEvents.TOPIC, FulfillmentEvents.AGGREGATE, shipment.orderId,
+                    FulfillmentEvents.CANCELLED, new ShipmentPayloads.ShipmentCancelled(shipment.id, shipment.orderId,
+                            now, reason, previous.name()));
+        } else if (shipment.status != ShipmentStatus.CANCELLED && shipment.cancellationRefusedAt == null) {
+            shipment.cancellationRefusedAt = OffsetDateTime.now(clock);
+            shipment.cancellationReason = reason;
+            LOG.warnf("order %s cancelled after its shipment %s was %s: cancellation refused and recorded", orderId,
+                    shipment.id, shipment.status);
+        }
+    }
+
+    /** R12: one shipment per order, made when the order is confirmed, not cancelled and paid if it must be. */
+    private Optional<Shipment> shipIfReady(OrderState state) {
+        state.updatedAt = OffsetDateTime.now(clock);
+        if (state.confirmedPayload == null || state.cancelledAt != null
+                || (Boolean.TRUE.equals(state.requiresPrepayment) && state.paidAt == null)) {
+            return Optional.empty();
+        }
+        if (shipments.lockByOrder(state.orderId).isPresent()) {
+            return Optional.empty();
+        }
+        OrderConfirmed order;
+        try {
+            order = mapper.readValue(state.confirmedPayload, OrderConfirmed.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored OrderConfirmed of " + state.orderId + " is unreadable", e);
+        }
+        FulfillmentConfig.Carrier carrier = carriers.of(order.deliveryMethod());
+        ShipmentDetails details = new ShipmentDetails(order.recipient(), order.delivery(), order.packagingNotes(),
+                order.lines());
+        Shipment shipment = new Shipment();
+        shipment.id = UUID.randomUUID();
+        shipment.orderId = order.orderId();
+        shipment.customerId = order.customerId();
+        shipment.status = ShipmentStatus.CREATED;
+        shipment.deliveryMethod = order.deliveryMethod();
+        shipment.paymentMethod = order.paymentMethod();
+        shipment.carrierCode = carrier.code();
+        shipment.carrierName = carrier.name();
+        shipment.declaredValueKopecks = order.payableKopecks() == null ? 0 : order.payableKopecks();
+        shipment.cashOnDeliveryKopecks = order.cashOnDeliveryKopecks() == null ? 0 : order.cashOnDeliveryKopecks();
+        shipment.createdAt = OffsetDateTime.now(clock);
+        shipment.statusChangedAt = shipment.createdAt;
+        try {
+            shipment.details = mapper.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        shipments.persist(shipment);
+        outbox.publish(FulfillmentEvents.TOPIC, FulfillmentEvents.AGGREGATE, shipment.orderId,
+                FulfillmentEvents.CREATED,
+                new ShipmentPayloads.ShipmentCreated(shipment.id, shipment.orderId, shipment.customerId,
+                        shipment.createdAt, shipment.deliveryMethod, shipment.paymentMethod,
+                        new ShipmentPayloads.Carrier(carrier.code(), carrier.name()), details.recipient(),
+                        details.delivery(), details.packagingNotes(), details.lines(), config.currency(),
+                        shipment.declaredValueKopecks, shipment.cashOnDeliveryKopecks));
+        return Optional.of(shipment);
+    }
+
+    /** The order's row, created if new and locked: events of one order take turns even across replicas. */
+    private OrderState lockState(UUID orderId) {
+        em.createNativeQuery("INSERT INTO order_state (order_id, updated_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, orderId)
+                .setParameter(2, OffsetDateTime.now(clock))
+                .executeUpdate();
+        return em.find(OrderState.class, orderId, LockModeType.PESSIMISTIC_WRITE);
     }
 }
