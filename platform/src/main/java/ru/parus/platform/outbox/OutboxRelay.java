@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,6 +59,12 @@ public class OutboxRelay {
     @Inject
     OutboxMetrics metrics;
 
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-send");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** Sends of a batch that timed out may still complete; no new batch is sent until they settle. */
     private volatile CompletableFuture<?> unsettled = CompletableFuture.completedFuture(null);
 
@@ -77,8 +86,12 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            Uni<Void> acks = Uni.join().all(batch.stream().map(this::send).toList()).andFailFast().replaceWithVoid();
-            CompletableFuture<Void> pending = acks.subscribeAsCompletionStage();
+            // Sent from a thread of its own: subscribing here would carry this thread's JTA context into
+            // the producer's callbacks (Narayana then warns "commit invoked while multiple threads active").
+            List<Message<String>> messages = batch.stream().map(this::message).toList();
+            CompletableFuture<Void> pending = CompletableFuture.supplyAsync(() -> Uni.join()
+                    .all(messages.stream().map(emitter::sendMessage).toList()).andFailFast()
+                    .replaceWithVoid().subscribeAsCompletionStage(), sender).thenCompose(f -> f);
             try {
                 Uni.createFrom().completionStage(pending).await().atMost(config.sendTimeout());
             } catch (RuntimeException timeoutOrFailure) {
@@ -105,8 +118,8 @@ public class OutboxRelay {
         LOG.infof("outbox relay: %d late acks arrived; rows marked sent", seqs.size());
     }
 
-    private Uni<Void> send(OutboxMessage m) {
-        Message<String> message = Message.of(m.payload)
+    private Message<String> message(OutboxMessage m) {
+        return Message.of(m.payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(m.topic)
                         .withKey(m.aggregateId)
@@ -120,6 +133,10 @@ public class OutboxRelay {
                         .withDataContentType("application/json")
                         .withExtension("aggregatetype", m.aggregateType)
                         .build());
-        return emitter.sendMessage(message);
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdown();
     }
 }
