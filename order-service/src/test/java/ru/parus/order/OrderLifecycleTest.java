@@ -256,6 +256,8 @@ class OrderLifecycleTest {
                 .body("kind", contains("PLACED", "TERMS", "STATUS", "STATUS"))
                 .body("actor", contains("manager-1", "manager-1", "manager-1", "head-1"))
                 .body("[0].toStatus", equalTo("NEW"))
+                .body("[0].details.totalKopecks", equalTo(549000))
+                .body("[0].details.lines.sku", contains("WHEY-CHOC-900", "CREA-MONO-300"))
                 .body("[1].details.paymentMethod", equalTo("CASH_TO_COURIER"))
                 .body("[1].details.recipientPhone", equalTo("+79123456789"))
                 .body("[2].fromStatus", equalTo("NEW"))

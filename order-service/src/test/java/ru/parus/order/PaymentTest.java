@@ -171,4 +171,20 @@ class PaymentTest {
         assertEquals("2026-11-29T12:30:00Z", e.get("paidAt").asText());
         assertEquals(0, payments(other).size());
     }
+
+    @Test
+    void R15_aShipmentDeliveredWithoutItsFieldsGoesToTheDeadLetterTopic() {
+        String type = "ru.parus.fulfillment.ShipmentDelivered.v1";
+        String eventId = UUID.randomUUID().toString();
+        String id = Orders.placePhoneOrder();
+        String noCash = "{\"shipmentId\":\"SHP-x\",\"orderId\":\"%s\",\"deliveredAt\":\"2026-11-29T12:30:00Z\"}".formatted(id);
+        try {
+            TestKafka.send("fulfillment-events", "poison", noCash, TestKafka.cloudEventHeaders(eventId, type));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(1, TestKafka.awaitRecords("fulfillment-events.order-service.dlq",
+                r -> eventId.equals(TestKafka.header(r, "ce_id")), 1, Duration.ofSeconds(15)).size());
+        assertEquals(0, payments(id).size());
+    }
 }

@@ -41,6 +41,8 @@ class StorefrontIntakeTest {
     ObjectMapper mapper;
     @Inject
     EntityManager em;
+    @Inject
+    java.time.Clock clock;
 
     static ValidatableResponse send(String storefront, String body, String signature) {
         var request = given().contentType(ContentType.JSON).body(body);
@@ -203,5 +205,29 @@ class StorefrontIntakeTest {
         assertEquals("FITNESS", c.type, "the first delivery applied, the duplicate and the other type ignored");
         assertEquals(1, TestKafka.awaitRecords("customer-events.order-service.dlq", r -> poison.equals(r.value()), 1,
                 Duration.ofSeconds(10)).size());
+    }
+
+    @Test
+    void R3_R15_aStorefrontOrderWithEveryTermAgreedIsConfirmedAtIntakeAndPaidOnline() throws Exception {
+        java.time.LocalDate date = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Moscow"))).plusDays(2);
+        String body = body("LM-" + UUID.randomUUID(), randomPhone(), null).replace("\"pickupPointId\":\"CDEK-1\"",
+                "\"pickupPointId\":\"CDEK-1\",\"deliveryDate\":\"" + date + "\",\"windowFrom\":\"10:00\",\"windowTo\":\"20:00\"");
+        String id = send("LACTOMIN", body, Orders.sign(LACTOMIN_SECRET, body)).statusCode(201)
+                .body("status", equalTo("AWAITING_PAYMENT"))
+                .body("confirmedBy", nullValue())
+                .extract().path("id");
+        ConsumerRecord<String, String> confirmed = OrderLifecycleTest.event(id, "ru.parus.order.OrderConfirmed.v1");
+        OrderLifecycleTest.assertValid("OrderConfirmed.v1", confirmed.value());
+        JsonNode e = mapper.readTree(confirmed.value());
+        assertTrue(e.get("confirmedBy").isNull());
+        assertEquals("LACTOMIN", e.get("channel").asText());
+        assertEquals("Иван Петров", e.at("/recipient/name").asText());
+        assertTrue(e.at("/recipient/phone").asText().startsWith("+7912"));
+
+        PaymentTest.signed(PaymentTest.callback("pay_" + UUID.randomUUID(), id, 249000)).statusCode(200)
+                .body("result", equalTo("PAID"));
+        given().auth().oauth2(Orders.MANAGER).get("/orders/{id}/history", id).then()
+                .body("toStatus", org.hamcrest.Matchers.contains("NEW", "AWAITING_PAYMENT", null, "PAID"))
+                .body("[1].actor", equalTo("storefront:LACTOMIN"));
     }
 }

@@ -34,7 +34,23 @@ public class OrderHistory {
     Clock clock;
 
     public void placed(Order order, String actor) {
-        record(order.id, actor, Kind.PLACED, null, order.status, "placed through " + order.channel, null);
+        record(order.id, actor, Kind.PLACED, null, order.status, "placed through " + order.channel,
+                new Placed(order.totalKopecks, order.lines.stream()
+                        .map(l -> new Line(l.sku, l.quantity, l.unitPriceKopecks, l.lineTotalKopecks)).toList()));
+    }
+
+    /** What was agreed at placement: the lines as priced (R6). */
+    public record Placed(long totalKopecks, List<Line> lines) {
+    }
+
+    public record Line(String sku, int quantity, long unitPriceKopecks, long lineTotalKopecks) {
+    }
+
+    /** A change of lines, for the features that add or change them before confirmation (R6). */
+    public void linesChanged(Order order, String actor, String reason) {
+        record(order.id, actor, Kind.LINES, null, null, reason,
+                new Placed(order.totalKopecks, order.lines.stream()
+                        .map(l -> new Line(l.sku, l.quantity, l.unitPriceKopecks, l.lineTotalKopecks)).toList()));
     }
 
     public void transition(Order order, String actor, OrderStatus from, OrderStatus to, String reason) {

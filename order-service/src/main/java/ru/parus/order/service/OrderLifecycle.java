@@ -160,22 +160,44 @@ public class OrderLifecycle {
                     + " has passed; agree a new one",
                     List.of(new Problem.FieldError("deliveryDate", "in the past")));
         }
-        List<Problem.FieldError> violations = new ArrayList<>();
-        for (ConfirmationRule rule : confirmationRules) {
-            violations.addAll(rule.violations(order));
-        }
+        List<Problem.FieldError> violations = ruleViolations(order);
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The order cannot be confirmed yet: "
                     + violations.stream().map(Problem.FieldError::message).toList(), violations);
         }
-        OrderStatus to = order.paymentMethod.prepaid() ? OrderStatus.AWAITING_PAYMENT : OrderStatus.CONFIRMED;
-        order.confirmedAt = OffsetDateTime.now(clock);
-        order.confirmedBy = actor;
-        move(order, to, actor, "confirmed with the customer");
-        outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.CONFIRMED,
-                OrderConfirmed.of(order));
+        markConfirmed(order, actor, actor, "confirmed with the customer");
         orders.flush();
         return order;
+    }
+
+    /**
+     * R3, R5: a storefront order whose buyer agreed every term on the site is confirmed at intake (confirmedBy
+     * null, as OrderConfirmed.v1 defines); otherwise it stays NEW for a manager to complete. Returns whether it was.
+     */
+    public boolean confirmIfComplete(Order order, String actor) {
+        if (order.status != OrderStatus.NEW || !terms.missing(order).isEmpty()
+                || order.deliveryDate.isBefore(terms.today()) || !ruleViolations(order).isEmpty()) {
+            return false;
+        }
+        markConfirmed(order, null, actor, "confirmed by the customer on the storefront");
+        return true;
+    }
+
+    private List<Problem.FieldError> ruleViolations(Order order) {
+        List<Problem.FieldError> violations = new ArrayList<>();
+        for (ConfirmationRule rule : confirmationRules) {
+            violations.addAll(rule.violations(order));
+        }
+        return violations;
+    }
+
+    private void markConfirmed(Order order, String confirmedBy, String actor, String reason) {
+        OrderStatus to = order.paymentMethod.prepaid() ? OrderStatus.AWAITING_PAYMENT : OrderStatus.CONFIRMED;
+        order.confirmedAt = OffsetDateTime.now(clock);
+        order.confirmedBy = confirmedBy;
+        move(order, to, actor, reason);
+        outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.CONFIRMED,
+                OrderConfirmed.of(order));
     }
 
     /** Cancels an order not yet shipped, with a reason; publishes OrderCancelled. */

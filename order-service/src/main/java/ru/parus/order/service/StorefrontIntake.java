@@ -44,6 +44,8 @@ public class StorefrontIntake {
     @Inject
     OrderHistory history;
     @Inject
+    OrderLifecycle lifecycle;
+    @Inject
     Outbox outbox;
     @Inject
     OrderConfig config;
@@ -136,6 +138,8 @@ public class StorefrontIntake {
         outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.PLACED,
                 OrderPlaced.of(order, contact));
         history.placed(order, "storefront:" + storefront);
+        lifecycle.confirmIfComplete(order, "storefront:" + storefront);
+        orders.flush();
         return new OrderService.Placement(order, false);
     }
 }
