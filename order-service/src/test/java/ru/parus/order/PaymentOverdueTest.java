@@ -80,6 +80,9 @@ class PaymentOverdueTest {
         assertEquals(1, outboxRows(unpaid), "once per order, however many scans follow");
         assertEquals(0, outboxRows(paid), "a paid order is not overdue");
         assertEquals(0, outboxRows(cash), "a cash-on-delivery order is not overdue");
+        io.restassured.RestAssured.given().auth().oauth2(Orders.MANAGER).get("/orders/{id}/history", unpaid).then()
+                .body("findAll { it.kind == 'PAYMENT_OVERDUE' }.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("find { it.kind == 'PAYMENT_OVERDUE' }.actor", org.hamcrest.Matchers.equalTo("payment-overdue-scan"));
     }
 
     @Test

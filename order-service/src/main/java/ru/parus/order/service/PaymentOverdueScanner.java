@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.scheduler.Scheduled;
 import ru.parus.order.config.OrderConfig;
 import ru.parus.order.domain.Order;
+import ru.parus.order.domain.OrderHistoryEntry;
 import ru.parus.order.event.OrderEvents;
 import ru.parus.order.event.OrderPaymentOverdue;
 import ru.parus.platform.outbox.Outbox;
@@ -36,9 +37,11 @@ public class PaymentOverdueScanner {
     OrderConfig config;
     @Inject
     Clock clock;
+    @Inject
+    OrderHistory history;
 
     @Scheduled(every = "${parus.order.payment-overdue-scan-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "payment-overdue-scan")
+            identity = "payment-overdue-scan", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         scan();
     }
@@ -70,6 +73,8 @@ public class PaymentOverdueScanner {
             outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, o.id, OrderEvents.PAYMENT_OVERDUE,
                     new OrderPaymentOverdue(o.id, o.customerId, o.managerId, o.channel.name(), o.placedAt,
                             o.placedAt.plus(config.paymentOverdueAfter()), o.payableKopecks(), o.currency, null));
+            history.record(o.id, "payment-overdue-scan", OrderHistoryEntry.Kind.PAYMENT_OVERDUE, null, null,
+                    "R15: unpaid " + config.paymentOverdueAfter() + " after placement; OrderPaymentOverdue published", null);
         }
         return due.size();
     }
