@@ -46,7 +46,7 @@ class OrderApiTest {
         String id = place(order(customer), null)
                 .statusCode(201)
                 .body("channel", equalTo("PHONE"))
-                .body("status", equalTo("PLACED"))
+                .body("status", equalTo("NEW"))
                 .body("managerId", equalTo("manager-1"))
                 .body("lines[0].unitPriceKopecks", equalTo(249000))
                 .body("lines[0].lineTotalKopecks", equalTo(498000))

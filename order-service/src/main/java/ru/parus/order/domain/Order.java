@@ -1,5 +1,7 @@
 package ru.parus.order.domain;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -53,12 +56,81 @@ public class Order {
     @Column(name = "request_hash")
     public String requestHash;
 
+    // Agreed terms (R4, R5): all of them must be set before the order is confirmed.
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_method")
+    public PaymentMethod paymentMethod;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_method")
+    public DeliveryMethod deliveryMethod;
+
+    @Column(name = "recipient_name")
+    public String recipientName;
+
+    /** E.164. */
+    @Column(name = "recipient_phone")
+    public String recipientPhone;
+
+    @Embedded
+    public DeliveryAddress address;
+
+    @Column(name = "pickup_point_id")
+    public String pickupPointId;
+
+    @Column(name = "terminal_id")
+    public String terminalId;
+
+    @Column(name = "delivery_date")
+    public LocalDate deliveryDate;
+
+    @Column(name = "window_from")
+    public LocalTime windowFrom;
+
+    @Column(name = "window_to")
+    public LocalTime windowTo;
+
+    @Column(name = "packaging_notes")
+    public String packagingNotes;
+
+    /** The storefront's own order number (R3), for LACTOMIN and WATTN orders. */
+    @Column(name = "storefront_order_number")
+    public String storefrontOrderNumber;
+
+    @Column(name = "confirmed_at")
+    public OffsetDateTime confirmedAt;
+
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+
+    @Column(name = "paid_at")
+    public OffsetDateTime paidAt;
+
+    /** When OrderPaymentOverdue was published (R15): at most once per order. */
+    @Column(name = "overdue_published_at", insertable = false, updatable = false) // set by the scan's SQL only
+    public OffsetDateTime overduePublishedAt;
+
     @Version
     public long version;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     public List<OrderLine> lines = new ArrayList<>();
+
+    /** Lines may be added or changed only before the order is confirmed (R5): the agreed items are fixed then. */
+    public boolean acceptsLineChanges() {
+        return status == OrderStatus.NEW;
+    }
+
+    /** Discounts granted on the order; none exist yet, so 0. */
+    public long discountKopecks() {
+        return 0L;
+    }
+
+    /** What the customer pays: items total minus discounts, in kopecks. */
+    public long payableKopecks() {
+        return Math.subtractExact(totalKopecks, discountKopecks());
+    }
 
     public void addLine(Product product, int quantity) {
         OrderLine line = new OrderLine();

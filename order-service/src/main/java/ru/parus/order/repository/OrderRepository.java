@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import ru.parus.order.domain.Channel;
 import ru.parus.order.domain.Order;
 
 @ApplicationScoped
@@ -13,5 +14,9 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
     public Optional<Order> byIdempotencyKey(String key) {
         return find("idempotencyKey", key).firstResultOptional();
+    }
+
+    public Optional<Order> byStorefrontNumber(Channel channel, String number) {
+        return find("channel = ?1 and storefrontOrderNumber = ?2", channel, number).firstResultOptional();
     }
 }

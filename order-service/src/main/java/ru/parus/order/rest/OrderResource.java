@@ -1,6 +1,8 @@
 package ru.parus.order.rest;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,7 +38,19 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.exception.ConstraintViolationException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ru.parus.order.domain.DeliveryAddress;
+import ru.parus.order.domain.DeliveryMethod;
 import ru.parus.order.domain.Order;
+import ru.parus.order.domain.OrderStatus;
+import ru.parus.order.domain.PaymentMethod;
+import ru.parus.order.service.OrderHistory;
+import ru.parus.order.service.OrderLifecycle;
+import ru.parus.order.service.Terms;
+import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
 import ru.parus.order.service.OrderService;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -51,6 +67,12 @@ public class OrderResource {
     OrderService service;
     @Inject
     CurrentStaff staff;
+    @Inject
+    OrderLifecycle lifecycle;
+    @Inject
+    OrderHistory orderHistory;
+    @Inject
+    ObjectMapper mapper;
 
     @Schema(description = "A phone order: the customer and what they buy; prices come from the catalogue")
     public record PlaceOrderRequest(
@@ -66,15 +88,78 @@ public class OrderResource {
     public record LineView(String sku, String name, int quantity, long unitPriceKopecks, long lineTotalKopecks) {
     }
 
+    @Schema(description = "A delivery address (COURIER, RUSSIAN_POST)")
+    public record AddressDto(@Size(max = 20) @Schema(examples = "620014") String postalCode,
+            @Size(max = 200) @Schema(examples = "Свердловская обл.") String region,
+            @Size(max = 200) @Schema(examples = "Екатеринбург") String city,
+            @Size(max = 300) @Schema(examples = "ул. Малышева") String street,
+            @Size(max = 50) @Schema(examples = "51") String house,
+            @Size(max = 50) @Schema(examples = "12") String apartment,
+            @Size(max = 500) @Schema(examples = "домофон 12") String comment) {
+        Terms.Address toTerms() {
+            return new Terms.Address(postalCode, region, city, street, house, apartment, comment);
+        }
+
+        static AddressDto of(DeliveryAddress a) {
+            return a == null ? null : new AddressDto(a.postalCode, a.region, a.city, a.street, a.house, a.apartment, a.comment);
+        }
+    }
+
+    public record RecipientDto(@Size(max = 200) @Schema(examples = "Анна Смирнова") String name,
+            @Size(max = 40) @Schema(examples = "+7 912 345-67-89", description = "any usual spelling; stored as E.164") String phone) {
+    }
+
+    @Schema(description = "The terms agreed with the customer (R4, R5). Every field may still be missing; "
+            + "confirmation lists what is. An invalid payment/delivery pair is refused with the allowed choices.")
+    public record TermsRequest(
+            @Schema(examples = "CASH_TO_COURIER") PaymentMethod paymentMethod,
+            @Schema(examples = "COURIER") DeliveryMethod deliveryMethod,
+            @Valid RecipientDto recipient,
+            @Valid AddressDto address,
+            @Size(max = 100) @Schema(description = "for PICKUP_POINT", examples = "CDEK-EKB-117") String pickupPointId,
+            @Size(max = 100) @Schema(description = "for TRANSPORT_COMPANY", examples = "PEK-EKB-3") String terminalId,
+            @Schema(examples = "2026-11-29") LocalDate deliveryDate,
+            @Schema(examples = "10:00", type = SchemaType.STRING) LocalTime windowFrom,
+            @Schema(examples = "14:00", type = SchemaType.STRING) LocalTime windowTo,
+            @Size(max = 1000) @Schema(examples = "без пакета, коробка") String packagingNotes) {
+        public Terms toTerms() {
+            return new Terms(paymentMethod, deliveryMethod, recipient == null ? null : recipient.name(),
+                    recipient == null ? null : recipient.phone(), address == null ? null : address.toTerms(),
+                    pickupPointId, terminalId, deliveryDate, windowFrom, windowTo, packagingNotes);
+        }
+    }
+
+    public record TermsView(PaymentMethod paymentMethod, DeliveryMethod deliveryMethod, RecipientDto recipient,
+            AddressDto address, String pickupPointId, String terminalId, LocalDate deliveryDate, LocalTime windowFrom,
+            LocalTime windowTo, String packagingNotes) {
+    }
+
     public record OrderView(UUID id, UUID customerId, String channel, String status, String managerId,
-            OffsetDateTime placedAt, String currency, long totalKopecks, List<LineView> lines, long version) {
+            OffsetDateTime placedAt, String currency, long totalKopecks, long discountKopecks, long payableKopecks,
+            List<LineView> lines, TermsView terms, String storefrontOrderNumber, OffsetDateTime confirmedAt,
+            String confirmedBy, OffsetDateTime paidAt, List<String> allowedNext, long version) {
         static OrderView of(Order o) {
             return new OrderView(o.id, o.customerId, o.channel.name(), o.status.name(), o.managerId, o.placedAt,
-                    o.currency, o.totalKopecks,
+                    o.currency, o.totalKopecks, o.discountKopecks(), o.payableKopecks(),
                     o.lines.stream().map(l -> new LineView(l.sku, l.name, l.quantity, l.unitPriceKopecks,
                             l.lineTotalKopecks)).toList(),
-                    o.version);
+                    new TermsView(o.paymentMethod, o.deliveryMethod, new RecipientDto(o.recipientName, o.recipientPhone),
+                            AddressDto.of(o.address), o.pickupPointId, o.terminalId, o.deliveryDate, o.windowFrom,
+                            o.windowTo, o.packagingNotes),
+                    o.storefrontOrderNumber, o.confirmedAt, o.confirmedBy, o.paidAt,
+                    o.status.next().stream().map(Enum::name).toList(), o.version);
         }
+    }
+
+    public record CancelRequest(@NotBlank @Size(max = 1000) @Schema(examples = "Клиент передумал") String reason) {
+    }
+
+    public record TransitionRequest(@NotNull @Schema(examples = "IN_FULFILMENT") OrderStatus to,
+            @Size(max = 1000) @Schema(examples = "передан на склад") String reason) {
+    }
+
+    public record HistoryView(long id, OffsetDateTime at, String actor, String kind, String fromStatus,
+            String toStatus, String reason, JsonNode details) {
     }
 
     @POST
@@ -116,5 +201,113 @@ public class OrderResource {
     public Response get(@PathParam("id") UUID id) {
         Order order = service.get(id);
         return Response.ok(OrderView.of(order)).tag(new EntityTag(Long.toString(order.version))).build();
+    }
+
+    @PUT
+    @Path("/{id}/terms")
+    @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
+    @Operation(summary = "Agree the order's terms (R4, R5)", description = "Replaces the payment and delivery "
+            + "methods, recipient, address / pickup point / terminal, delivery date and window and packaging notes. "
+            + "Send If-Match with the ETag of the order you read. Allowed only before confirmation.")
+    @APIResponse(responseCode = "200", description = "Terms recorded; the new ETag is in the answer")
+    @APIResponse(responseCode = "400", description = "Invalid field, a delivery date in the past, or a payment/delivery "
+            + "pair not allowed (problem with allowedDeliveryMethods and allowedPaymentMethods)")
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "Already confirmed, or changed concurrently")
+    @APIResponse(responseCode = "412", description = "If-Match missing or stale (problem with currentVersion)")
+    public Response agreeTerms(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the order as read", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TermsRequest request) {
+        Order order = lifecycle.agreeTerms(id, request.toTerms(), staff.id(), requiredVersion(ifMatch));
+        return ok(order);
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
+    @Operation(summary = "Confirm the order (R5)", description = "Refused while an agreed field is missing "
+            + "(missingFields), the delivery date has passed, or a confirmation rule (e.g. R7's offers) objects. ONLINE "
+            + "goes to AWAITING_PAYMENT, cash on delivery to CONFIRMED. Publishes OrderConfirmed.")
+    @APIResponse(responseCode = "200", description = "Confirmed")
+    @APIResponse(responseCode = "409", description = "Not NEW (problem with currentStatus and allowedNext), or changed concurrently")
+    @APIResponse(responseCode = "412", description = "If-Match stale")
+    @APIResponse(responseCode = "422", description = "Agreed fields missing (missingFields) or a confirmation rule refuses")
+    public Response confirm(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(lifecycle.confirm(id, staff.id(), optionalVersion(ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
+    @Operation(summary = "Cancel the order", description = "Allowed before SHIPPED; publishes OrderCancelled.")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "409", description = "Shipped or later (problem with currentStatus and allowedNext)")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CancelRequest request) {
+        return ok(lifecycle.cancel(id, request.reason(), staff.id(), optionalVersion(ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.WAREHOUSE })
+    @Operation(summary = "Move the order along its status machine (R5, R6)", description = "For fulfilment progress, "
+            + "completion and returns; CONFIRMED, AWAITING_PAYMENT, PAID and CANCELLED have their own endpoints.")
+    @APIResponse(responseCode = "200", description = "Moved; recorded in the history")
+    @APIResponse(responseCode = "409", description = "Impossible transition (problem with currentStatus and allowedNext)")
+    public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest request) {
+        return ok(lifecycle.transition(id, request.to(), request.reason(), staff.id(), optionalVersion(ifMatch)));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
+    @Operation(summary = "The order's full change history (R6)", description = "Placement, every status transition, "
+            + "terms, lines and payments: who, when, from, to, why, oldest first.")
+    @APIResponse(responseCode = "404", description = "No such order")
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        service.get(id);
+        return orderHistory.of(id).stream().map(e -> new HistoryView(e.id, e.at, e.actor, e.kind.name(),
+                e.fromStatus == null ? null : e.fromStatus.name(), e.toStatus == null ? null : e.toStatus.name(),
+                e.reason, json(e.details))).toList();
+    }
+
+    private JsonNode json(String details) {
+        try {
+            return details == null ? null : mapper.readTree(details);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return mapper.getNodeFactory().textNode(details);
+        }
+    }
+
+    static Response ok(Order order) {
+        return Response.ok(OrderView.of(order)).tag(new EntityTag(Long.toString(order.version))).build();
+    }
+
+    /** Optimistic locking is visible (ARCHITECTURE.md): changes of terms need If-Match. */
+    static long requiredVersion(String ifMatch) {
+        Long v = optionalVersion(ifMatch);
+        if (v == null) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "Send If-Match with the ETag of the order you read");
+        }
+        return v;
+    }
+
+    static Long optionalVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("If-Match", "not an ETag of this service: " + ifMatch);
+        }
     }
 }

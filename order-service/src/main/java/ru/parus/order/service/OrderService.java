@@ -44,6 +44,8 @@ public class OrderService {
     OrderConfig config;
     @Inject
     Clock clock;
+    @Inject
+    OrderHistory history;
 
     public record LineRequest(String sku, int quantity) {
     }
@@ -68,10 +70,33 @@ public class OrderService {
             }
         }
         Map<String, Integer> quantities = mergeBySku(request.lines());
+        Map<String, Product> catalogue = priced(request.lines(), quantities);
+
+        Order order = new Order();
+        order.id = UUID.randomUUID();
+        order.customerId = request.customerId();
+        order.channel = Channel.PHONE;
+        order.status = OrderStatus.NEW;
+        order.managerId = managerId;
+        order.placedAt = OffsetDateTime.now(clock);
+        order.currency = config.currency();
+        order.idempotencyKey = idempotencyKey;
+        order.requestHash = hash;
+        quantities.forEach((sku, qty) -> order.addLine(catalogue.get(sku), qty));
+        orders.persist(order);
+        // flushed here so that a concurrent request with the same key fails inside this call, not at commit
+        orders.flush();
+        outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.PLACED, OrderPlaced.of(order));
+        history.placed(order, managerId);
+        return new Placement(order, false);
+    }
+
+    /** The products of the lines, priced from the catalogue only (R3); unknown, inactive or excessive lines are a 422. */
+    Map<String, Product> priced(List<LineRequest> lines, Map<String, Integer> quantities) {
         Map<String, Product> catalogue = products.bySku(quantities.keySet());
         List<Problem.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < request.lines().size(); i++) {
-            Product product = catalogue.get(request.lines().get(i).sku());
+        for (int i = 0; i < lines.size(); i++) {
+            Product product = catalogue.get(lines.get(i).sku());
             if (product == null) {
                 errors.add(new Problem.FieldError("lines[" + i + "].sku", "no product with this SKU"));
             } else if (!product.active) {
@@ -86,23 +111,7 @@ public class OrderService {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "Some lines cannot be ordered", errors);
         }
-
-        Order order = new Order();
-        order.id = UUID.randomUUID();
-        order.customerId = request.customerId();
-        order.channel = Channel.PHONE;
-        order.status = OrderStatus.PLACED;
-        order.managerId = managerId;
-        order.placedAt = OffsetDateTime.now(clock);
-        order.currency = config.currency();
-        order.idempotencyKey = idempotencyKey;
-        order.requestHash = hash;
-        quantities.forEach((sku, qty) -> order.addLine(catalogue.get(sku), qty));
-        orders.persist(order);
-        // flushed here so that a concurrent request with the same key fails inside this call, not at commit
-        orders.flush();
-        outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.PLACED, OrderPlaced.of(order));
-        return new Placement(order, false);
+        return catalogue;
     }
 
     /** After a concurrent request with the same key won the race. */
@@ -130,7 +139,7 @@ public class OrderService {
     }
 
     /** The same SKU twice is one line with the quantities added, in the order first seen. */
-    private static Map<String, Integer> mergeBySku(List<LineRequest> lines) {
+    static Map<String, Integer> mergeBySku(List<LineRequest> lines) {
         Map<String, Integer> merged = new LinkedHashMap<>();
         lines.forEach(l -> merged.merge(l.sku(), l.quantity(), Math::addExact));
         return merged;

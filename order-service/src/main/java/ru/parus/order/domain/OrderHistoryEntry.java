@@ -1,0 +1,54 @@
+package ru.parus.order.domain;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One registered change of an order (R6): who, when, what, from which status to which, why. */
+@Entity
+@Table(name = "order_history")
+public class OrderHistoryEntry {
+    /** What changed. */
+    public enum Kind {
+        PLACED, STATUS, TERMS, LINES, PAYMENT, PAYMENT_OVERDUE
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "order_id", nullable = false)
+    public UUID orderId;
+
+    @Column(nullable = false)
+    public OffsetDateTime at;
+
+    /** A staff id, or a system actor such as {@code storefront:LACTOMIN} or {@code payment-provider}. */
+    @Column(nullable = false)
+    public String actor;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public OrderStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status")
+    public OrderStatus toStatus;
+
+    public String reason;
+
+    /** What changed, as JSON (e.g. the new terms). */
+    public String details;
+}
