@@ -60,6 +60,11 @@ public class Order {
     @OrderBy("lineNo")
     public List<OrderLine> lines = new ArrayList<>();
 
+    /** Whether lines may still be added or changed (an accepted upsell offer adds one, R7). */
+    public boolean acceptsLineChanges() {
+        return status == OrderStatus.PLACED;
+    }
+
     public void addLine(Product product, int quantity) {
         OrderLine line = new OrderLine();
         line.order = this;
