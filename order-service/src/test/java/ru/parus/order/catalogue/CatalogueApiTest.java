@@ -55,7 +55,7 @@ class CatalogueApiTest {
                 .body("storefronts", contains("LACTOMIN", "WATTN"))
                 .body("certificates[0].url", equalTo("https://docs.example.org/c.pdf"))
                 .body("variants.sku", hasItems(a, b))
-                .body("variants[0].name", equalTo("Протеин Тест, вкус 0, 900 г"))
+                .body("variants.find { it.sku == '%s' }.name".formatted(a), equalTo("Протеин Тест, вкус 0, 900 г"))
                 .body("inStock", equalTo(true))
                 .extract().path("id");
         given().auth().oauth2(MANAGER).get("/catalogue/products/{id}", id).then().statusCode(200)
