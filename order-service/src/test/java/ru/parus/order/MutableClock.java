@@ -14,10 +14,25 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class MutableClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
+    /** Static so that tests without injection (helpers, static set-up) move the same clock. */
+    private static volatile Duration offset = Duration.ZERO;
 
     public void advance(Duration by) {
         offset = offset.plus(by);
+    }
+
+    /** Real time plus exactly {@code by} from now on. */
+    public static void shift(Duration by) {
+        offset = by;
+    }
+
+    public static void reset() {
+        offset = Duration.ZERO;
+    }
+
+    /** Where this clock stands now relative to real time (shared by every instance). */
+    public static Duration offset() {
+        return offset;
     }
 
     @Override

@@ -18,9 +18,18 @@ final class Orders {
     private Orders() {
     }
 
-    /** A phone order for 2 x WHEY-CHOC-900 + 1 x CREA-MONO-300 = 549000 kopecks; returns its id. */
+    /**
+     * A phone order for 2 x WHEY-CHOC-900 + 1 x CREA-MONO-300 = 549000 kopecks, with the two upsell offers
+     * R7 requires before confirmation already answered (declined, so the total stays); returns its id.
+     */
     static String placePhoneOrder() {
-        return OrderApiTest.place(OrderApiTest.order(UUID.randomUUID()), null).statusCode(201).extract().path("id");
+        String id = OrderApiTest.place(OrderApiTest.order(UUID.randomUUID()), null).statusCode(201).extract().path("id");
+        for (String sku : new String[] { "SHAKER-700", "OMEGA3-90" }) {
+            given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
+                    .body("{\"sku\":\"" + sku + "\",\"answer\":\"DECLINED\"}")
+                    .post("/orders/{id}/offers", id).then().statusCode(201);
+        }
+        return id;
     }
 
     static String version(String id) {

@@ -117,7 +117,10 @@ public class Order {
     @OrderBy("lineNo")
     public List<OrderLine> lines = new ArrayList<>();
 
-    /** Lines may be added or changed only before the order is confirmed (R5): the agreed items are fixed then. */
+    /**
+     * Lines may be added or changed only before the order is confirmed (R5): the agreed items are fixed
+     * then. An accepted upsell offer adds one (R7).
+     */
     public boolean acceptsLineChanges() {
         return status == OrderStatus.NEW;
     }

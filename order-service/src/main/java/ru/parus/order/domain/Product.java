@@ -1,5 +1,7 @@
 package ru.parus.order.domain;
 
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,4 +22,21 @@ public class Product {
 
     @Column(nullable = false)
     public boolean active;
+
+    /** The product family this variant belongs to (R1); null for a bare SKU. */
+    @Column(name = "family_id")
+    public UUID familyId;
+
+    public String flavour;
+
+    public String size;
+
+    /** Units in stock: a variant with none is not offered (R7). */
+    @Column(nullable = false)
+    public int stock;
+
+    /** On sale and in stock. */
+    public boolean available() {
+        return active && stock > 0;
+    }
 }
