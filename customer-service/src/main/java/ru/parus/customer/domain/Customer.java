@@ -38,14 +38,38 @@ public class Customer {
     @Column(name = "order_count", nullable = false)
     public int orderCount;
 
+    /** R14: lifetime value, the sum of the orders' totals in kopecks. */
+    @Column(name = "lifetime_value_kopecks", nullable = false)
+    public long lifetimeValueKopecks;
+
+    /** R14: the moment dormancy is measured from (the last order, or the registration). */
+    @Column(name = "active_at", nullable = false)
+    public OffsetDateTime activeAt;
+
+    /** R14: set while the customer is dormant, by the set-based scan; cleared by the next order. */
+    @Column(name = "dormant_since")
+    public OffsetDateTime dormantSince;
+
+    /** R14: how many dormancy episodes the customer has had. */
+    @Column(name = "dormancy_episode", nullable = false)
+    public int dormancyEpisode;
+
     @Version
     public long version;
 
     /** Activity from order-service's events: the latest order time wins, whatever the delivery order. */
-    public void recordOrder(OffsetDateTime placedAt) {
+    public void recordOrder(OffsetDateTime placedAt, long totalKopecks) {
         orderCount++;
+        lifetimeValueKopecks += totalKopecks;
         if (lastOrderAt == null || placedAt.isAfter(lastOrderAt)) {
             lastOrderAt = placedAt;
         }
+        if (activeAt == null || placedAt.isAfter(activeAt)) {
+            activeAt = placedAt;
+        }
+    }
+
+    public boolean dormant() {
+        return dormantSince != null;
     }
 }

@@ -7,6 +7,9 @@ public final class CustomerEvents {
     public static final String TOPIC = "customer-events";
     public static final String AGGREGATE = "Customer";
     public static final EventType REGISTERED = EventType.of("customer", "CustomerRegistered", 1);
+    /** R14; written by the set-based scan in SQL, see {@code DormancyScanner}. */
+    public static final EventType DORMANT = EventType.of("customer", "CustomerDormant", 1);
+    public static final EventType REACTIVATED = EventType.of("customer", "CustomerReactivated", 1);
 
     private CustomerEvents() {
     }

@@ -53,10 +53,13 @@ public class CustomerResource {
     }
 
     public record CustomerView(UUID id, String name, String phone, String email, String type, String ownerManagerId,
-            OffsetDateTime createdAt, OffsetDateTime lastOrderAt, int orderCount, long version) {
+            OffsetDateTime createdAt, OffsetDateTime lastOrderAt, int orderCount,
+            @Schema(description = "R14: sum of the orders' totals, kopecks") long lifetimeValueKopecks,
+            @Schema(description = "R14: set while the customer is dormant") OffsetDateTime dormantSince,
+            @Schema(description = "R14: dormancy episodes so far") int dormancyEpisode, long version) {
         static CustomerView of(Customer c) {
             return new CustomerView(c.id, c.name, c.phone, c.email, c.type, c.ownerManagerId, c.createdAt,
-                    c.lastOrderAt, c.orderCount, c.version);
+                    c.lastOrderAt, c.orderCount, c.lifetimeValueKopecks, c.dormantSince, c.dormancyEpisode, c.version);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 import ru.parus.customer.config.CustomerConfig;
 import ru.parus.customer.domain.Customer;
 import ru.parus.customer.event.CustomerEvents;
+import ru.parus.customer.event.CustomerReactivated;
 import ru.parus.customer.event.CustomerRegistered;
 import ru.parus.customer.event.OrderPlaced;
 import ru.parus.customer.repository.CustomerRepository;
@@ -54,6 +56,7 @@ public class CustomerService {
         customer.type = request.type();
         customer.ownerManagerId = staff.hasRole(Roles.MANAGER) ? staff.id() : null;
         customer.createdAt = OffsetDateTime.now(clock);
+        customer.activeAt = customer.createdAt; // R14: one who never orders is dormant 6 months after registration
         customers.persist(customer);
         outbox.publish(CustomerEvents.TOPIC, CustomerEvents.AGGREGATE, customer.id, CustomerEvents.REGISTERED,
                 new CustomerRegistered(customer.id, customer.name, customer.phone, customer.email, customer.type,
@@ -74,11 +77,34 @@ public class CustomerService {
         return customer;
     }
 
-    /** Activity from order-service: last order time and order count (R14 needs them for dormancy). */
+    /**
+     * Activity from order-service: last order time, order count and lifetime value (R14). An order of a
+     * dormant customer ends the dormancy episode and publishes {@code CustomerReactivated}. The row is
+     * locked, so that an order and a dormancy scan on the same customer serialise instead of failing.
+     */
     public void orderPlaced(OrderPlaced event) {
-        customers.findByIdOptional(event.customerId()).ifPresentOrElse(
-                customer -> customer.recordOrder(event.placedAt()),
-                () -> LOG.warnf("OrderPlaced %s names unknown customer %s; ignored", event.orderId(),
-                        event.customerId()));
+        Customer customer = customers.findByIdOptional(event.customerId(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        if (customer == null) {
+            LOG.warnf("OrderPlaced %s names unknown customer %s; ignored", event.orderId(), event.customerId());
+            return;
+        }
+        customer.recordOrder(event.placedAt(), event.totalKopecks() == null ? 0 : event.totalKopecks());
+        if (customer.dormant()) {
+            reactivate(customer, event);
+        }
+    }
+
+    /** R14: the next order after dormancy starts a new episode. */
+    private void reactivate(Customer customer, OrderPlaced event) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime dormantSince = customer.dormantSince;
+        customer.dormantSince = null;
+        // a late-delivered old order must not make the customer dormant again at the next scan
+        if (now.isAfter(customer.activeAt)) {
+            customer.activeAt = now;
+        }
+        outbox.publish(CustomerEvents.TOPIC, CustomerEvents.AGGREGATE, customer.id, CustomerEvents.REACTIVATED,
+                new CustomerReactivated(customer.id, customer.dormancyEpisode, dormantSince, now, event.orderId(),
+                        event.placedAt(), customer.ownerManagerId));
     }
 }
