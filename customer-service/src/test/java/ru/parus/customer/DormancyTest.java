@@ -55,7 +55,7 @@ class DormancyTest {
     ObjectMapper mapper;
 
     static String randomPhone() {
-        return "+7 912 " + (1000000 + (int) (Math.random() * 8999999));
+        return "+7 915 " + (1000000 + (int) (Math.random() * 8999999));
     }
 
     void placeOrder(String customer, long totalKopecks) throws Exception {

@@ -17,6 +17,10 @@ public interface CustomerConfig {
     @WithDefault("ATHLETE,FITNESS,HEALTHY_LIFESTYLE,WHOLESALE")
     List<String> types();
 
+    /** The type given to a storefront buyer registered from an order (the storefront does not say). */
+    @WithDefault("HEALTHY_LIFESTYLE")
+    String storefrontCustomerType();
+
     /** R14: a customer with no orders for this long (calendar months) becomes dormant. */
     @WithDefault("P6M")
     Period dormantAfter();

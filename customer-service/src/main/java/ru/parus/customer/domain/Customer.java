@@ -29,6 +29,10 @@ public class Customer {
     @Column(name = "owner_manager_id")
     public String ownerManagerId;
 
+    /** PHONE (registered by a manager), LACTOMIN or WATTN (a storefront buyer, from OrderPlaced). */
+    @Column(name = "registered_via")
+    public String registeredVia;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

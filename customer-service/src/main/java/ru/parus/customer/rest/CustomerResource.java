@@ -2,6 +2,7 @@ package ru.parus.customer.rest;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +13,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,12 +25,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.customer.domain.Customer;
+import ru.parus.customer.repository.DuplicateRepository;
 import ru.parus.customer.service.CustomerService;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -56,10 +63,15 @@ public class CustomerResource {
             OffsetDateTime createdAt, OffsetDateTime lastOrderAt, int orderCount,
             @Schema(description = "R14: sum of the orders' totals, kopecks") long lifetimeValueKopecks,
             @Schema(description = "R14: set while the customer is dormant") OffsetDateTime dormantSince,
-            @Schema(description = "R14: dormancy episodes so far") int dormancyEpisode, long version) {
-        static CustomerView of(Customer c) {
+            @Schema(description = "R14: dormancy episodes so far") int dormancyEpisode,
+            @Schema(description = "PHONE (registered by a manager), LACTOMIN or WATTN (a storefront buyer)") String registeredVia,
+            @Schema(description = "Customers sharing a phone or e-mail with this one, for the head to merge")
+            List<DuplicateRepository.Match> suspectedDuplicates,
+            long version) {
+        static CustomerView of(Customer c, List<DuplicateRepository.Match> duplicates) {
             return new CustomerView(c.id, c.name, c.phone, c.email, c.type, c.ownerManagerId, c.createdAt,
-                    c.lastOrderAt, c.orderCount, c.lifetimeValueKopecks, c.dormantSince, c.dormancyEpisode, c.version);
+                    c.lastOrderAt, c.orderCount, c.lifetimeValueKopecks, c.dormantSince, c.dormancyEpisode,
+                    c.registeredVia, duplicates, c.version);
         }
     }
 
@@ -67,10 +79,22 @@ public class CustomerResource {
     @Operation(summary = "Register a customer")
     @APIResponse(responseCode = "201", description = "Registered; CustomerRegistered is published")
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors[])")
-    public Response create(@Valid @NotNull CreateCustomerRequest request) {
+    @APIResponse(responseCode = "409", description = "Another customer has this phone or e-mail: problem+json with "
+            + "existingCustomerId and matchedOn (PHONE or EMAIL); repeat with allowDuplicate=true to register anyway",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "duplicate phone",
+                    value = """
+                            {"type":"urn:parus:problem:conflict","title":"Conflict","status":409,
+                            "detail":"A customer with this phone exists already; use it, or repeat with allowDuplicate=true",
+                            "instance":"/customers","existingCustomerId":"5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55",
+                            "matchedOn":"PHONE"}""")))
+    public Response create(@Valid @NotNull CreateCustomerRequest request,
+            @Parameter(description = "register even if another customer has this phone or e-mail; the pair is then "
+                    + "listed as a suspected duplicate") @QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate) {
         Customer customer = service.register(
-                new CustomerService.NewCustomer(request.name(), request.phone(), request.email(), request.type()), staff);
-        return Response.created(URI.create("/customers/" + customer.id)).entity(CustomerView.of(customer))
+                new CustomerService.NewCustomer(request.name(), request.phone(), request.email(), request.type()),
+                allowDuplicate, staff);
+        return Response.created(URI.create("/customers/" + customer.id))
+                .entity(CustomerView.of(customer, service.suspectedDuplicates(customer.id)))
                 .tag(etag(customer)).build();
     }
 
@@ -81,7 +105,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "No such customer, or not visible to this manager (R24)")
     public Response get(@PathParam("id") UUID id) {
         Customer customer = service.get(id, staff);
-        return Response.ok(CustomerView.of(customer)).tag(etag(customer)).build();
+        return Response.ok(CustomerView.of(customer, service.suspectedDuplicates(id))).tag(etag(customer)).build();
     }
 
     private static EntityTag etag(Customer c) {

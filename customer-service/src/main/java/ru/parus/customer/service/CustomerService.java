@@ -2,10 +2,12 @@ package ru.parus.customer.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -18,8 +20,10 @@ import ru.parus.customer.event.CustomerReactivated;
 import ru.parus.customer.event.CustomerRegistered;
 import ru.parus.customer.event.OrderPlaced;
 import ru.parus.customer.repository.CustomerRepository;
+import ru.parus.customer.repository.DuplicateRepository;
 import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -31,6 +35,8 @@ public class CustomerService {
     @Inject
     CustomerRepository customers;
     @Inject
+    DuplicateRepository duplicates;
+    @Inject
     PhoneNumbers phones;
     @Inject
     CustomerConfig config;
@@ -38,12 +44,18 @@ public class CustomerService {
     Outbox outbox;
     @Inject
     Clock clock;
+    @Inject
+    EntityManager em;
 
     public record NewCustomer(String name, String phone, String email, String type) {
     }
 
-    /** Registers a customer (R6: recorded and announced); a manager who registers one becomes its owner. */
-    public Customer register(NewCustomer request, CurrentStaff staff) {
+    /**
+     * Registers a customer (R6: recorded and announced); a manager who registers one becomes its owner.
+     * One identity (issue 4): a phone or e-mail another customer already has is a 409 naming that
+     * customer, unless the caller insists with {@code allowDuplicate}.
+     */
+    public Customer register(NewCustomer request, boolean allowDuplicate, CurrentStaff staff) {
         if (!config.types().contains(request.type())) {
             throw ProblemException.invalidField("type", "must be one of " + config.types())
                     .with("allowedTypes", config.types());
@@ -52,15 +64,23 @@ public class CustomerService {
         customer.id = UUID.randomUUID();
         customer.name = request.name().strip();
         customer.phone = request.phone() == null ? null : phones.normalize("phone", request.phone());
-        customer.email = request.email() == null ? null : request.email().strip().toLowerCase();
+        customer.email = normalizeEmail(request.email());
         customer.type = request.type();
         customer.ownerManagerId = staff.hasRole(Roles.MANAGER) ? staff.id() : null;
+        customer.registeredVia = "PHONE";
         customer.createdAt = OffsetDateTime.now(clock);
         customer.activeAt = customer.createdAt; // R14: one who never orders is dormant 6 months after registration
+        List<DuplicateRepository.Match> holders = duplicates.holdersOf(customer.phone, customer.email, customer.id);
+        if (!holders.isEmpty() && !allowDuplicate) {
+            DuplicateRepository.Match first = holders.get(0);
+            throw new ProblemException(ProblemType.CONFLICT, "A customer with this " + first.matchedOn().toLowerCase()
+                    + " exists already; use it, or repeat with allowDuplicate=true")
+                    .with("existingCustomerId", first.customerId())
+                    .with("matchedOn", first.matchedOn());
+        }
         customers.persist(customer);
-        outbox.publish(CustomerEvents.TOPIC, CustomerEvents.AGGREGATE, customer.id, CustomerEvents.REGISTERED,
-                new CustomerRegistered(customer.id, customer.name, customer.phone, customer.email, customer.type,
-                        customer.ownerManagerId, customer.createdAt));
+        holders.forEach(h -> duplicates.record(customer.id, h, customer.createdAt, null));
+        announce(customer, holders);
         return customer;
     }
 
@@ -77,21 +97,88 @@ public class CustomerService {
         return customer;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DuplicateRepository.Match> suspectedDuplicates(UUID id) {
+        return duplicates.of(id);
+    }
+
     /**
-     * Activity from order-service: last order time, order count and lifetime value (R14). An order of a
-     * dormant customer ends the dormancy episode and publishes {@code CustomerReactivated}. The row is
-     * locked, so that an order and a dormancy scan on the same customer serialise instead of failing.
+     * Activity from order-service: last order time, order count and lifetime value (R14). A storefront
+     * buyer this service does not know yet is registered first, under the order's customerId. An order
+     * of a dormant customer ends the dormancy episode and publishes {@code CustomerReactivated}. The row
+     * is locked, so that an order and a dormancy scan on the same customer serialise instead of failing.
      */
     public void orderPlaced(OrderPlaced event) {
+        if (event.customerContact() != null) {
+            registerFromOrder(event);
+        }
         Customer customer = customers.findByIdOptional(event.customerId(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
         if (customer == null) {
-            LOG.warnf("OrderPlaced %s names unknown customer %s; ignored", event.orderId(), event.customerId());
+            LOG.warnf("OrderPlaced %s names unknown customer %s without customerContact; ignored", event.orderId(),
+                    event.customerId());
             return;
         }
         customer.recordOrder(event.placedAt(), event.totalKopecks() == null ? 0 : event.totalKopecks());
         if (customer.dormant()) {
             reactivate(customer, event);
         }
+    }
+
+    /**
+     * A storefront buyer (OrderPlaced.customerContact) becomes a customer under the id the order already
+     * carries. Two orders of one new buyer may arrive at two replicas at once: the insert is
+     * {@code ON CONFLICT DO NOTHING}, and only the one that inserted announces. A phone or e-mail another
+     * customer has does not stop the registration (the order names this id) but marks the pair as a
+     * suspected duplicate for the head to merge.
+     */
+    private void registerFromOrder(OrderPlaced event) {
+        OrderPlaced.CustomerContact contact = event.customerContact();
+        if (contact.name() == null || contact.name().isBlank()) {
+            return; // schema-invalid contact; the order is still applied if the customer is known
+        }
+        String phone = null;
+        if (contact.phone() != null && !contact.phone().isBlank()) {
+            try {
+                phone = phones.normalize("customerContact.phone", contact.phone());
+            } catch (ProblemException e) {
+                // personal data stay out of the log: only the order is named
+                LOG.warnf("OrderPlaced %s: customerContact.phone is not a phone number; registered without it",
+                        event.orderId());
+            }
+        }
+        String email = normalizeEmail(contact.email());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String owner = "PHONE".equals(event.channel()) ? event.managerId() : null;
+        String via = event.channel() == null ? "STOREFRONT" : event.channel();
+        String name = contact.name().strip();
+        if (name.length() > 200) {
+            name = name.substring(0, 200);
+        }
+        int inserted = em.createNativeQuery("""
+                INSERT INTO customer (id, name, phone, email, type, owner_manager_id, created_at, active_at,
+                                      registered_via, order_count, lifetime_value_kopecks, dormancy_episode, version)
+                VALUES (?1, ?2, NULLIF(?3, ''), NULLIF(?4, ''), ?5, NULLIF(?6, ''), ?7, ?7, ?8, 0, 0, 0, 0)
+                ON CONFLICT (id) DO NOTHING""")
+                .setParameter(1, event.customerId()).setParameter(2, name).setParameter(3, orEmpty(phone))
+                .setParameter(4, orEmpty(email)).setParameter(5, config.storefrontCustomerType())
+                .setParameter(6, orEmpty(owner))
+                .setParameter(7, now).setParameter(8, via)
+                .executeUpdate();
+        if (inserted == 0) {
+            return; // known already (registered by an earlier order or by a manager)
+        }
+        Customer customer = customers.findById(event.customerId());
+        List<DuplicateRepository.Match> holders = duplicates.holdersOf(phone, email, customer.id);
+        holders.forEach(h -> duplicates.record(customer.id, h, now, event.orderId()));
+        announce(customer, holders);
+    }
+
+    private void announce(Customer customer, List<DuplicateRepository.Match> holders) {
+        List<UUID> suspected = holders.stream().map(DuplicateRepository.Match::customerId).distinct().toList();
+        outbox.publish(CustomerEvents.TOPIC, CustomerEvents.AGGREGATE, customer.id, CustomerEvents.REGISTERED,
+                new CustomerRegistered(customer.id, customer.name, customer.phone, customer.email, customer.type,
+                        customer.ownerManagerId, customer.createdAt, customer.registeredVia,
+                        suspected.isEmpty() ? null : suspected));
     }
 
     /** R14: the next order after dormancy starts a new episode. */
@@ -106,5 +193,14 @@ public class CustomerService {
         outbox.publish(CustomerEvents.TOPIC, CustomerEvents.AGGREGATE, customer.id, CustomerEvents.REACTIVATED,
                 new CustomerReactivated(customer.id, customer.dormancyEpisode, dormantSince, now, event.orderId(),
                         event.placedAt(), customer.ownerManagerId));
+    }
+
+    /** Native queries get '' for null (NULLIF in the SQL): an untyped null would bind as bytea. */
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String normalizeEmail(String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase();
     }
 }
