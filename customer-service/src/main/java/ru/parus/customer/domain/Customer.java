@@ -1,10 +1,13 @@
 package ru.parus.customer.domain;
 
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -57,6 +60,26 @@ public class Customer {
     /** R14: how many dormancy episodes the customer has had. */
     @Column(name = "dormancy_episode", nullable = false)
     public int dormancyEpisode;
+
+    /** R21: the channel the customer prefers (among those consented). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_channel")
+    public Channel preferredChannel;
+
+    /** R21: no notices between these local times, in {@link #timeZone}. */
+    @Column(name = "quiet_from")
+    public LocalTime quietFrom;
+
+    @Column(name = "quiet_to")
+    public LocalTime quietTo;
+
+    /** R21: IANA zone, e.g. {@code Asia/Yekaterinburg}. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    /** The last change of contacts or preferences by staff. */
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 
     @Version
     public long version;

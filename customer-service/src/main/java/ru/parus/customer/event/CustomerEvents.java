@@ -11,6 +11,11 @@ public final class CustomerEvents {
     public static final EventType DORMANT = EventType.of("customer", "CustomerDormant", 1);
     public static final EventType REACTIVATED = EventType.of("customer", "CustomerReactivated", 1);
 
+    /** R21 */
+    public static final EventType CONTACTS_CHANGED = EventType.of("customer", "CustomerContactsChanged", 1);
+    /** R21 */
+    public static final EventType CONSENT_CHANGED = EventType.of("customer", "CustomerConsentChanged", 1);
+
     private CustomerEvents() {
     }
 }

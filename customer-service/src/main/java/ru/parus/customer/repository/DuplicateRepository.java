@@ -20,17 +20,18 @@ public class DuplicateRepository {
     public record Pair(UUID customerId, UUID existingId, String matchedOn, OffsetDateTime detectedAt, UUID orderId) {
     }
 
-    /** Other customers with this phone (E.164) or e-mail (lower case), oldest first. */
+    /** Other customers with this phone (E.164) or e-mail (lower case) among their contacts (R21). */
     public List<Match> holdersOf(String phone, String email, UUID except) {
         List<Match> found = new java.util.ArrayList<>();
         if (phone != null) {
-            em.createQuery("select c.id from Customer c where c.phone = :v and c.id <> :id order by c.createdAt", UUID.class)
+            em.createQuery("select distinct c.customerId from CustomerContact c where c.kind = 'PHONE' and c.value = :v"
+                    + " and c.customerId <> :id", UUID.class)
                     .setParameter("v", phone).setParameter("id", except).getResultList()
                     .forEach(id -> found.add(new Match(id, "PHONE")));
         }
         if (email != null) {
-            em.createQuery("select c.id from Customer c where lower(c.email) = :v and c.id <> :id order by c.createdAt",
-                    UUID.class).setParameter("v", email).setParameter("id", except).getResultList()
+            em.createQuery("select distinct c.customerId from CustomerContact c where c.kind = 'EMAIL' and c.value = :v"
+                    + " and c.customerId <> :id", UUID.class).setParameter("v", email).setParameter("id", except).getResultList()
                     .forEach(id -> found.add(new Match(id, "EMAIL")));
         }
         return found;

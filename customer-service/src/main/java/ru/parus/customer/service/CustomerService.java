@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import ru.parus.customer.config.CustomerConfig;
 import ru.parus.customer.domain.Customer;
+import ru.parus.customer.domain.CustomerContact;
 import ru.parus.customer.event.CustomerEvents;
 import ru.parus.customer.event.CustomerReactivated;
 import ru.parus.customer.event.CustomerRegistered;
@@ -79,6 +80,7 @@ public class CustomerService {
                     .with("matchedOn", first.matchedOn());
         }
         customers.persist(customer);
+        saveMainContacts(customer);
         holders.forEach(h -> duplicates.record(customer.id, h, customer.createdAt, null));
         announce(customer, holders);
         return customer;
@@ -168,9 +170,20 @@ public class CustomerService {
             return; // known already (registered by an earlier order or by a manager)
         }
         Customer customer = customers.findById(event.customerId());
+        saveMainContacts(customer);
         List<DuplicateRepository.Match> holders = duplicates.holdersOf(phone, email, customer.id);
         holders.forEach(h -> duplicates.record(customer.id, h, now, event.orderId()));
         announce(customer, holders);
+    }
+
+    /** The phone and e-mail given at registration are the customer's first contacts (R21). */
+    private void saveMainContacts(Customer customer) {
+        if (customer.phone != null) {
+            em.persist(CustomerContact.of(customer.id, CustomerContact.PHONE, customer.phone, 0));
+        }
+        if (customer.email != null) {
+            em.persist(CustomerContact.of(customer.id, CustomerContact.EMAIL, customer.email, 0));
+        }
     }
 
     private void announce(Customer customer, List<DuplicateRepository.Match> holders) {
