@@ -95,6 +95,9 @@ class DormancyTest {
         assertEquals(649000L, payload.get("lifetimeValueKopecks").asLong());
         given().auth().oauth2(HEAD).get("/customers/{id}", customer).then()
                 .body("dormantSince", notNullValue()).body("dormancyEpisode", equalTo(1));
+        // R6: the scan's statement also put the episode on the customer's timeline
+        given().auth().oauth2(HEAD).get("/customers/{id}/timeline", customer).then()
+                .body("items[0].kind", equalTo("CustomerDormant")).body("items[0].summary.episode", equalTo(1));
 
         // more scans, scheduled and by hand, fire nothing more in this episode
         String fired = given().auth().oauth2(ADMIN).post("/ops/dormancy-scan").then().statusCode(200)

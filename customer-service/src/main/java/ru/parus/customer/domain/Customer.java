@@ -81,6 +81,13 @@ public class Customer {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** Set when the head merged this customer into another; the id keeps resolving to that one. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    @Column(name = "merged_at")
+    public OffsetDateTime mergedAt;
+
     @Version
     public long version;
 

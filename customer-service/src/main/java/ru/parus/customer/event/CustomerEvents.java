@@ -16,6 +16,8 @@ public final class CustomerEvents {
     /** R21 */
     public static final EventType CONSENT_CHANGED = EventType.of("customer", "CustomerConsentChanged", 1);
 
+    public static final EventType MERGED = EventType.of("customer", "CustomersMerged", 1);
+
     private CustomerEvents() {
     }
 }

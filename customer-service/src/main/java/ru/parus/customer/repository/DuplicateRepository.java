@@ -25,13 +25,13 @@ public class DuplicateRepository {
         List<Match> found = new java.util.ArrayList<>();
         if (phone != null) {
             em.createQuery("select distinct c.customerId from CustomerContact c where c.kind = 'PHONE' and c.value = :v"
-                    + " and c.customerId <> :id", UUID.class)
+                    + " and c.customerId <> :id and c.customerId in (select k.id from Customer k where k.mergedInto is null)", UUID.class)
                     .setParameter("v", phone).setParameter("id", except).getResultList()
                     .forEach(id -> found.add(new Match(id, "PHONE")));
         }
         if (email != null) {
             em.createQuery("select distinct c.customerId from CustomerContact c where c.kind = 'EMAIL' and c.value = :v"
-                    + " and c.customerId <> :id", UUID.class).setParameter("v", email).setParameter("id", except).getResultList()
+                    + " and c.customerId <> :id and c.customerId in (select k.id from Customer k where k.mergedInto is null)", UUID.class).setParameter("v", email).setParameter("id", except).getResultList()
                     .forEach(id -> found.add(new Match(id, "EMAIL")));
         }
         return found;

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.customer.domain.Customer;
 import ru.parus.customer.domain.CustomerConsent;
+import ru.parus.customer.service.AccessLog;
 import ru.parus.customer.service.ContactService;
 import ru.parus.customer.service.CustomerService;
 import ru.parus.platform.problem.ProblemException;
@@ -49,6 +50,8 @@ public class ContactResource {
     CustomerService customers;
     @Inject
     CurrentStaff staff;
+    @Inject
+    AccessLog accessLog;
 
     @Schema(description = "R21: consents per channel, the preferred channel and quiet hours in the customer's zone")
     public record PreferencesView(List<ConsentView> consents, String preferredChannel,
@@ -118,12 +121,14 @@ public class ContactResource {
     }
 
     private Response contactsResponse(Customer customer) {
+        accessLog.read(customer.id, "/customers/{id}/contacts", staff); // R24
         ContactService.Contacts c = contacts.contacts(customer.id);
         return Response.ok(new ContactsView(c.phones(), c.emails(), c.messengers(), customer.version))
                 .tag(new EntityTag(Long.toString(customer.version))).build();
     }
 
     private Response preferencesResponse(Customer customer) {
+        accessLog.read(customer.id, "/customers/{id}/consents", staff); // R24
         PreferencesView view = new PreferencesView(
                 contacts.consents(customer.id).stream().map(ConsentView::of).toList(),
                 customer.preferredChannel == null ? null : customer.preferredChannel.name(),

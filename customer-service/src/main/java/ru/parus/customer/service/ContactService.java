@@ -27,7 +27,6 @@ import ru.parus.customer.domain.CustomerContact;
 import ru.parus.customer.event.CustomerConsentChanged;
 import ru.parus.customer.event.CustomerContactsChanged;
 import ru.parus.customer.event.CustomerEvents;
-import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
@@ -49,7 +48,7 @@ public class ContactService {
     @Inject
     EntityManager em;
     @Inject
-    Outbox outbox;
+    Timeline timeline;
     @Inject
     Clock clock;
 
@@ -148,7 +147,7 @@ public class ContactService {
         customer.phone = phoneSet.stream().findFirst().orElse(null);
         customer.email = emailSet.stream().findFirst().orElse(null);
         long version = bump(customer);
-        outbox.publish(CustomerEvents.TOPIC, CustomerEvents.AGGREGATE, id, CustomerEvents.CONTACTS_CHANGED,
+        timeline.publish(id, CustomerEvents.CONTACTS_CHANGED,
                 new CustomerContactsChanged(id, List.copyOf(phoneSet), List.copyOf(emailSet),
                         messengerSet.stream().map(m -> new CustomerContactsChanged.Messenger(m.network(), m.handle()))
                                 .toList(),
@@ -233,7 +232,7 @@ public class ContactService {
             addresses.put(Channel.EMAIL.name(), contacts.emails().get(0));
         }
         contacts.messengers().forEach(m -> addresses.putIfAbsent(m.network(), m.handle()));
-        outbox.publish(CustomerEvents.TOPIC, CustomerEvents.AGGREGATE, id, CustomerEvents.CONSENT_CHANGED,
+        timeline.publish(id, CustomerEvents.CONSENT_CHANGED,
                 new CustomerConsentChanged(id,
                         current.values().stream().map(c -> new CustomerConsentChanged.Consent(c.channel.name(),
                                 c.granted, c.changedAt, c.method.name())).toList(),

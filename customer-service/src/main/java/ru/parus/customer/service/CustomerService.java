@@ -21,8 +21,8 @@ import ru.parus.customer.event.CustomerReactivated;
 import ru.parus.customer.event.CustomerRegistered;
 import ru.parus.customer.event.OrderPlaced;
 import ru.parus.customer.repository.CustomerRepository;
+import ru.parus.customer.repository.CustomerSearch;
 import ru.parus.customer.repository.DuplicateRepository;
-import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
@@ -38,15 +38,20 @@ public class CustomerService {
     @Inject
     DuplicateRepository duplicates;
     @Inject
+    CustomerSearch search;
+    @Inject
     PhoneNumbers phones;
     @Inject
     CustomerConfig config;
     @Inject
-    Outbox outbox;
+    Timeline timeline;
     @Inject
     Clock clock;
     @Inject
     EntityManager em;
+
+    record OrderOnTimeline(UUID orderId, String channel, String managerId, Long totalKopecks, String currency) {
+    }
 
     public record NewCustomer(String name, String phone, String email, String type) {
     }
@@ -92,11 +97,50 @@ public class CustomerService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Customer get(UUID id, CurrentStaff staff) {
-        Customer customer = customers.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Customer", id));
+        Customer customer = resolve(customers.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Customer", id)));
         if (!staff.seesAll() && customer.ownerManagerId != null && !customer.ownerManagerId.equals(staff.id())) {
             throw ProblemException.notFound("Customer", id);
         }
         return customer;
+    }
+
+    /**
+     * Search for a manager during a call: any part of a name, an e-mail or a phone (digits in any
+     * spelling). R24: a manager finds their own customers and those nobody owns; the head, the
+     * director and admins find all.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerSearch.Page search(String q, int page, int size, CurrentStaff staff) {
+        String text = q == null ? "" : q.strip();
+        if (text.length() < 3) {
+            throw ProblemException.invalidField("q", "at least 3 characters of a name, phone or e-mail");
+        }
+        String digits = null;
+        if (text.matches("[\\d\\s()+\\-]+")) {
+            digits = text.replaceAll("\\D", "");
+            if (digits.length() == 11 && digits.startsWith("8")) {
+                digits = "7" + digits.substring(1); // 8 (912) 345-67-89 is +79123456789
+            }
+            if (digits.length() < 3) {
+                digits = null;
+            }
+        }
+        return search.search(text.toLowerCase(), digits, staff.seesAll() ? null : staff.id(), page, size);
+    }
+
+    /** A merged id keeps resolving: to the customer it was merged into (and on, if that one was merged too). */
+    Customer resolve(Customer customer) {
+        for (int hops = 0; customer.mergedInto != null && hops < 10; hops++) {
+            customer = customers.findById(customer.mergedInto);
+        }
+        return customer;
+    }
+
+    /** The ids merged into this customer. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> mergedFrom(UUID id) {
+        return em.createQuery("select c.id from Customer c where c.mergedInto = :id order by c.mergedAt", UUID.class)
+                .setParameter("id", id).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -115,12 +159,19 @@ public class CustomerService {
             registerFromOrder(event);
         }
         Customer customer = customers.findByIdOptional(event.customerId(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        if (customer != null && customer.mergedInto != null) {
+            // an order for a merged id counts for the customer it was merged into
+            customer = customers.findByIdOptional(resolve(customer).id, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+        }
         if (customer == null) {
             LOG.warnf("OrderPlaced %s names unknown customer %s without customerContact; ignored", event.orderId(),
                     event.customerId());
             return;
         }
         customer.recordOrder(event.placedAt(), event.totalKopecks() == null ? 0 : event.totalKopecks());
+        // R6: the order on the customer's timeline, as order-service told it
+        timeline.record(customer.id, event.placedAt(), "OrderPlaced", new OrderOnTimeline(event.orderId(),
+                event.channel(), event.managerId(), event.totalKopecks(), "RUB"));
         if (customer.dormant()) {
             reactivate(customer, event);
         }
@@ -188,7 +239,7 @@ public class CustomerService {
 
     private void announce(Customer customer, List<DuplicateRepository.Match> holders) {
         List<UUID> suspected = holders.stream().map(DuplicateRepository.Match::customerId).distinct().toList();
-        outbox.publish(CustomerEvents.TOPIC, CustomerEvents.AGGREGATE, customer.id, CustomerEvents.REGISTERED,
+        timeline.publish(customer.id, CustomerEvents.REGISTERED,
                 new CustomerRegistered(customer.id, customer.name, customer.phone, customer.email, customer.type,
                         customer.ownerManagerId, customer.createdAt, customer.registeredVia,
                         suspected.isEmpty() ? null : suspected));
@@ -203,7 +254,7 @@ public class CustomerService {
         if (now.isAfter(customer.activeAt)) {
             customer.activeAt = now;
         }
-        outbox.publish(CustomerEvents.TOPIC, CustomerEvents.AGGREGATE, customer.id, CustomerEvents.REACTIVATED,
+        timeline.publish(customer.id, CustomerEvents.REACTIVATED,
                 new CustomerReactivated(customer.id, customer.dormancyEpisode, dormantSince, now, event.orderId(),
                         event.placedAt(), customer.ownerManagerId));
     }

@@ -31,7 +31,8 @@ import ru.parus.platform.outbox.Outbox;
  * writes their outbox rows in the same transaction, so nothing loops over customers in Java. It is safe
  * with several replicas twice over: a transaction-scoped advisory lock lets one replica scan at a time,
  * and the conditional {@code UPDATE ... WHERE dormant_since IS NULL} on rows locked {@code FOR UPDATE
- * SKIP LOCKED} cannot mark a customer dormant twice in one episode. The next order ends the episode
+ * SKIP LOCKED} cannot mark a customer dormant twice in one episode. The same statement records the
+ * episode on the customer's timeline (R6). The next order ends the episode
  * ({@link CustomerService#orderPlaced}).
  */
 @ApplicationScoped
@@ -44,7 +45,7 @@ public class DormancyScanner {
     private static final String SCAN = """
             WITH due AS (
                 SELECT id FROM customer
-                WHERE dormant_since IS NULL AND active_at <= :threshold
+                WHERE dormant_since IS NULL AND merged_into IS NULL AND active_at <= :threshold
                 ORDER BY active_at
                 LIMIT :batch
                 FOR UPDATE SKIP LOCKED
@@ -72,7 +73,10 @@ public class DormancyScanner {
                            'dormantAfter', :dormantAfter)::text,
                        :now
                 FROM fired f
-                RETURNING payload
+                RETURNING aggregate_id, payload
+            ), timeline AS (
+                INSERT INTO customer_timeline (customer_id, occurred_at, kind, summary)
+                SELECT CAST(aggregate_id AS uuid), :now, 'CustomerDormant', payload FROM published
             )
             SELECT payload FROM published""";
 
