@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,6 +51,8 @@ class DormancyTest {
     DormancyScanner scanner;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ScanGate gate;
 
     static String randomPhone() {
         return "+7 915 " + (1000000 + (int) (Math.random() * 8999999));
@@ -153,21 +153,30 @@ class DormancyTest {
             Thread.sleep(300);
             String customer = CustomerApiTest.createCustomer(HEAD, randomPhone());
             clock.advance(PAST_THRESHOLD);
-            CountDownLatch start = new CountDownLatch(1);
-            Callable<List<JsonNode>> scan = () -> {
-                start.await();
+            // the first scan is held inside its transaction, after its UPDATE and outbox rows, before its commit
+            gate.arm();
+            Future<List<JsonNode>> first = pool.submit(() -> {
+                gate.holdCurrentThread();
                 return scanner.scan();
-            };
-            List<Future<List<JsonNode>>> scans = List.of(pool.submit(scan), pool.submit(scan));
-            start.countDown();
+            });
+            assertTrue(gate.awaitEntered(), "the first scan reached its outbox rows");
+            // meanwhile a second replica scans; it may wait for the first one's locks, so it gets a moment
+            Future<List<JsonNode>> second = pool.submit(() -> scanner.scan());
+            try {
+                second.get(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException waitingForLocks) {
+                // a scan that waits for the first one's row locks finishes after the release
+            }
+            gate.release();
             List<String> fired = new ArrayList<>();
-            for (Future<List<JsonNode>> f : scans) {
+            for (Future<List<JsonNode>> f : List.of(first, second)) {
                 f.get().forEach(n -> fired.add(n.get("customerId").asText()));
             }
             assertEquals(1, fired.stream().filter(customer::equals).count(), "fired by exactly one of the scans");
             assertEquals(fired.size(), fired.stream().distinct().count(), "no customer fired twice: " + fired);
             assertEquals(1, events(customer, DORMANT, 2, Duration.ofSeconds(5)).size(), "one record on the topic");
         } finally {
+            gate.release();
             pool.shutdownNow();
             scheduler.resume(DormancyScanner.JOB);
         }
