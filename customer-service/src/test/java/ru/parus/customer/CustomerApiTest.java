@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,26 +26,68 @@ import ru.parus.platform.testing.EventSchemas;
 class CustomerApiTest {
     static final String HEAD = TestInfra.token("head-1", "HEAD");
 
+    /** A customer with this phone and an e-mail of their own (one identity per phone and per e-mail). */
     static String createCustomer(String token, String phone) {
+        return createCustomer(token, phone, "Anna." + UUID.randomUUID() + "@Example.org");
+    }
+
+    static String createCustomer(String token, String phone, String email) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("""
-                        {"name":"Анна Смирнова","phone":"%s","email":"Anna@Example.org","type":"ATHLETE"}""".formatted(phone))
+                        {"name":"Анна Смирнова","phone":"%s","email":"%s","type":"ATHLETE"}""".formatted(phone, email))
                 .post("/customers")
                 .then().statusCode(201)
                 .extract().path("id");
     }
 
     @Test
-    void phonesWrittenInEveryRussianWayAreStoredInE164() {
-        for (String written : List.of("8 (912) 345-67-89", "+7 912 345 67 89", "9123456789")) {
-            String id = createCustomer(HEAD, written);
-            given().auth().oauth2(HEAD).get("/customers/{id}", id)
-                    .then().statusCode(200)
-                    .header("ETag", notNullValue())
-                    .body("phone", equalTo("+79123456789"))
-                    .body("email", equalTo("anna@example.org"))
-                    .body("orderCount", equalTo(0));
+    void threeSpellingsOfOnePhoneMakeOneCustomer() {
+        String id = createCustomer(HEAD, "8 (912) 345-67-89", "Anna@Example.org");
+        given().auth().oauth2(HEAD).get("/customers/{id}", id)
+                .then().statusCode(200)
+                .header("ETag", notNullValue())
+                .body("phone", equalTo("+79123456789"))
+                .body("email", equalTo("anna@example.org"))
+                .body("orderCount", equalTo(0));
+        for (String written : List.of("+7 912 345 67 89", "9123456789")) {
+            given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                    .body("""
+                            {"name":"Анна С.","phone":"%s","type":"ATHLETE"}""".formatted(written))
+                    .post("/customers")
+                    .then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:parus:problem:conflict"))
+                    .body("existingCustomerId", equalTo(id))
+                    .body("matchedOn", equalTo("PHONE"));
         }
+    }
+
+    @Test
+    void aKnownEmailIsAConflictUnlessTheDuplicateIsWantedAndThenItIsListedForTheHead() {
+        String email = "boris." + UUID.randomUUID() + "@example.org";
+        String first = createCustomer(HEAD, "+7 913 " + (1000000 + (int) (Math.random() * 8999999)), email);
+        String body = """
+                {"name":"Борис","phone":"+7 914 %d","email":"%s","type":"FITNESS"}""".formatted(
+                1000000 + (int) (Math.random() * 8999999), email.toUpperCase());
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON).body(body).post("/customers")
+                .then().statusCode(409)
+                .body("existingCustomerId", equalTo(first))
+                .body("matchedOn", equalTo("EMAIL"));
+        String second = given().auth().oauth2(HEAD).contentType(ContentType.JSON).body(body)
+                .post("/customers?allowDuplicate=true")
+                .then().statusCode(201)
+                .body("suspectedDuplicates[0].customerId", equalTo(first))
+                .body("suspectedDuplicates[0].matchedOn", equalTo("EMAIL"))
+                .extract().path("id");
+        given().auth().oauth2(HEAD).get("/customers/{id}", first).then()
+                .body("suspectedDuplicates.customerId", hasItem(second));
+        given().auth().oauth2(HEAD).get("/customers/suspected-duplicates?size=200").then().statusCode(200)
+                .body("items.customerId", hasItem(second))
+                .body("items.existingId", hasItem(first));
+        given().auth().oauth2(TestInfra.token("manager-1", "MANAGER")).get("/customers/suspected-duplicates")
+                .then().statusCode(403);
+        given().auth().oauth2(HEAD).get("/customers/suspected-duplicates?size=0").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

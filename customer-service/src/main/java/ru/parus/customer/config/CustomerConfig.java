@@ -1,5 +1,7 @@
 package ru.parus.customer.config;
 
+import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -14,4 +16,20 @@ public interface CustomerConfig {
     /** Customer types; they drive the "traditional" upsell offers (R7). */
     @WithDefault("ATHLETE,FITNESS,HEALTHY_LIFESTYLE,WHOLESALE")
     List<String> types();
+
+    /** The type given to a storefront buyer registered from an order (the storefront does not say). */
+    @WithDefault("HEALTHY_LIFESTYLE")
+    String storefrontCustomerType();
+
+    /** R14: a customer with no orders for this long (calendar months) becomes dormant. */
+    @WithDefault("P6M")
+    Period dormantAfter();
+
+    /** R14: how often the dormancy scan runs, so that CustomerDormant leaves within seconds of the threshold. */
+    @WithDefault("5s")
+    Duration dormancyScanEvery();
+
+    /** R14: customers turned dormant per scan transaction; a larger backlog is worked off in several. */
+    @WithDefault("5000")
+    int dormancyScanBatch();
 }

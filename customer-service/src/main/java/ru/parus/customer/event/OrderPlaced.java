@@ -12,6 +12,12 @@ import ru.parus.platform.events.EventType;
  * only the fields it uses; unknown fields are ignored (tolerant reader).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OrderPlaced(UUID orderId, UUID customerId, OffsetDateTime placedAt) {
+public record OrderPlaced(UUID orderId, UUID customerId, String channel, String managerId, OffsetDateTime placedAt,
+        Long totalKopecks, CustomerContact customerContact) {
     public static final EventType TYPE = EventType.of("order", "OrderPlaced", 1);
+
+    /** Set when order-service did not know the buyer (a storefront order from a new customer). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CustomerContact(String name, String phone, String email) {
+    }
 }

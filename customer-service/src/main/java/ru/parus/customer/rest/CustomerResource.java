@@ -2,16 +2,21 @@ package ru.parus.customer.rest;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,13 +27,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.customer.domain.Customer;
+import ru.parus.customer.repository.CustomerSearch;
+import ru.parus.customer.repository.DuplicateRepository;
+import ru.parus.customer.service.AccessLog;
 import ru.parus.customer.service.CustomerService;
+import ru.parus.customer.service.MergeService;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -43,6 +55,10 @@ public class CustomerResource {
     CustomerService service;
     @Inject
     CurrentStaff staff;
+    @Inject
+    AccessLog accessLog;
+    @Inject
+    MergeService merges;
 
     @Schema(description = "A new customer; the phone may be written in any usual way and is stored in E.164")
     public record CreateCustomerRequest(
@@ -53,10 +69,19 @@ public class CustomerResource {
     }
 
     public record CustomerView(UUID id, String name, String phone, String email, String type, String ownerManagerId,
-            OffsetDateTime createdAt, OffsetDateTime lastOrderAt, int orderCount, long version) {
-        static CustomerView of(Customer c) {
+            OffsetDateTime createdAt, OffsetDateTime lastOrderAt, int orderCount,
+            @Schema(description = "R14: sum of the orders' totals, kopecks") long lifetimeValueKopecks,
+            @Schema(description = "R14: set while the customer is dormant") OffsetDateTime dormantSince,
+            @Schema(description = "R14: dormancy episodes so far") int dormancyEpisode,
+            @Schema(description = "PHONE (registered by a manager), LACTOMIN or WATTN (a storefront buyer)") String registeredVia,
+            @Schema(description = "Customers sharing a phone or e-mail with this one, for the head to merge")
+            List<DuplicateRepository.Match> suspectedDuplicates,
+            @Schema(description = "ids merged into this customer; they resolve to it") List<UUID> mergedFrom,
+            long version) {
+        static CustomerView of(Customer c, List<DuplicateRepository.Match> duplicates, List<UUID> mergedFrom) {
             return new CustomerView(c.id, c.name, c.phone, c.email, c.type, c.ownerManagerId, c.createdAt,
-                    c.lastOrderAt, c.orderCount, c.version);
+                    c.lastOrderAt, c.orderCount, c.lifetimeValueKopecks, c.dormantSince, c.dormancyEpisode,
+                    c.registeredVia, duplicates, mergedFrom, c.version);
         }
     }
 
@@ -64,11 +89,49 @@ public class CustomerResource {
     @Operation(summary = "Register a customer")
     @APIResponse(responseCode = "201", description = "Registered; CustomerRegistered is published")
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors[])")
-    public Response create(@Valid @NotNull CreateCustomerRequest request) {
+    @APIResponse(responseCode = "409", description = "Another customer has this phone or e-mail: problem+json with "
+            + "existingCustomerId and matchedOn (PHONE or EMAIL); repeat with allowDuplicate=true to register anyway",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "duplicate phone",
+                    value = """
+                            {"type":"urn:parus:problem:conflict","title":"Conflict","status":409,
+                            "detail":"A customer with this phone exists already; use it, or repeat with allowDuplicate=true",
+                            "instance":"/customers","existingCustomerId":"5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55",
+                            "matchedOn":"PHONE"}""")))
+    public Response create(@Valid @NotNull CreateCustomerRequest request,
+            @Parameter(description = "register even if another customer has this phone or e-mail; the pair is then "
+                    + "listed as a suspected duplicate") @QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate) {
         Customer customer = service.register(
-                new CustomerService.NewCustomer(request.name(), request.phone(), request.email(), request.type()), staff);
-        return Response.created(URI.create("/customers/" + customer.id)).entity(CustomerView.of(customer))
+                new CustomerService.NewCustomer(request.name(), request.phone(), request.email(), request.type()),
+                allowDuplicate, staff);
+        return Response.created(URI.create("/customers/" + customer.id))
+                .entity(view(customer))
                 .tag(etag(customer)).build();
+    }
+
+    @Schema(description = "A search hit: enough to pick the customer during a call")
+    public record SearchHit(UUID id, String name, String phone, String email, String type, String ownerManagerId,
+            OffsetDateTime lastOrderAt) {
+    }
+
+    public record SearchPage(long total, int page, int size, List<SearchHit> items) {
+    }
+
+    @GET
+    @Operation(summary = "Find customers by any part of a phone number, a name or an e-mail",
+            description = "For a manager during a call. R24: a manager finds their own customers and those nobody "
+                    + "owns; HEAD, DIRECTOR and ADMIN find all. Sorted by name; paginated.")
+    @APIResponse(responseCode = "200", description = "One page of hits with the total")
+    @APIResponse(responseCode = "400", description = "q shorter than 3 characters, or a bad page/size (problem+json)")
+    public SearchPage search(
+            @Parameter(description = "at least 3 characters, e.g. 345-67, Смирн, anna@", example = "912 345")
+            @QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        CustomerSearch.Page found = service.search(q, page, size, staff);
+        accessLog.read(found.items().stream().map(c -> c.id).toList(), "GET /customers?q", staff); // R24
+        return new SearchPage(found.total(), page, size, found.items().stream()
+                .map(c -> new SearchHit(c.id, c.name, c.phone, c.email, c.type, c.ownerManagerId, c.lastOrderAt))
+                .toList());
     }
 
     @GET
@@ -77,8 +140,34 @@ public class CustomerResource {
     @APIResponse(responseCode = "200", description = "The customer; ETag carries the version")
     @APIResponse(responseCode = "404", description = "No such customer, or not visible to this manager (R24)")
     public Response get(@PathParam("id") UUID id) {
-        Customer customer = service.get(id, staff);
-        return Response.ok(CustomerView.of(customer)).tag(etag(customer)).build();
+        Customer customer = service.get(id, staff); // a merged id resolves to the surviving customer
+        accessLog.read(customer.id, "GET /customers/{id}", staff); // R24
+        return Response.ok(view(customer)).tag(etag(customer)).build();
+    }
+
+    public record MergeRequest(@NotNull @Schema(examples = "5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55") UUID intoCustomerId) {
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed(Roles.HEAD)
+    @Operation(summary = "Merge this customer into another (HEAD)",
+            description = "Contacts, consents (the later decision per channel), order activity and suspected-duplicate "
+                    + "pairs follow; this id keeps resolving to the surviving customer, whose mergedFrom lists it. "
+                    + "Publishes CustomersMerged.")
+    @APIResponse(responseCode = "200", description = "The surviving customer")
+    @APIResponse(responseCode = "400", description = "intoCustomerId missing or the same customer (problem+json)")
+    @APIResponse(responseCode = "403", description = "Only the head merges (problem+json)")
+    @APIResponse(responseCode = "404", description = "Either customer does not exist (problem+json)")
+    @APIResponse(responseCode = "409", description = "Either customer was merged already (problem+json)")
+    public Response merge(@PathParam("id") UUID id, @Valid @NotNull MergeRequest request) {
+        Customer survivor = merges.merge(id, request.intoCustomerId(), staff);
+        Customer fresh = service.get(survivor.id, staff);
+        return Response.ok(view(fresh)).tag(etag(fresh)).build();
+    }
+
+    private CustomerView view(Customer customer) {
+        return CustomerView.of(customer, service.suspectedDuplicates(customer.id), service.mergedFrom(customer.id));
     }
 
     private static EntityTag etag(Customer c) {

@@ -2,22 +2,29 @@ package ru.parus.customer.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import ru.parus.customer.config.CustomerConfig;
 import ru.parus.customer.domain.Customer;
+import ru.parus.customer.domain.CustomerContact;
 import ru.parus.customer.event.CustomerEvents;
+import ru.parus.customer.event.CustomerReactivated;
 import ru.parus.customer.event.CustomerRegistered;
 import ru.parus.customer.event.OrderPlaced;
 import ru.parus.customer.repository.CustomerRepository;
-import ru.parus.platform.outbox.Outbox;
+import ru.parus.customer.repository.CustomerSearch;
+import ru.parus.customer.repository.DuplicateRepository;
 import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -29,19 +36,32 @@ public class CustomerService {
     @Inject
     CustomerRepository customers;
     @Inject
+    DuplicateRepository duplicates;
+    @Inject
+    CustomerSearch search;
+    @Inject
     PhoneNumbers phones;
     @Inject
     CustomerConfig config;
     @Inject
-    Outbox outbox;
+    Timeline timeline;
     @Inject
     Clock clock;
+    @Inject
+    EntityManager em;
+
+    record OrderOnTimeline(UUID orderId, String channel, String managerId, Long totalKopecks, String currency) {
+    }
 
     public record NewCustomer(String name, String phone, String email, String type) {
     }
 
-    /** Registers a customer (R6: recorded and announced); a manager who registers one becomes its owner. */
-    public Customer register(NewCustomer request, CurrentStaff staff) {
+    /**
+     * Registers a customer (R6: recorded and announced); a manager who registers one becomes its owner.
+     * One identity (issue 4): a phone or e-mail another customer already has is a 409 naming that
+     * customer, unless the caller insists with {@code allowDuplicate}.
+     */
+    public Customer register(NewCustomer request, boolean allowDuplicate, CurrentStaff staff) {
         if (!config.types().contains(request.type())) {
             throw ProblemException.invalidField("type", "must be one of " + config.types())
                     .with("allowedTypes", config.types());
@@ -50,14 +70,24 @@ public class CustomerService {
         customer.id = UUID.randomUUID();
         customer.name = request.name().strip();
         customer.phone = request.phone() == null ? null : phones.normalize("phone", request.phone());
-        customer.email = request.email() == null ? null : request.email().strip().toLowerCase();
+        customer.email = normalizeEmail(request.email());
         customer.type = request.type();
         customer.ownerManagerId = staff.hasRole(Roles.MANAGER) ? staff.id() : null;
+        customer.registeredVia = "PHONE";
         customer.createdAt = OffsetDateTime.now(clock);
+        customer.activeAt = customer.createdAt; // R14: one who never orders is dormant 6 months after registration
+        List<DuplicateRepository.Match> holders = duplicates.holdersOf(customer.phone, customer.email, customer.id);
+        if (!holders.isEmpty() && !allowDuplicate) {
+            DuplicateRepository.Match first = holders.get(0);
+            throw new ProblemException(ProblemType.CONFLICT, "A customer with this " + first.matchedOn().toLowerCase()
+                    + " exists already; use it, or repeat with allowDuplicate=true")
+                    .with("existingCustomerId", first.customerId())
+                    .with("matchedOn", first.matchedOn());
+        }
         customers.persist(customer);
-        outbox.publish(CustomerEvents.TOPIC, CustomerEvents.AGGREGATE, customer.id, CustomerEvents.REGISTERED,
-                new CustomerRegistered(customer.id, customer.name, customer.phone, customer.email, customer.type,
-                        customer.ownerManagerId, customer.createdAt));
+        saveMainContacts(customer);
+        holders.forEach(h -> duplicates.record(customer.id, h, customer.createdAt, null));
+        announce(customer, holders);
         return customer;
     }
 
@@ -67,18 +97,174 @@ public class CustomerService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Customer get(UUID id, CurrentStaff staff) {
-        Customer customer = customers.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Customer", id));
+        Customer customer = resolve(customers.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Customer", id)));
         if (!staff.seesAll() && customer.ownerManagerId != null && !customer.ownerManagerId.equals(staff.id())) {
             throw ProblemException.notFound("Customer", id);
         }
         return customer;
     }
 
-    /** Activity from order-service: last order time and order count (R14 needs them for dormancy). */
+    /**
+     * Search for a manager during a call: any part of a name, an e-mail or a phone (digits in any
+     * spelling). R24: a manager finds their own customers and those nobody owns; the head, the
+     * director and admins find all.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerSearch.Page search(String q, int page, int size, CurrentStaff staff) {
+        String text = q == null ? "" : q.strip();
+        if (text.length() < 3) {
+            throw ProblemException.invalidField("q", "at least 3 characters of a name, phone or e-mail");
+        }
+        String digits = null;
+        if (text.matches("[\\d\\s()+\\-]+")) {
+            digits = text.replaceAll("\\D", "");
+            if (digits.length() == 11 && digits.startsWith("8")) {
+                digits = "7" + digits.substring(1); // 8 (912) 345-67-89 is +79123456789
+            }
+            if (digits.length() < 3) {
+                digits = null;
+            }
+        }
+        return search.search(text.toLowerCase(), digits, staff.seesAll() ? null : staff.id(), page, size);
+    }
+
+    /** A merged id keeps resolving: to the customer it was merged into (and on, if that one was merged too). */
+    Customer resolve(Customer customer) {
+        for (int hops = 0; customer.mergedInto != null && hops < 10; hops++) {
+            customer = customers.findById(customer.mergedInto);
+        }
+        return customer;
+    }
+
+    /** The ids merged into this customer. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> mergedFrom(UUID id) {
+        return em.createQuery("select c.id from Customer c where c.mergedInto = :id order by c.mergedAt", UUID.class)
+                .setParameter("id", id).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DuplicateRepository.Match> suspectedDuplicates(UUID id) {
+        return duplicates.of(id);
+    }
+
+    /**
+     * Activity from order-service: last order time, order count and lifetime value (R14). A storefront
+     * buyer this service does not know yet is registered first, under the order's customerId. An order
+     * of a dormant customer ends the dormancy episode and publishes {@code CustomerReactivated}. The row
+     * is locked, so that an order and a dormancy scan on the same customer serialise instead of failing.
+     */
     public void orderPlaced(OrderPlaced event) {
-        customers.findByIdOptional(event.customerId()).ifPresentOrElse(
-                customer -> customer.recordOrder(event.placedAt()),
-                () -> LOG.warnf("OrderPlaced %s names unknown customer %s; ignored", event.orderId(),
-                        event.customerId()));
+        if (event.customerContact() != null) {
+            registerFromOrder(event);
+        }
+        Customer customer = customers.findByIdOptional(event.customerId(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        if (customer != null && customer.mergedInto != null) {
+            // an order for a merged id counts for the customer it was merged into
+            customer = customers.findByIdOptional(resolve(customer).id, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+        }
+        if (customer == null) {
+            LOG.warnf("OrderPlaced %s names unknown customer %s without customerContact; ignored", event.orderId(),
+                    event.customerId());
+            return;
+        }
+        customer.recordOrder(event.placedAt(), event.totalKopecks() == null ? 0 : event.totalKopecks());
+        // R6: the order on the customer's timeline, as order-service told it
+        timeline.record(customer.id, event.placedAt(), "OrderPlaced", new OrderOnTimeline(event.orderId(),
+                event.channel(), event.managerId(), event.totalKopecks(), "RUB"));
+        if (customer.dormant()) {
+            reactivate(customer, event);
+        }
+    }
+
+    /**
+     * A storefront buyer (OrderPlaced.customerContact) becomes a customer under the id the order already
+     * carries. Two orders of one new buyer may arrive at two replicas at once: the insert is
+     * {@code ON CONFLICT DO NOTHING}, and only the one that inserted announces. A phone or e-mail another
+     * customer has does not stop the registration (the order names this id) but marks the pair as a
+     * suspected duplicate for the head to merge.
+     */
+    private void registerFromOrder(OrderPlaced event) {
+        OrderPlaced.CustomerContact contact = event.customerContact();
+        if (contact.name() == null || contact.name().isBlank()) {
+            return; // schema-invalid contact; the order is still applied if the customer is known
+        }
+        String phone = null;
+        if (contact.phone() != null && !contact.phone().isBlank()) {
+            try {
+                phone = phones.normalize("customerContact.phone", contact.phone());
+            } catch (ProblemException e) {
+                // personal data stay out of the log: only the order is named
+                LOG.warnf("OrderPlaced %s: customerContact.phone is not a phone number; registered without it",
+                        event.orderId());
+            }
+        }
+        String email = normalizeEmail(contact.email());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String owner = "PHONE".equals(event.channel()) ? event.managerId() : null;
+        String via = event.channel() == null ? "STOREFRONT" : event.channel();
+        String name = contact.name().strip();
+        if (name.length() > 200) {
+            name = name.substring(0, 200);
+        }
+        int inserted = em.createNativeQuery("""
+                INSERT INTO customer (id, name, phone, email, type, owner_manager_id, created_at, active_at,
+                                      registered_via, order_count, lifetime_value_kopecks, dormancy_episode, version)
+                VALUES (?1, ?2, NULLIF(?3, ''), NULLIF(?4, ''), ?5, NULLIF(?6, ''), ?7, ?7, ?8, 0, 0, 0, 0)
+                ON CONFLICT (id) DO NOTHING""")
+                .setParameter(1, event.customerId()).setParameter(2, name).setParameter(3, orEmpty(phone))
+                .setParameter(4, orEmpty(email)).setParameter(5, config.storefrontCustomerType())
+                .setParameter(6, orEmpty(owner))
+                .setParameter(7, now).setParameter(8, via)
+                .executeUpdate();
+        if (inserted == 0) {
+            return; // known already (registered by an earlier order or by a manager)
+        }
+        Customer customer = customers.findById(event.customerId());
+        saveMainContacts(customer);
+        List<DuplicateRepository.Match> holders = duplicates.holdersOf(phone, email, customer.id);
+        holders.forEach(h -> duplicates.record(customer.id, h, now, event.orderId()));
+        announce(customer, holders);
+    }
+
+    /** The phone and e-mail given at registration are the customer's first contacts (R21). */
+    private void saveMainContacts(Customer customer) {
+        if (customer.phone != null) {
+            em.persist(CustomerContact.of(customer.id, CustomerContact.PHONE, customer.phone, 0));
+        }
+        if (customer.email != null) {
+            em.persist(CustomerContact.of(customer.id, CustomerContact.EMAIL, customer.email, 0));
+        }
+    }
+
+    private void announce(Customer customer, List<DuplicateRepository.Match> holders) {
+        List<UUID> suspected = holders.stream().map(DuplicateRepository.Match::customerId).distinct().toList();
+        timeline.publish(customer.id, CustomerEvents.REGISTERED,
+                new CustomerRegistered(customer.id, customer.name, customer.phone, customer.email, customer.type,
+                        customer.ownerManagerId, customer.createdAt, customer.registeredVia,
+                        suspected.isEmpty() ? null : suspected));
+    }
+
+    /** R14: the next order after dormancy starts a new episode. */
+    private void reactivate(Customer customer, OrderPlaced event) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime dormantSince = customer.dormantSince;
+        customer.dormantSince = null;
+        // a late-delivered old order must not make the customer dormant again at the next scan
+        if (now.isAfter(customer.activeAt)) {
+            customer.activeAt = now;
+        }
+        timeline.publish(customer.id, CustomerEvents.REACTIVATED,
+                new CustomerReactivated(customer.id, customer.dormancyEpisode, dormantSince, now, event.orderId(),
+                        event.placedAt(), customer.ownerManagerId));
+    }
+
+    /** Native queries get '' for null (NULLIF in the SQL): an untyped null would bind as bytea. */
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String normalizeEmail(String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase();
     }
 }

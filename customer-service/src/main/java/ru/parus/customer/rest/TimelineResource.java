@@ -1,0 +1,66 @@
+package ru.parus.customer.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ru.parus.customer.domain.Customer;
+import ru.parus.customer.service.AccessLog;
+import ru.parus.customer.service.CustomerService;
+import ru.parus.customer.service.Timeline;
+import ru.parus.platform.security.CurrentStaff;
+import ru.parus.platform.security.Roles;
+
+/** R6: everything that happened with the customer, newest first. */
+@Path("/customers/{id}/timeline")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
+public class TimelineResource {
+    @Inject
+    Timeline timeline;
+    @Inject
+    CustomerService customers;
+    @Inject
+    AccessLog accessLog;
+    @Inject
+    CurrentStaff staff;
+
+    public record TimelinePage(long total, int page, int size, List<Timeline.Entry> items) {
+    }
+
+    @GET
+    @Operation(summary = "The customer's timeline, newest first (R6)",
+            description = "Orders (from order-events) and the customer's own events (registration, contacts, consents, "
+                    + "dormancy, reactivation, merges), including those of customers merged into this one. "
+                    + "kind is the event name; summary its payload.")
+    @APIResponse(responseCode = "200", description = "One page with the total")
+    @APIResponse(responseCode = "400", description = "Bad page or size (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such customer, or not visible to this manager (R24)")
+    public TimelinePage get(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        Customer customer = customers.get(id, staff);
+        accessLog.read(customer.id, "GET /customers/{id}/timeline", staff); // R24
+        List<UUID> ids = new ArrayList<>(customers.mergedFrom(customer.id));
+        ids.add(customer.id);
+        return new TimelinePage(timeline.count(ids), page, size, timeline.page(ids, page, size));
+    }
+}
