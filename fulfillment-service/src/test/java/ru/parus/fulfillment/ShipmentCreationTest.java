@@ -139,7 +139,7 @@ class ShipmentCreationTest {
     }
 
     @Test
-    void cancellingAnOrderAfterHandOverIsRefusedAndRecorded() throws Exception {
+    void cancellingAnOrderAfterHandOverStartsAReturn() throws Exception {
         UUID orderId = UUID.randomUUID();
         String shipmentId = shipped(codOrder(orderId));
         report(shipmentId, packed("r-pack-" + orderId)).statusCode(200);
@@ -150,10 +150,18 @@ class ShipmentCreationTest {
 
         given().auth().oauth2(WAREHOUSE).get("/shipments/{id}", shipmentId).then()
                 .body("status", equalTo("HANDED_TO_CARRIER"))
-                .body("cancellationRefusedAt", notNullValue())
+                .body("returnRequestedAt", notNullValue())
                 .body("cancellationReason", equalTo("Клиент передумал"))
                 .body("cancelledAt", nullValue());
-        assertTrue(published(orderId, "ShipmentCancelled", 1, Duration.ofSeconds(3)).isEmpty());
+        List<ConsumerRecord<String, String>> returns = published(orderId, "ShipmentReturnRequested", 2,
+                Duration.ofSeconds(5));
+        assertEquals(1, returns.size(), "one return requested");
+        assertTrue(returns.get(0).value().contains("\"trackingNumber\":\"PC-12345678\""), returns.get(0).value());
+        assertTrue(published(orderId, "ShipmentCancelled", 1, Duration.ofSeconds(1)).isEmpty());
+
+        // the carrier brings it back: the return ends the shipment
+        report(shipmentId, Map.of("reportId", "r-ret-" + orderId, "kind", "RETURNED")).statusCode(200);
+        given().auth().oauth2(WAREHOUSE).get("/shipments/{id}", shipmentId).then().body("status", equalTo("RETURNED"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import ru.parus.platform.testing.EventSchemas;
 class ShipmentSchemasTest {
     @ParameterizedTest
     @ValueSource(strings = { "ShipmentCreated", "ShipmentPacked", "ShipmentHandedToCarrier", "ShipmentReadyForPickup",
-            "ShipmentDelivered", "ShipmentReturned", "ShipmentCancelled" })
+            "ShipmentDelivered", "ShipmentReturned", "ShipmentCancelled", "ShipmentReturnRequested" })
     void examplesAreValidAndRequiredFieldsAreEnforced(String name) {
         assertEquals(1, EventSchemas.examples(name + ".v1").size());
         for (String example : EventSchemas.examples(name + ".v1")) {

@@ -88,9 +88,9 @@ public class Shipment {
     @Column(name = "cancelled_at")
     public OffsetDateTime cancelledAt;
 
-    /** An order cancelled after hand-over: the cancellation is refused (the parcel is with the carrier) and kept. */
-    @Column(name = "cancellation_refused_at")
-    public OffsetDateTime cancellationRefusedAt;
+    /** The order was cancelled after hand-over: a return was requested from the carrier. */
+    @Column(name = "return_requested_at")
+    public OffsetDateTime returnRequestedAt;
 
     @Column(name = "cancellation_reason")
     public String cancellationReason;

@@ -16,6 +16,7 @@ public final class FulfillmentEvents {
     public static final EventType READY_FOR_PICKUP = EventType.of("fulfillment", "ShipmentReadyForPickup", 1);
     public static final EventType DELIVERED = EventType.of("fulfillment", "ShipmentDelivered", 1);
     public static final EventType RETURNED = EventType.of("fulfillment", "ShipmentReturned", 1);
+    public static final EventType RETURN_REQUESTED = EventType.of("fulfillment", "ShipmentReturnRequested", 1);
     public static final EventType CANCELLED = EventType.of("fulfillment", "ShipmentCancelled", 1);
 
     public static final EventType ORDER_CONFIRMED = EventType.of("order", "OrderConfirmed", 1);

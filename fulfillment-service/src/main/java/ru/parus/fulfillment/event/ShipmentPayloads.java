@@ -42,6 +42,11 @@ public final class ShipmentPayloads {
     public record ShipmentReturned(UUID shipmentId, UUID orderId, OffsetDateTime returnedAt, String reason) {
     }
 
+    /** An order cancelled after hand-over: the carrier is asked to bring the parcel back. */
+    public record ShipmentReturnRequested(UUID shipmentId, UUID orderId, OffsetDateTime requestedAt, String reason,
+            String statusAtRequest, String carrier, String trackingNumber) {
+    }
+
     public record ShipmentCancelled(UUID shipmentId, UUID orderId, OffsetDateTime cancelledAt, String reason,
             String previousStatus) {
     }

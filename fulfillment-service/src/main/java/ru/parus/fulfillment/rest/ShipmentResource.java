@@ -65,14 +65,14 @@ public class ShipmentResource {
             long cashOnDeliveryKopecks, Long cashCollectedKopecks, Integer weightGrams, Integer parcels,
             ShipmentDetails.Recipient recipient, ShipmentDetails.Delivery delivery, List<ShipmentDetails.Line> lines,
             OffsetDateTime createdAt, OffsetDateTime statusChangedAt, OffsetDateTime deliveredAt,
-            OffsetDateTime cancelledAt, OffsetDateTime cancellationRefusedAt, String cancellationReason,
+            OffsetDateTime cancelledAt, OffsetDateTime returnRequestedAt, String cancellationReason,
             long version) {
         static ShipmentView of(Shipment s, ShipmentDetails d) {
             return new ShipmentView(s.id, s.orderId, s.status.name(), s.deliveryMethod, s.paymentMethod,
                     s.carrierCode, s.carrierName, s.trackingNumber, s.declaredValueKopecks, s.cashOnDeliveryKopecks,
                     s.cashCollectedKopecks, s.weightGrams, s.parcels, d == null ? null : d.recipient(),
                     d == null ? null : d.delivery(), d == null ? null : d.lines(), s.createdAt, s.statusChangedAt,
-                    s.deliveredAt, s.cancelledAt, s.cancellationRefusedAt, s.cancellationReason, s.version);
+                    s.deliveredAt, s.cancelledAt, s.returnRequestedAt, s.cancellationReason, s.version);
         }
     }
 

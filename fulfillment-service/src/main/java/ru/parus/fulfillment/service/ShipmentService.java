@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +36,6 @@ import ru.parus.platform.problem.ProblemException;
 @ApplicationScoped
 @Transactional
 public class ShipmentService {
-    private static final Logger LOG = Logger.getLogger(ShipmentService.class);
 
     @Inject
     ShipmentRepository shipments;
@@ -91,9 +89,9 @@ public class ShipmentService {
     }
 
     /**
-     * OrderCancelled: a shipment still in the warehouse is cancelled (ShipmentCancelled); one handed to a carrier
-     * is not: the refusal is recorded on the shipment ({@code cancellationRefusedAt}, {@code cancellationReason})
-     * and the parcel ends as the carrier reports it (delivered or returned). Without a shipment yet, the
+     * OrderCancelled: a shipment still in the warehouse is cancelled (ShipmentCancelled); for one handed to a
+     * carrier a return is requested (ShipmentReturnRequested, {@code returnRequestedAt}), and the parcel ends as
+     * the carrier reports it (returned, or delivered if the customer took it after all). Without a shipment yet, the
      * cancellation is remembered so that no shipment is ever made for the order.
      */
     public void orderCancelled(UUID orderId, OffsetDateTime cancelledAt, String reason) {
@@ -117,11 +115,14 @@ public class ShipmentService {
             outbox.publish(FulfillmentEvents.TOPIC, FulfillmentEvents.AGGREGATE, shipment.orderId,
                     FulfillmentEvents.CANCELLED, new ShipmentPayloads.ShipmentCancelled(shipment.id, shipment.orderId,
                             now, reason, previous.name()));
-        } else if (shipment.status != ShipmentStatus.CANCELLED && shipment.cancellationRefusedAt == null) {
-            shipment.cancellationRefusedAt = OffsetDateTime.now(clock);
+        } else if (!shipment.status.terminal() && shipment.returnRequestedAt == null) {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            shipment.returnRequestedAt = now;
             shipment.cancellationReason = reason;
-            LOG.warnf("order %s cancelled after its shipment %s was %s: cancellation refused and recorded", orderId,
-                    shipment.id, shipment.status);
+            outbox.publish(FulfillmentEvents.TOPIC, FulfillmentEvents.AGGREGATE, shipment.orderId,
+                    FulfillmentEvents.RETURN_REQUESTED, new ShipmentPayloads.ShipmentReturnRequested(shipment.id,
+                            shipment.orderId, now, reason, shipment.status.name(), shipment.carrierCode,
+                            shipment.trackingNumber));
         }
     }
 
