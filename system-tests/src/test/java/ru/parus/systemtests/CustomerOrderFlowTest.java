@@ -91,8 +91,8 @@ class CustomerOrderFlowTest {
     private static String registerCustomer(String token, String phone) {
         return given().baseUri(url(CUSTOMER)).auth().oauth2(token).contentType(ContentType.JSON)
                 .body("""
-                        {"name":"Анна Смирнова","phone":"%s","email":"anna@example.org","type":"ATHLETE"}"""
-                        .formatted(phone))
+                        {"name":"Анна Смирнова","phone":"%s","email":"anna.%s@example.org","type":"ATHLETE"}"""
+                        .formatted(phone, phone.replaceAll("\\D", "")))
                 .when().post("/customers")
                 .then().statusCode(201).body("id", notNullValue())
                 .extract().path("id");
