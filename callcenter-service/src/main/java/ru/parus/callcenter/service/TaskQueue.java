@@ -49,26 +49,37 @@ public class TaskQueue {
 
     public void customerRegistered(UUID customerId, String name, String phone, String ownerManagerId) {
         CustomerProjection c = customers.findById(customerId);
-        if (c == null) {
+        boolean isNew = c == null;
+        if (isNew) {
             c = new CustomerProjection();
             c.customerId = customerId;
-            customers.persist(c);
         }
         c.name = name;
         c.phone = phone;
         c.ownerManagerId = ownerManagerId;
         c.updatedAt = now();
+        if (isNew) {
+            customers.persist(c);
+        }
+        // a task made before the projection knew the customer (events of other topics are not ordered) goes to the owner
+        if (ownerManagerId != null) {
+            tasks.update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", ownerManagerId,
+                    customerId, CallTask.OPEN);
+        }
     }
 
     public void customersMerged(UUID survivingId, UUID mergedId) {
         CustomerProjection merged = customers.findById(mergedId);
-        if (merged == null) {
+        boolean isNew = merged == null;
+        if (isNew) {
             merged = new CustomerProjection();
             merged.customerId = mergedId;
-            customers.persist(merged);
         }
         merged.mergedInto = survivingId;
         merged.updatedAt = now();
+        if (isNew) {
+            customers.persist(merged);
+        }
     }
 
     public void orderPlaced(UUID orderId, UUID customerId, String managerId) {
