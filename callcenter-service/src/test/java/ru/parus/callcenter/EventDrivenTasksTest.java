@@ -65,8 +65,8 @@ class EventDrivenTasksTest {
         String eventId = id();
         // the owner comes from the projection, not from the event
         ObjectNode event = dormant(customer, 1, null);
-        long sent = System.nanoTime();
         send("customer-events", customer, "customer", "CustomerDormant", eventId, event);
+        long sent = System.nanoTime(); // the broker acknowledged (acks=all): the event is on the topic
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10))
                 .until(() -> myQueue(owner).getInt("total") >= 1);
         long visibleMs = (System.nanoTime() - sent) / 1_000_000;
@@ -243,5 +243,26 @@ class EventDrivenTasksTest {
                 .get("/tasks?assignee=unassigned&size=100").then().body("items.customerId", hasItem(customer)));
         given().auth().oauth2(HEAD).get("/tasks?assignee=unassigned&size=100").then()
                 .body("items.kind", not(hasItem("NOTHING")));
+    }
+
+    @Test
+    void R14_mergedCustomersDormancyTaskMovesToTheSurvivorAndItsOwner() throws Exception {
+        String owner = manager();
+        String survivor = Events.registerCustomer(id(), owner);
+        String merged = id();
+        send("customer-events", merged, "customer", "CustomerDormant", id(), dormant(merged, 1, null));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(HEAD)
+                .get("/tasks?assignee=unassigned&size=100").then().body("items.customerId", hasItem(merged)));
+        Events.awaitRow(em, "customer_projection", "customer_id", survivor);
+        ObjectNode merge = example("CustomersMerged");
+        merge.put("survivingCustomerId", survivor);
+        merge.put("mergedCustomerId", merged);
+        send("customer-events", survivor, "customer", "CustomersMerged", id(), merge);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonPath queue = myQueue(owner);
+            assertEquals(1, queue.getInt("total"));
+            assertEquals(survivor, queue.getString("items[0].customerId"));
+            assertEquals("REACTIVATION", queue.getString("items[0].kind"));
+        });
     }
 }

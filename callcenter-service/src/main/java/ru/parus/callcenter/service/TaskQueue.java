@@ -80,6 +80,13 @@ public class TaskQueue {
         if (isNew) {
             customers.persist(merged);
         }
+        // the merged customer's open tasks become the survivor's; unassigned ones go to the survivor's owner
+        tasks.update("customerId = ?1 where customerId = ?2 and status = ?3", survivingId, mergedId, CallTask.OPEN);
+        String owner = assigneeFor(survivingId, null);
+        if (owner != null) {
+            tasks.update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", owner,
+                    survivingId, CallTask.OPEN);
+        }
     }
 
     public void orderPlaced(UUID orderId, UUID customerId, String managerId) {
