@@ -9,31 +9,62 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A call a manager has to make to a customer (R14, R15, R16); the call itself is registered apart (R18). */
+/** A call a manager has to make to a customer (R13, R14, R15, R16); the call itself is registered apart (R18). */
 @Entity
 @Table(name = "call_task")
 public class CallTask {
+    public static final String OPEN = "OPEN";
+    public static final String DONE = "DONE";
+    public static final String CLOSED = "CLOSED";
+
     @Id
     public UUID id;
 
-    @Column(name = "customer_id", nullable = false)
+    @Column(name = "customer_id")
     public UUID customerId;
 
-    /** Why the call is due: a dormant customer (R14), an unpaid order (R15), an assignment (R16). */
+    /** Why the call is due: {@link TaskKind}. */
     @Column(nullable = false)
     public String kind;
 
-    /** The staff id ({@code sub}) of the manager who is to call; none while unassigned. */
+    /** What made the task, unique per kind: {@code customer:<id>:episode:<n>}, {@code order:<id>}, {@code shipment:<id>}. */
+    public String cause;
+
+    @Column(name = "order_id")
+    public UUID orderId;
+
+    /** The staff id ({@code sub}) of the manager who is to call; none while unassigned (the head's queue). */
     public String assignee;
 
+    /** OPEN, DONE (completed by a person) or CLOSED (its cause went away). */
     @Column(nullable = false)
     public String status;
+
+    /** {@link Priority#rank()}. */
+    public int priority;
+
+    public String script;
 
     @Column(name = "due_at")
     public OffsetDateTime dueAt;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    public String outcome;
+    public String note;
+
+    @Column(name = "completed_by")
+    public String completedBy;
+
+    @Column(name = "completed_at")
+    public OffsetDateTime completedAt;
+
+    @Column(name = "closed_reason")
+    public String closedReason;
+
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
 
     @Version
     public long version;

@@ -1,12 +1,63 @@
 package ru.parus.callcenter.repository;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import ru.parus.callcenter.domain.CallTask;
 
 @ApplicationScoped
 public class CallTaskRepository implements PanacheRepositoryBase<CallTask, UUID> {
+
+    /**
+     * Inserts the task unless one of the same kind and cause exists (unique key), without failing the
+     * transaction. Returns whether it was inserted.
+     */
+    public boolean insertIfAbsent(CallTask t) {
+        int inserted = getEntityManager().createNativeQuery("""
+                INSERT INTO call_task (id, customer_id, kind, cause, order_id, assignee, status, priority, script,
+                                       due_at, created_at, version)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)
+                ON CONFLICT (kind, cause) DO NOTHING""")
+                .setParameter(1, t.id).setParameter(2, t.customerId).setParameter(3, t.kind)
+                .setParameter(4, t.cause).setParameter(5, t.orderId).setParameter(6, t.assignee)
+                .setParameter(7, t.status).setParameter(8, (short) t.priority).setParameter(9, t.script)
+                .setParameter(10, t.dueAt).setParameter(11, t.createdAt)
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    public List<CallTask> openOf(String kind, UUID customerId) {
+        return list("kind = ?1 and customerId = ?2 and status = ?3", kind, customerId, CallTask.OPEN);
+    }
+
+    public List<CallTask> openForOrder(UUID orderId, List<String> kinds) {
+        return list("orderId = ?1 and kind in ?2 and status = ?3", orderId, kinds, CallTask.OPEN);
+    }
+
+    /** Open tasks, optionally of one assignee (empty string: unassigned) and only overdue ones; by priority, then due. */
+    public PanacheQuery<CallTask> queue(String assignee, boolean allAssignees, OffsetDateTime overdueAt, int page, int size) {
+        StringBuilder q = new StringBuilder("status = :open");
+        Parameters p = Parameters.with("open", CallTask.OPEN);
+        if (!allAssignees) {
+            if (assignee == null) {
+                q.append(" and assignee is null");
+            } else {
+                q.append(" and assignee = :assignee");
+                p.and("assignee", assignee);
+            }
+        }
+        if (overdueAt != null) {
+            q.append(" and dueAt < :now");
+            p.and("now", overdueAt);
+        }
+        q.append(" order by priority, dueAt nulls last, createdAt, id");
+        return find(q.toString(), p).page(Page.of(page, size));
+    }
 }

@@ -1,25 +1,37 @@
 package ru.parus.callcenter.rest;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.Priority;
 import ru.parus.callcenter.service.CallTaskService;
+import ru.parus.callcenter.service.CallTaskService.TaskPage;
+import ru.parus.callcenter.service.CallTaskService.Viewer;
+import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
 @Path("/tasks")
@@ -30,21 +42,117 @@ import ru.parus.platform.security.Roles;
 public class CallTaskResource {
     @Inject
     CallTaskService service;
+    @Inject
+    CurrentStaff staff;
 
-    public record CallTaskView(UUID id, UUID customerId, String kind, String assignee, String status,
-            OffsetDateTime dueAt, OffsetDateTime createdAt, long version) {
+    @Schema(description = "A call a manager has to make")
+    public record CallTaskView(UUID id, UUID customerId,
+            @Schema(example = "UNPAID_ORDER", enumeration = { "REACTIVATION", "UNPAID_ORDER", "ORDER_READY", "ASSIGNED" }) String kind,
+            @Schema(example = "order:0b9f6c1e-3d7a-4f2b-9a51-6c0d2e8f4a17") String cause, UUID orderId,
+            @Schema(example = "manager-1", description = "null: unassigned, in the head's queue") String assignee,
+            @Schema(example = "OPEN", enumeration = { "OPEN", "DONE", "CLOSED" }) String status,
+            @Schema(example = "HIGH", enumeration = { "HIGH", "NORMAL", "LOW" }) String priority,
+            @Schema(example = "unpaid-order") String script, OffsetDateTime dueAt, OffsetDateTime createdAt,
+            String outcome, String note, String completedBy, OffsetDateTime completedAt, String closedReason,
+            OffsetDateTime closedAt, long version) {
         static CallTaskView of(CallTask t) {
-            return new CallTaskView(t.id, t.customerId, t.kind, t.assignee, t.status, t.dueAt, t.createdAt, t.version);
+            return new CallTaskView(t.id, t.customerId, t.kind, t.cause, t.orderId, t.assignee, t.status,
+                    Priority.ofRank(t.priority).name(), t.script, t.dueAt, t.createdAt, t.outcome, t.note,
+                    t.completedBy, t.completedAt, t.closedReason, t.closedAt, t.version);
         }
+    }
+
+    @Schema(description = "One page of the queue")
+    public record TaskPageView(@Schema(example = "42") long total, @Schema(example = "0") int page,
+            @Schema(example = "20") int size, List<CallTaskView> items) {
+    }
+
+    @Schema(description = "The result of the call")
+    public record CompleteRequest(
+            @Schema(required = true, example = "REACHED_AGREED", description = "one of parus.callcenter.outcomes") String outcome,
+            @Schema(example = "Клиент оплатит сегодня вечером") String note) {
+    }
+
+    @GET
+    @Operation(summary = "The task queue", description = "Open tasks ordered by priority, then due time. "
+            + "assignee=me for the caller's own; unassigned for the head's queue; a staff id (head, director). "
+            + "overdue=true: only tasks past due. Without assignee the head and the director get every open task, "
+            + "a manager their own.")
+    @APIResponse(responseCode = "200", description = "A page of tasks")
+    @APIResponse(responseCode = "400", description = "Bad page, size or overdue (problem+json)")
+    @APIResponse(responseCode = "403", description = "A manager asked for someone else's tasks")
+    public TaskPageView list(
+            @Parameter(description = "me, unassigned or a staff id", example = "me") @QueryParam("assignee") String assignee,
+            @Parameter(description = "true: only overdue tasks", example = "true") @QueryParam("overdue") String overdue,
+            @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "page size, 1..100", example = "20") @QueryParam("size") String size) {
+        TaskPage p = service.list(viewer(), assignee, overdue, integer("page", page), integer("size", size));
+        return new TaskPageView(p.total(), p.page(), p.size(), p.items().stream().map(CallTaskView::of).toList());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A call task")
     @APIResponse(responseCode = "200", description = "The task; ETag carries the version")
+    @APIResponse(responseCode = "403", description = "A manager reading another's task")
     @APIResponse(responseCode = "404", description = "No such task (problem+json)")
     public Response get(@PathParam("id") UUID id) {
-        CallTask task = service.get(id);
+        return ok(service.get(id, viewer()));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
+    @Operation(summary = "Complete the task with the call's outcome (R6)", description = "By the assignee or the "
+            + "head. Send If-Match with the ETag you read to be told of a concurrent change. Publishes CallTaskCompleted.")
+    @APIResponse(responseCode = "200", description = "Completed; the new ETag is in the answer")
+    @APIResponse(responseCode = "400", description = "Outcome missing or not configured (problem with allowedOutcomes)")
+    @APIResponse(responseCode = "403", description = "Neither the assignee nor the head")
+    @APIResponse(responseCode = "404", description = "No such task")
+    @APIResponse(responseCode = "409", description = "Already completed or closed (problem with currentStatus)")
+    @APIResponse(responseCode = "412", description = "If-Match stale (problem with currentVersion)")
+    public Response complete(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the task as read", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
+            CompleteRequest request) {
+        if (request == null) {
+            throw ProblemException.invalidField("outcome", "required");
+        }
+        return ok(service.complete(id, viewer(), staff.hasRole(Roles.HEAD), request.outcome(), request.note(),
+                version(ifMatch)));
+    }
+
+    private Viewer viewer() {
+        return new Viewer(staff.id(), staff.seesAll());
+    }
+
+    static Response ok(CallTask task) {
         return Response.ok(CallTaskView.of(task)).tag(new EntityTag(Long.toString(task.version))).build();
+    }
+
+    static Integer integer(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(name, "not a whole number: " + value);
+        }
+    }
+
+    static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        try {
+            return Long.parseLong(v.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("If-Match", "not an ETag of this service: " + ifMatch);
+        }
     }
 }

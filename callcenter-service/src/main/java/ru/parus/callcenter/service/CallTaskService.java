@@ -1,24 +1,138 @@
 package ru.parus.callcenter.service;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.event.CallCenterEvents;
+import ru.parus.callcenter.event.CallTaskCompleted;
 import ru.parus.callcenter.repository.CallTaskRepository;
+import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
 
 @ApplicationScoped
 @Transactional
 public class CallTaskService {
     @Inject
     CallTaskRepository tasks;
+    @Inject
+    CallCenterConfig config;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
 
-    /** A call task by id. Which manager may see which task (R22, R24) is decided with the task list. */
+    public record Viewer(String id, boolean seesAll) {
+    }
+
+    public record TaskPage(long total, int page, int size, List<CallTask> items) {
+    }
+
+    /** A call task by id; a manager sees their own tasks only, the head and the director all (R24). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CallTask get(UUID id) {
-        return tasks.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Call task", id));
+    public CallTask get(UUID id, Viewer viewer) {
+        CallTask task = tasks.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Call task", id));
+        if (!viewer.seesAll() && !viewer.id().equals(task.assignee)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Call task " + id + " is not yours");
+        }
+        return task;
+    }
+
+    /**
+     * The queue: open tasks by priority, then due time. {@code assignee} is {@code me}, {@code unassigned} (the
+     * head's queue) or a staff id; a manager may only list their own. {@code overdue}: due time passed.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TaskPage list(Viewer viewer, String assignee, String overdue, Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw ProblemException.invalidField("page", "must be 0 or more");
+        }
+        if (s < 1 || s > config.maxPageSize()) {
+            throw ProblemException.invalidField("size", "must be 1.." + config.maxPageSize())
+                    .with("maxPageSize", config.maxPageSize());
+        }
+        boolean onlyOverdue;
+        if (overdue == null || overdue.equalsIgnoreCase("false")) {
+            onlyOverdue = false;
+        } else if (overdue.equalsIgnoreCase("true")) {
+            onlyOverdue = true;
+        } else {
+            throw ProblemException.invalidField("overdue", "must be true or false");
+        }
+        boolean all = false;
+        String who;
+        if (assignee == null || assignee.isBlank()) {
+            // no filter: the head and the director see the whole queue, a manager their own
+            all = viewer.seesAll();
+            who = viewer.id();
+        } else if (assignee.equals("me")) {
+            who = viewer.id();
+        } else if (assignee.equals("unassigned")) {
+            who = null;
+        } else {
+            who = assignee;
+        }
+        if (!viewer.seesAll() && !all && (who == null || !who.equals(viewer.id()))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "A manager sees only their own tasks");
+        }
+        OffsetDateTime overdueAt = onlyOverdue ? now() : null;
+        PanacheQuery<CallTask> q = tasks.queue(who, all, overdueAt, p, s);
+        return new TaskPage(q.count(), p, s, q.list());
+    }
+
+    /**
+     * Completes a task with an outcome code from the configured list and a note (R6: every call's result is
+     * registered). By the assignee or the head; once only (409); {@code expectedVersion} from If-Match (412).
+     */
+    public CallTask complete(UUID id, Viewer viewer, boolean isHead, String outcome, String note, Long expectedVersion) {
+        if (outcome == null || outcome.isBlank()) {
+            throw ProblemException.invalidField("outcome", "required").with("allowedOutcomes", config.outcomes());
+        }
+        if (!config.outcomes().contains(outcome)) {
+            throw ProblemException.invalidField("outcome", "not one of the configured outcome codes")
+                    .with("allowedOutcomes", config.outcomes());
+        }
+        if (note != null && note.length() > 2000) {
+            throw ProblemException.invalidField("note", "at most 2000 characters");
+        }
+        CallTask task = tasks.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Call task", id));
+        if (!isHead && !viewer.id().equals(task.assignee)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only the assignee or the head completes this task");
+        }
+        if (expectedVersion != null && expectedVersion != task.version) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The task changed since you read it")
+                    .with("currentVersion", task.version);
+        }
+        if (!CallTask.OPEN.equals(task.status)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The task is " + task.status + ", not OPEN")
+                    .with("currentStatus", task.status);
+        }
+        task.status = CallTask.DONE;
+        task.outcome = outcome;
+        task.note = note;
+        task.completedBy = viewer.id();
+        task.completedAt = now();
+        boolean onTime = task.dueAt == null || !task.completedAt.isAfter(task.dueAt);
+        outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.TASK, task.id, CallCenterEvents.TASK_COMPLETED,
+                new CallTaskCompleted(task.id, task.kind, task.customerId, task.orderId, task.assignee, outcome, note,
+                        task.completedBy, task.completedAt, onTime));
+        tasks.flush(); // the version in the answer is the committed one
+        return task;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

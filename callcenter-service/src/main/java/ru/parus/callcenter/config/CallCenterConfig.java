@@ -1,0 +1,53 @@
+package ru.parus.callcenter.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import ru.parus.callcenter.domain.Priority;
+
+/** Thresholds of the task queue; each default is the rule's value. */
+@ConfigMapping(prefix = "parus.callcenter")
+public interface CallCenterConfig {
+    /** R14: a reactivation call to a dormant customer. */
+    @WithDefault("NORMAL")
+    Priority reactivationPriority();
+
+    /** R14: the reactivation call is due this long after the customer turned dormant. */
+    @WithDefault("P3D")
+    Duration reactivationDueIn();
+
+    /** R14: the approved dormant-customer script. */
+    @WithDefault("dormant-customer")
+    String reactivationScript();
+
+    /** R15: a call about an unpaid online order. */
+    @WithDefault("HIGH")
+    Priority unpaidOrderPriority();
+
+    @WithDefault("PT2H")
+    Duration unpaidOrderDueIn();
+
+    /** R15: the approved unpaid-order script. */
+    @WithDefault("unpaid-order")
+    String unpaidOrderScript();
+
+    /** R13: tell the customer the order is ready, confirm payment and delivery. */
+    @WithDefault("HIGH")
+    Priority orderReadyPriority();
+
+    @WithDefault("PT1H")
+    Duration orderReadyDueIn();
+
+    @WithDefault("order-ready")
+    String orderReadyScript();
+
+    /** R6: the outcome codes a manager records when completing a task. */
+    @WithDefault("REACHED_AGREED,REACHED_DECLINED,REACHED_CALL_BACK,NO_ANSWER,WRONG_NUMBER")
+    List<String> outcomes();
+
+    /** Largest page of the task list. */
+    @WithDefault("100")
+    int maxPageSize();
+}

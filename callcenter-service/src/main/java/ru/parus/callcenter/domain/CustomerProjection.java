@@ -1,0 +1,31 @@
+package ru.parus.callcenter.domain;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** This service's copy of what customer-service says about a customer: whom to call and who owns them. */
+@Entity
+@Table(name = "customer_projection")
+public class CustomerProjection {
+    @Id
+    @Column(name = "customer_id")
+    public UUID customerId;
+
+    public String name;
+    public String phone;
+
+    @Column(name = "owner_manager_id")
+    public String ownerManagerId;
+
+    /** Set when this customer was merged into another (CustomersMerged). */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

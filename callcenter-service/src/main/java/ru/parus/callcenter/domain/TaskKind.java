@@ -1,0 +1,13 @@
+package ru.parus.callcenter.domain;
+
+/** Why a call is due. */
+public enum TaskKind {
+    /** R14: a dormant customer, called by the dormant-customer script. */
+    REACTIVATION,
+    /** R15: an online order not paid in time. */
+    UNPAID_ORDER,
+    /** R13: the order is packed for the courier or waits at the pickup point. */
+    ORDER_READY,
+    /** R16: assigned by management. */
+    ASSIGNED
+}

@@ -1,0 +1,27 @@
+package ru.parus.callcenter.event;
+
+import ru.parus.platform.events.EventType;
+
+/** What callcenter-service publishes on {@value #TOPIC}, and the types it consumes; schemas in docs/events/. */
+public final class CallCenterEvents {
+    public static final String TOPIC = "callcenter-events";
+    public static final String TASK = "CallTask";
+    public static final EventType TASK_CREATED = EventType.of("callcenter", "CallTaskCreated", 1);
+    public static final EventType TASK_COMPLETED = EventType.of("callcenter", "CallTaskCompleted", 1);
+    public static final EventType TASK_CLOSED = EventType.of("callcenter", "CallTaskClosed", 1);
+
+    // consumed
+    public static final EventType CUSTOMER_REGISTERED = EventType.of("customer", "CustomerRegistered", 1);
+    public static final EventType CUSTOMERS_MERGED = EventType.of("customer", "CustomersMerged", 1);
+    public static final EventType CUSTOMER_DORMANT = EventType.of("customer", "CustomerDormant", 1);
+    public static final EventType CUSTOMER_REACTIVATED = EventType.of("customer", "CustomerReactivated", 1);
+    public static final EventType ORDER_PLACED = EventType.of("order", "OrderPlaced", 1);
+    public static final EventType ORDER_PAYMENT_OVERDUE = EventType.of("order", "OrderPaymentOverdue", 1);
+    public static final EventType ORDER_PAID = EventType.of("order", "OrderPaid", 1);
+    public static final EventType ORDER_CANCELLED = EventType.of("order", "OrderCancelled", 1);
+    public static final EventType SHIPMENT_PACKED = EventType.of("fulfillment", "ShipmentPacked", 1);
+    public static final EventType SHIPMENT_READY_FOR_PICKUP = EventType.of("fulfillment", "ShipmentReadyForPickup", 1);
+
+    private CallCenterEvents() {
+    }
+}

@@ -1,0 +1,36 @@
+package ru.parus.callcenter.messaging;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ru.parus.platform.events.IncomingEvent;
+import ru.parus.platform.events.PoisonEventException;
+
+/** Tolerant reading of the few fields this service needs; a missing or malformed required one is poison. */
+final class EventReading {
+    private EventReading() {
+    }
+
+    static UUID uuid(IncomingEvent event, String field) {
+        String text = event.requireText(field);
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("event " + event.type() + " " + event.id() + ": " + field + " is not a UUID", null);
+        }
+    }
+
+    static String optionalText(IncomingEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        return node == null || node.isNull() || !node.isValueNode() || node.asText().isBlank() ? null : node.asText();
+    }
+
+    static int positiveInt(IncomingEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        if (node == null || !node.canConvertToInt() || node.asInt() < 1) {
+            throw new PoisonEventException("event " + event.type() + " " + event.id() + " lacks a positive " + field, null);
+        }
+        return node.asInt();
+    }
+}

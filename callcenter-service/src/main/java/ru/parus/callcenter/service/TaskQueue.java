@@ -1,0 +1,197 @@
+package ru.parus.callcenter.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import ru.parus.callcenter.config.CallCenterConfig;
+import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.CustomerProjection;
+import ru.parus.callcenter.domain.OrderProjection;
+import ru.parus.callcenter.domain.Priority;
+import ru.parus.callcenter.domain.TaskKind;
+import ru.parus.callcenter.event.CallCenterEvents;
+import ru.parus.callcenter.event.CallTaskClosed;
+import ru.parus.callcenter.event.CallTaskCreated;
+import ru.parus.callcenter.repository.CallTaskRepository;
+import ru.parus.callcenter.repository.CustomerProjectionRepository;
+import ru.parus.callcenter.repository.OrderProjectionRepository;
+import ru.parus.platform.outbox.Outbox;
+
+/**
+ * Turns other services' facts into call tasks (R13, R14, R15) and closes them when their cause goes away.
+ * A task is made once per (kind, cause): a redelivered event, or the same fact under a new event id, makes none.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class TaskQueue {
+    @Inject
+    CallTaskRepository tasks;
+    @Inject
+    CustomerProjectionRepository customers;
+    @Inject
+    OrderProjectionRepository orders;
+    @Inject
+    CallCenterConfig config;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+
+    // --- projections -------------------------------------------------------------------------------------
+
+    public void customerRegistered(UUID customerId, String name, String phone, String ownerManagerId) {
+        CustomerProjection c = customers.findById(customerId);
+        boolean isNew = c == null;
+        if (isNew) {
+            c = new CustomerProjection();
+            c.customerId = customerId;
+        }
+        c.name = name;
+        c.phone = phone;
+        c.ownerManagerId = ownerManagerId;
+        c.updatedAt = now();
+        if (isNew) {
+            customers.persist(c);
+        }
+        // a task made before the projection knew the customer (events of other topics are not ordered) goes to the owner
+        if (ownerManagerId != null) {
+            tasks.update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", ownerManagerId,
+                    customerId, CallTask.OPEN);
+        }
+    }
+
+    public void customersMerged(UUID survivingId, UUID mergedId) {
+        CustomerProjection merged = customers.findById(mergedId);
+        boolean isNew = merged == null;
+        if (isNew) {
+            merged = new CustomerProjection();
+            merged.customerId = mergedId;
+        }
+        merged.mergedInto = survivingId;
+        merged.updatedAt = now();
+        if (isNew) {
+            customers.persist(merged);
+        }
+        // the merged customer's open tasks become the survivor's; unassigned ones go to the survivor's owner
+        tasks.update("customerId = ?1 where customerId = ?2 and status = ?3", survivingId, mergedId, CallTask.OPEN);
+        String owner = assigneeFor(survivingId, null);
+        if (owner != null) {
+            tasks.update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", owner,
+                    survivingId, CallTask.OPEN);
+        }
+    }
+
+    public void orderPlaced(UUID orderId, UUID customerId, String managerId) {
+        if (orders.findById(orderId) == null) {
+            OrderProjection o = new OrderProjection();
+            o.orderId = orderId;
+            o.customerId = customerId;
+            o.managerId = managerId;
+            orders.persist(o);
+        }
+    }
+
+    /** The customer's owner manager from the projection (following merges), else {@code fallback}, else nobody (the head's queue). */
+    String assigneeFor(UUID customerId, String fallback) {
+        CustomerProjection c = customerId == null ? null : customers.findById(customerId);
+        for (int hops = 0; c != null && c.mergedInto != null && hops < 5; hops++) {
+            CustomerProjection next = customers.findById(c.mergedInto);
+            if (next == null) {
+                break;
+            }
+            c = next;
+        }
+        if (c != null && c.ownerManagerId != null) {
+            return c.ownerManagerId;
+        }
+        return fallback;
+    }
+
+    // --- tasks from events --------------------------------------------------------------------------------
+
+    /** R14: a dormant customer gets a reactivation call by the dormant-customer script, once per dormancy episode. */
+    public void customerDormant(UUID customerId, int episode, String ownerManagerId, String eventId) {
+        create(TaskKind.REACTIVATION, "customer:" + customerId + ":episode:" + episode, customerId, null,
+                assigneeFor(customerId, ownerManagerId), config.reactivationPriority(), config.reactivationDueIn(),
+                config.reactivationScript(), eventId);
+    }
+
+    /** R14: the customer ordered again; the reactivation call is no longer needed. */
+    public void customerReactivated(UUID customerId, String eventId) {
+        close(tasks.openOf(TaskKind.REACTIVATION.name(), customerId), "CUSTOMER_REACTIVATED", eventId);
+    }
+
+    /** R15: an online order not paid in time gets an unpaid-order call, once per order. */
+    public void paymentOverdue(UUID orderId, UUID customerId, String eventId) {
+        create(TaskKind.UNPAID_ORDER, "order:" + orderId, customerId, orderId, assigneeFor(customerId, null),
+                config.unpaidOrderPriority(), config.unpaidOrderDueIn(), config.unpaidOrderScript(), eventId);
+    }
+
+    /** R15: paid after all; the call is not needed. */
+    public void orderPaid(UUID orderId, String eventId) {
+        close(tasks.openForOrder(orderId, List.of(TaskKind.UNPAID_ORDER.name())), "ORDER_PAID", eventId);
+    }
+
+    /** R15 (and R13): a cancelled order needs neither the payment call nor the order-ready call. */
+    public void orderCancelled(UUID orderId, String eventId) {
+        close(tasks.openForOrder(orderId, List.of(TaskKind.UNPAID_ORDER.name(), TaskKind.ORDER_READY.name())),
+                "ORDER_CANCELLED", eventId);
+    }
+
+    /**
+     * R13: the order is ready (packed for the courier, or arrived at the pickup point): the customer is told and
+     * payment and delivery details are confirmed, once per shipment.
+     */
+    public void orderReady(UUID shipmentId, UUID orderId, String eventId) {
+        OrderProjection order = orders.findById(orderId);
+        UUID customerId = order == null ? null : order.customerId;
+        create(TaskKind.ORDER_READY, "shipment:" + shipmentId, customerId, orderId,
+                assigneeFor(customerId, order == null ? null : order.managerId), config.orderReadyPriority(),
+                config.orderReadyDueIn(), config.orderReadyScript(), eventId);
+    }
+
+    private void create(TaskKind kind, String cause, UUID customerId, UUID orderId, String assignee, Priority priority,
+            Duration dueIn, String script, String eventId) {
+        CallTask t = new CallTask();
+        t.id = UUID.randomUUID();
+        t.kind = kind.name();
+        t.cause = cause;
+        t.customerId = customerId;
+        t.orderId = orderId;
+        t.assignee = assignee;
+        t.status = CallTask.OPEN;
+        t.priority = priority.rank();
+        t.script = script;
+        t.createdAt = now();
+        t.dueAt = t.createdAt.plus(dueIn);
+        if (tasks.insertIfAbsent(t)) {
+            // R6: every change is registered
+            outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.TASK, t.id, CallCenterEvents.TASK_CREATED,
+                    new CallTaskCreated(t.id, t.kind, t.cause, t.customerId, t.orderId, t.assignee, priority.name(),
+                            t.script, t.dueAt, t.createdAt, eventId));
+        }
+    }
+
+    private void close(List<CallTask> open, String reason, String eventId) {
+        for (CallTask t : open) {
+            t.status = CallTask.CLOSED;
+            t.closedReason = reason;
+            t.closedAt = now();
+            // R6: every change is registered
+            outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.TASK, t.id, CallCenterEvents.TASK_CLOSED,
+                    new CallTaskClosed(t.id, t.kind, t.customerId, t.orderId, t.assignee, reason, eventId, t.closedAt));
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
