@@ -11,11 +11,17 @@ import os
 import re
 
 CONSUMERS = {
-    'CustomerRegistered': 'order-service (customer projection: storefront matching, customer type for upsell)',
-    'OrderPlaced': 'customer-service (activity, dormancy, storefront buyers)',
+    'CustomerRegistered': 'order-service (customer projection: storefront matching, type for upsell); callcenter-service (owner manager for tasks)',
+    'CustomersMerged': 'callcenter-service (open tasks move to the survivor)',
+    'CustomerDormant': 'callcenter-service (reactivation call, R14)',
+    'CustomerReactivated': 'callcenter-service (closes the reactivation call)',
+    'OrderPlaced': 'customer-service (activity, dormancy, storefront buyers); callcenter-service (order -> customer)',
     'OrderConfirmed': 'fulfillment-service (shipment at once for cash on delivery)',
-    'OrderPaid': 'fulfillment-service (shipment for prepaid orders)',
-    'OrderCancelled': 'fulfillment-service (cancels a shipment, or requests a return after hand-over)',
+    'OrderPaid': 'fulfillment-service (shipment for prepaid orders); callcenter-service (closes the unpaid-order call)',
+    'OrderCancelled': 'fulfillment-service (cancels a shipment, or requests a return after hand-over); callcenter-service (closes the unpaid-order call)',
+    'OrderPaymentOverdue': 'callcenter-service (unpaid-order call, R15)',
+    'ShipmentPacked': 'callcenter-service (order-ready call for courier delivery, R13)',
+    'ShipmentReadyForPickup': 'callcenter-service (order-ready call, R13)',
     'ShipmentDelivered': 'order-service (cash collected -> payment, OrderPaid)',
 }
 PRODUCERS = {'customer': 'customer-service', 'order': 'order-service', 'catalog': 'order-service',
