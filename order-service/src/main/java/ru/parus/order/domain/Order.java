@@ -127,6 +127,16 @@ public class Order {
     @Column(name = "discount_fallback_percent", nullable = false, precision = 5, scale = 2)
     public BigDecimal discountFallbackPercent = BigDecimal.ZERO;
 
+    /** R11: the promo code applied to the order (one per order) and what it gives. */
+    @Column(name = "promo_code")
+    public String promoCode;
+
+    @Column(name = "promo_percent", precision = 5, scale = 2)
+    public BigDecimal promoPercent;
+
+    @Column(name = "promo_amount_kopecks")
+    public Long promoAmountKopecks;
+
     @Version
     public long version;
 
@@ -142,9 +152,25 @@ public class Order {
         return status == OrderStatus.NEW;
     }
 
-    /** R9: the discount in kopecks: items total x percent / 100, rounded half-up to a whole kopeck. */
+    /**
+     * R9, R11: the discount in kopecks. The manager's discount is items total x percent / 100, rounded half-up
+     * to a whole kopeck; with a promo code the order gets the larger of the two, never their sum.
+     */
     public long discountKopecks() {
+        return Math.max(managerDiscountKopecks(), promoKopecks());
+    }
+
+    /** R9, R10: the manager's (or the head's approved) discount alone. */
+    public long managerDiscountKopecks() {
         return discountOf(totalKopecks, discountPercent);
+    }
+
+    /** R11: what the promo code alone gives: percent half-up, or the fixed amount up to the items total. */
+    public long promoKopecks() {
+        if (promoPercent != null) {
+            return discountOf(totalKopecks, promoPercent);
+        }
+        return promoAmountKopecks == null ? 0L : Math.min(promoAmountKopecks, totalKopecks);
     }
 
     /** R9: round half-up of {@code itemsTotal x percent / 100}, exact (BigDecimal), never above the total. */
