@@ -1,5 +1,7 @@
 package ru.parus.order.domain;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -110,6 +112,31 @@ public class Order {
     @Column(name = "overdue_published_at", insertable = false, updatable = false) // set by the scan's SQL only
     public OffsetDateTime overduePublishedAt;
 
+    /** R9, R10: the one discount of the order, percent of the items total (up to 2 decimal places). */
+    @Column(name = "discount_percent", nullable = false, precision = 5, scale = 2)
+    public BigDecimal discountPercent = BigDecimal.ZERO;
+
+    @Column(name = "discount_reason")
+    public String discountReason;
+
+    /** R10: the head's approved request the current discount rests on; null when within the manager's limit. */
+    @Column(name = "discount_approved_request_id")
+    public UUID discountApprovedRequestId;
+
+    /** R10: what the order falls back to when the approval is voided: at most the manager's limit. */
+    @Column(name = "discount_fallback_percent", nullable = false, precision = 5, scale = 2)
+    public BigDecimal discountFallbackPercent = BigDecimal.ZERO;
+
+    /** R11: the promo code applied to the order (one per order) and what it gives. */
+    @Column(name = "promo_code")
+    public String promoCode;
+
+    @Column(name = "promo_percent", precision = 5, scale = 2)
+    public BigDecimal promoPercent;
+
+    @Column(name = "promo_amount_kopecks")
+    public Long promoAmountKopecks;
+
     @Version
     public long version;
 
@@ -125,9 +152,57 @@ public class Order {
         return status == OrderStatus.NEW;
     }
 
-    /** Discounts granted on the order; none exist yet, so 0. */
+    /**
+     * R9, R11: the discount in kopecks. The manager's discount is items total x percent / 100, rounded half-up
+     * to a whole kopeck; with a promo code the order gets the larger of the two, never their sum.
+     */
     public long discountKopecks() {
-        return 0L;
+        return Math.max(managerDiscountKopecks(), promoKopecks());
+    }
+
+    /** R9, R10: the manager's (or the head's approved) discount alone. */
+    public long managerDiscountKopecks() {
+        return discountOf(totalKopecks, discountPercent);
+    }
+
+    /** R11: what the promo code alone gives: percent half-up, or the fixed amount up to the items total. */
+    public long promoKopecks() {
+        if (promoPercent != null) {
+            return discountOf(totalKopecks, promoPercent);
+        }
+        return promoAmountKopecks == null ? 0L : Math.min(promoAmountKopecks, totalKopecks);
+    }
+
+    /** R9: round half-up of {@code itemsTotal x percent / 100}, exact (BigDecimal), never above the total. */
+    public static long discountOf(long itemsTotalKopecks, BigDecimal percent) {
+        if (percent == null || percent.signum() == 0) {
+            return 0L;
+        }
+        long discount = BigDecimal.valueOf(itemsTotalKopecks).multiply(percent)
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+        return Math.min(discount, itemsTotalKopecks);
+    }
+
+    /** R9, R10: sets the order's one discount (replacing any earlier one). */
+    public void grantDiscount(BigDecimal percent, String reason, UUID approvedRequestId, BigDecimal fallbackPercent) {
+        discountPercent = percent;
+        discountReason = reason;
+        discountApprovedRequestId = approvedRequestId;
+        discountFallbackPercent = fallbackPercent;
+    }
+
+    /**
+     * R10: a discount the head approved was approved for these lines and this total; any change of lines voids
+     * the approval and the order falls back to at most the manager's limit until a new request is approved.
+     * Returns whether an approval was voided.
+     */
+    public boolean voidDiscountApproval() {
+        if (discountApprovedRequestId == null) {
+            return false;
+        }
+        discountPercent = discountFallbackPercent.min(discountPercent);
+        discountApprovedRequestId = null;
+        return true;
     }
 
     /** What the customer pays: items total minus discounts, in kopecks. */
@@ -146,5 +221,6 @@ public class Order {
         line.lineTotalKopecks = Math.multiplyExact(product.priceKopecks, quantity);
         lines.add(line);
         totalKopecks = Math.addExact(totalKopecks, line.lineTotalKopecks);
+        voidDiscountApproval(); // R10: approved for other lines; every line change passes here
     }
 }

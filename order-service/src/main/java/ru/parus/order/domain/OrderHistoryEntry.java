@@ -18,7 +18,7 @@ import jakarta.persistence.Table;
 public class OrderHistoryEntry {
     /** What changed. */
     public enum Kind {
-        PLACED, STATUS, TERMS, LINES, PAYMENT, PAYMENT_OVERDUE
+        PLACED, STATUS, TERMS, LINES, PAYMENT, PAYMENT_OVERDUE, DISCOUNT
     }
 
     @Id

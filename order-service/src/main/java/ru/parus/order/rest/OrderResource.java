@@ -41,11 +41,14 @@ import org.hibernate.exception.ConstraintViolationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ru.parus.order.config.DiscountConfig;
 import ru.parus.order.domain.DeliveryAddress;
+import ru.parus.order.domain.DiscountRequest;
 import ru.parus.order.domain.DeliveryMethod;
 import ru.parus.order.domain.Order;
 import ru.parus.order.domain.OrderStatus;
 import ru.parus.order.domain.PaymentMethod;
+import ru.parus.order.service.DiscountService;
 import ru.parus.order.service.OrderHistory;
 import ru.parus.order.service.OrderLifecycle;
 import ru.parus.order.service.Terms;
@@ -73,6 +76,10 @@ public class OrderResource {
     OrderHistory orderHistory;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    DiscountService discounts;
+    @Inject
+    DiscountConfig discountConfig;
 
     @Schema(description = "A phone order: the customer and what they buy; prices come from the catalogue")
     public record PlaceOrderRequest(
@@ -271,6 +278,44 @@ public class OrderResource {
         return orderHistory.of(id).stream().map(e -> new HistoryView(e.id, e.at, e.actor, e.kind.name(),
                 e.fromStatus == null ? null : e.fromStatus.name(), e.toStatus == null ? null : e.toStatus.name(),
                 e.reason, json(e.details))).toList();
+    }
+
+    @POST
+    @Path("/{id}/discount")
+    @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
+    @Operation(summary = "Give the order its discount (R9, R10)", description = "Replaces any earlier discount of the "
+            + "order (one discount per order, never summed). Up to parus.order.discount.manager-limit-percent (5) is "
+            + "applied at once (200). More creates a PENDING request for the head (202, DiscountApprovalRequested); "
+            + "meanwhile the order keeps the manager's limit and cannot be confirmed. Discount in kopecks = items "
+            + "total x percent / 100 rounded half-up. If-Match optional.")
+    @APIResponse(responseCode = "200", description = "Applied at once")
+    @APIResponse(responseCode = "202", description = "Above the limit: a request waits for the head (pendingRequest)")
+    @APIResponse(responseCode = "400", description = "Percent missing, negative, above 100 or with more than 2 places; no reason")
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "The order is confirmed: its discount is fixed")
+    @APIResponse(responseCode = "412", description = "If-Match stale")
+    public Response give(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull DiscountResource.DiscountBody body) {
+        DiscountService.Outcome outcome = discounts.requestDiscount(id, body.percent(), body.reason(), staff.id(),
+                optionalVersion(ifMatch));
+        Order o = outcome.order();
+        DiscountResource.DiscountView view = DiscountResource.view(o, outcome.request(), discountConfig);
+        Response.ResponseBuilder answer = outcome.request() == null ? Response.ok(view)
+                : Response.accepted(view).location(URI.create("/discount-requests/" + outcome.request().id));
+        return answer.tag(new EntityTag(Long.toString(o.version))).build();
+    }
+
+    @GET
+    @Path("/{id}/discount-requests")
+    @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
+    @Operation(summary = "The order's discount requests and decisions (R10)", description = "Oldest first: who asked, "
+            + "how much, why; who decided, when, why. inEffect marks the approval the order's discount rests on "
+            + "(a change of lines voids it).")
+    @APIResponse(responseCode = "404", description = "No such order")
+    public List<DiscountResource.RequestView> discountRequests(@PathParam("id") UUID id) {
+        List<DiscountRequest> all = discounts.requestsOf(id);
+        Order order = service.get(id);
+        return all.stream().map(r -> DiscountResource.RequestView.of(r, order)).toList();
     }
 
     private JsonNode json(String details) {
