@@ -1,5 +1,6 @@
 package ru.parus.callcenter;
 
+import ru.parus.platform.testing.SettableClock;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

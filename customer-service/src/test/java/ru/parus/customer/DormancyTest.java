@@ -1,5 +1,6 @@
 package ru.parus.customer;
 
+import ru.parus.platform.testing.SettableClock;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

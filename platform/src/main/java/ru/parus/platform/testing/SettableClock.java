@@ -1,4 +1,4 @@
-package ru.parus.customer;
+package ru.parus.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 /**
- * Replaces platform's system clock in this module's tests: a test moves time forward instead of
+ * For tests: replaces the system clock when a module selects it
+ * ({@code %test.quarkus.arc.selected-alternatives=ru.parus.platform.testing.SettableClock}); a test moves time forward instead of
  * sleeping for it. It runs from the real time on, shifted by what tests have added, so time never
  * goes backwards for the other tests sharing the application.
  */
 @Alternative
-@Priority(1)
 @Singleton
 public class SettableClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
