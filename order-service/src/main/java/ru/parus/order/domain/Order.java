@@ -137,6 +137,10 @@ public class Order {
     @Column(name = "promo_amount_kopecks")
     public Long promoAmountKopecks;
 
+    /** R11: bonus points spent on the order (1 point = 1 kopeck): requested while NEW, debited at confirmation. */
+    @Column(name = "bonus_points", nullable = false)
+    public long bonusPoints;
+
     @Version
     public long version;
 
@@ -205,9 +209,14 @@ public class Order {
         return true;
     }
 
-    /** What the customer pays: items total minus discounts, in kopecks. */
-    public long payableKopecks() {
+    /** R9, R11: the items total minus the discount, before bonus points. */
+    public long afterDiscountKopecks() {
         return Math.subtractExact(totalKopecks, discountKopecks());
+    }
+
+    /** What the customer pays: items total minus discounts, then minus bonus points (R11), in kopecks. */
+    public long payableKopecks() {
+        return Math.max(0L, afterDiscountKopecks() - bonusPoints);
     }
 
     public void addLine(Product product, int quantity) {

@@ -14,7 +14,7 @@ public record OrderConfirmed(UUID orderId, UUID customerId, String channel, Stri
         OffsetDateTime confirmedAt, String confirmedBy, String paymentMethod, String deliveryMethod,
         boolean requiresPrepayment, Recipient recipient, Delivery delivery, String packagingNotes, List<Line> lines,
         String currency, long itemsTotalKopecks, long discountKopecks, long payableKopecks,
-        long cashOnDeliveryKopecks) {
+        long cashOnDeliveryKopecks, long bonusSpentKopecks) {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     public record Recipient(String name, String phone) {
@@ -46,6 +46,6 @@ public record OrderConfirmed(UUID orderId, UUID customerId, String channel, Stri
                 o.lines.stream().map(l -> new Line(l.sku, l.name, null, l.quantity, l.unitPriceKopecks,
                         l.lineTotalKopecks)).toList(),
                 o.currency, o.totalKopecks, o.discountKopecks(), o.payableKopecks(),
-                prepaid ? 0 : o.payableKopecks());
+                prepaid ? 0 : o.payableKopecks(), o.bonusPoints);
     }
 }

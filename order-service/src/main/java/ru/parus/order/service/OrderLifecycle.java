@@ -48,6 +48,8 @@ public class OrderLifecycle {
     @Inject
     Clock clock;
     @Inject
+    BonusService bonus;
+    @Inject
     @Any
     Instance<ConfirmationRule> confirmationRules;
 
@@ -195,6 +197,7 @@ public class OrderLifecycle {
         OrderStatus to = order.paymentMethod.prepaid() ? OrderStatus.AWAITING_PAYMENT : OrderStatus.CONFIRMED;
         order.confirmedAt = OffsetDateTime.now(clock);
         order.confirmedBy = confirmedBy;
+        bonus.debitOnConfirmation(order); // R11: refuses (422) when the balance no longer suffices
         move(order, to, actor, reason);
         outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.CONFIRMED,
                 OrderConfirmed.of(order));
@@ -205,6 +208,7 @@ public class OrderLifecycle {
         Order order = load(id, expectedVersion);
         OrderStatus previous = order.status;
         move(order, OrderStatus.CANCELLED, actor, reason);
+        bonus.returnOnCancellation(order); // R11
         outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.CANCELLED,
                 new OrderCancelled(order.id, order.customerId, OffsetDateTime.now(clock), actor, previous.name(),
                         reason));

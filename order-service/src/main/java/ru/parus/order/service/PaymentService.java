@@ -28,6 +28,8 @@ import ru.parus.platform.problem.ProblemType;
 @ApplicationScoped
 @Transactional
 public class PaymentService {
+    @Inject
+    BonusService bonus;
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
     static final String PROVIDER = "payment-provider";
 
@@ -122,6 +124,7 @@ public class PaymentService {
         payment.shipmentId = shipmentId;
         payments.persist(payment);
         order.paidAt = paidAt;
+        bonus.earnOnPayment(order); // R11: once per order
         history.record(order.id, providerPaymentId != null ? PROVIDER : "fulfillment-service", Kind.PAYMENT, null, null,
                 method + " payment of " + amount + " kopecks"
                         + (shipmentId != null ? " collected on delivery of shipment " + shipmentId : ""),
