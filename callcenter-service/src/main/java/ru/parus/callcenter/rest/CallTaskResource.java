@@ -30,6 +30,7 @@ import ru.parus.callcenter.domain.Priority;
 import ru.parus.callcenter.service.CallTaskService;
 import ru.parus.callcenter.service.CallTaskService.TaskPage;
 import ru.parus.callcenter.service.CallTaskService.Viewer;
+import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -142,17 +143,6 @@ public class CallTaskResource {
     }
 
     static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String v = ifMatch.trim();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        try {
-            return Long.parseLong(v.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("If-Match", "not an ETag of this service: " + ifMatch);
-        }
+        return IfMatch.version(ifMatch).orElse(null);
     }
 }

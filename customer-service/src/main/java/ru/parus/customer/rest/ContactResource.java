@@ -31,6 +31,7 @@ import ru.parus.customer.domain.CustomerConsent;
 import ru.parus.customer.service.AccessLog;
 import ru.parus.customer.service.ContactService;
 import ru.parus.customer.service.CustomerService;
+import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
@@ -137,16 +138,7 @@ public class ContactResource {
         return Response.ok(view).tag(new EntityTag(Long.toString(customer.version))).build();
     }
 
-    /** {@code "3"} or {@code W/"3"}; anything else can match no version and is stale. */
     private static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.invalidField("If-Match", "required: the ETag of your last read of this customer");
-        }
-        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch + " is no version of this customer");
-        }
+        return IfMatch.required(ifMatch, "the ETag of your last read of this customer");
     }
 }

@@ -41,6 +41,7 @@ import ru.parus.order.config.OrderConfig;
 import ru.parus.order.domain.ProductFamily;
 import ru.parus.order.service.CatalogueService;
 import ru.parus.order.service.CatalogueService.ProductDetails;
+import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
@@ -190,15 +191,6 @@ public class CatalogueResource {
 
     /** {@code "3"}, {@code W/"3"} or {@code 3}. */
     static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.invalidField("If-Match", "required: the ETag of the version you edited");
-        }
-        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(ProblemType.VALIDATION, "If-Match: not an ETag of this API",
-                    List.of(new ru.parus.platform.problem.Problem.FieldError("If-Match", "an ETag such as \"3\"")));
-        }
+        return IfMatch.required(ifMatch, "the ETag of the version you edited");
     }
 }

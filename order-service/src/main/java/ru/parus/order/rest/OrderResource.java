@@ -52,6 +52,7 @@ import ru.parus.order.service.DiscountService;
 import ru.parus.order.service.OrderHistory;
 import ru.parus.order.service.OrderLifecycle;
 import ru.parus.order.service.Terms;
+import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 import ru.parus.order.service.OrderService;
@@ -341,18 +342,6 @@ public class OrderResource {
     }
 
     static Long optionalVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String v = ifMatch.trim();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("If-Match", "not an ETag of this service: " + ifMatch);
-        }
+        return IfMatch.version(ifMatch).orElse(null);
     }
 }
