@@ -284,8 +284,20 @@ class OrderLifecycleTest {
         assertEquals("NEW", e.get("previousStatus").asText());
         assertEquals("Клиент передумал", e.get("reason").asText());
         assertEquals("manager-1", e.get("cancelledBy").asText());
+        assertFalse(e.get("managerError").asBoolean(), "a customer's change of mind is not the manager's error");
         given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body("{\"reason\":\"again\"}")
                 .post("/orders/{id}/cancel", id).then().statusCode(409).body("currentStatus", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void R23_cancellationForTheManagersMistakeIsMarkedAsAnOrderError() throws Exception {
+        String id = Orders.placePhoneOrder();
+        given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
+                .body("{\"reason\":\"Не тот вкус протеина\",\"managerError\":true}")
+                .post("/orders/{id}/cancel", id).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        JsonNode e = mapper.readTree(event(id, "ru.parus.order.OrderCancelled.v1").value());
+        assertTrue(e.get("managerError").asBoolean());
+        assertEquals("manager-1", e.get("managerId").asText(), "the manager who took the order");
     }
 
     @Test

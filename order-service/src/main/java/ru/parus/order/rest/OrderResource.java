@@ -159,7 +159,13 @@ public class OrderResource {
         }
     }
 
-    public record CancelRequest(@NotBlank @Size(max = 1000) @Schema(examples = "Клиент передумал") String reason) {
+    public record CancelRequest(@NotBlank @Size(max = 1000) @Schema(examples = "Клиент передумал") String reason,
+            @Schema(description = "true when the order is cancelled because of the manager's mistake in taking it "
+                    + "(wrong item, address, price); counted as an order error in the manager's KPIs (R23)",
+                    defaultValue = "false") Boolean managerError) {
+        boolean isManagerError() {
+            return Boolean.TRUE.equals(managerError);
+        }
     }
 
     public record TransitionRequest(@NotNull @Schema(examples = "IN_FULFILMENT") OrderStatus to,
@@ -253,7 +259,7 @@ public class OrderResource {
     @APIResponse(responseCode = "409", description = "Shipped or later (problem with currentStatus and allowedNext)")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CancelRequest request) {
-        return ok(lifecycle.cancel(id, request.reason(), staff.id(), optionalVersion(ifMatch)));
+        return ok(lifecycle.cancel(id, request.reason(), request.isManagerError(), staff.id(), optionalVersion(ifMatch)));
     }
 
     @POST

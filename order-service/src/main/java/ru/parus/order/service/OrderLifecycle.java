@@ -203,15 +203,18 @@ public class OrderLifecycle {
                 OrderConfirmed.of(order));
     }
 
-    /** Cancels an order not yet shipped, with a reason; publishes OrderCancelled. */
-    public Order cancel(UUID id, String reason, String actor, Long expectedVersion) {
+    /**
+     * Cancels an order not yet shipped, with a reason; publishes OrderCancelled. {@code managerError} marks a
+     * cancellation caused by the manager's mistake in taking the order, an error counted against them (R23).
+     */
+    public Order cancel(UUID id, String reason, boolean managerError, String actor, Long expectedVersion) {
         Order order = load(id, expectedVersion);
         OrderStatus previous = order.status;
         move(order, OrderStatus.CANCELLED, actor, reason);
         bonus.returnOnCancellation(order); // R11
         outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.CANCELLED,
                 new OrderCancelled(order.id, order.customerId, OffsetDateTime.now(clock), actor, previous.name(),
-                        reason));
+                        reason, managerError, order.managerId));
         orders.flush();
         return order;
     }
