@@ -31,6 +31,8 @@ public class MessageLogService {
     NotificationService notifications;
     @Inject
     NotificationConfig config;
+    @Inject
+    TemplateRenderer templates;
 
     /** An attachment as the API takes it: base64 content. */
     public record AttachmentInput(String fileName, String contentType, String contentBase64) {
@@ -91,6 +93,8 @@ public class MessageLogService {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, errors.size() + " field(s) invalid", errors);
         }
+        // a template's missing parameter is the request's fault, whatever channel is chosen later
+        templates.render(kind, ChannelKind.EMAIL, params);
         String cause = "MANUAL:" + (idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID()
                 : staffId + ":" + idempotencyKey);
         return notifications.request(new NotificationService.NewMessage(kind, cause, null, req.customerId(), null,
