@@ -1,12 +1,83 @@
 package ru.parus.notification.repository;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import ru.parus.notification.domain.MessageAttachment;
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatusChange;
 
 @ApplicationScoped
 public class MessageLogRepository implements PanacheRepositoryBase<MessageLog, UUID> {
+
+    /** Inserts the row unless one with its cause exists; true when this call made it (each cause once, R21). */
+    public boolean insertIfAbsent(MessageLog m) {
+        int inserted = getEntityManager().createNativeQuery("""
+                INSERT INTO message_log (id, customer_id, status, cause_event_id, kind, cause, order_id,
+                                         requested_channel, requested_by, params, attempts, created_at, updated_at, version)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?11, 0)
+                ON CONFLICT (cause) DO NOTHING""")
+                .setParameter(1, m.id).setParameter(2, m.customerId).setParameter(3, m.status)
+                .setParameter(4, m.causeEventId).setParameter(5, m.kind).setParameter(6, m.cause)
+                .setParameter(7, m.orderId).setParameter(8, m.requestedChannel).setParameter(9, m.requestedBy)
+                .setParameter(10, m.params).setParameter(11, m.createdAt)
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    public MessageLog byCause(String cause) {
+        return find("cause", cause).firstResult();
+    }
+
+    /** Due queued rows, locked; rows another replica holds are skipped, not waited for. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> lockDue(OffsetDateTime now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                SELECT id FROM message_log WHERE status = 'QUEUED' AND not_before <= ?1
+                ORDER BY not_before LIMIT ?2 FOR UPDATE SKIP LOCKED""", UUID.class)
+                .setParameter(1, now).setParameter(2, limit).getResultList();
+    }
+
+    /** Rows left SENDING by a crash mid-send, locked. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> lockStaleSending(OffsetDateTime before, int limit) {
+        return getEntityManager().createNativeQuery("""
+                SELECT id FROM message_log WHERE status = 'SENDING' AND sending_since < ?1
+                ORDER BY sending_since LIMIT ?2 FOR UPDATE SKIP LOCKED""", UUID.class)
+                .setParameter(1, before).setParameter(2, limit).getResultList();
+    }
+
+    public List<MessageLog> ofCustomer(UUID customerId, int page, int size) {
+        return find("customerId", Sort.descending("createdAt", "id"), customerId).page(Page.of(page, size)).list();
+    }
+
+    public long countOfCustomer(UUID customerId) {
+        return count("customerId", customerId);
+    }
+
+    public List<MessageLog> waitingForOrder(UUID orderId) {
+        return list("orderId = ?1 and status = ?2", orderId, MessageLog.WAITING_ORDER);
+    }
+
+    public MessageLog byProviderMessageId(String providerMessageId) {
+        return find("providerMessageId", providerMessageId).firstResult();
+    }
+
+    public List<MessageAttachment> attachments(UUID messageId) {
+        return getEntityManager().createQuery(
+                "from MessageAttachment where messageId = ?1 order by position", MessageAttachment.class)
+                .setParameter(1, messageId).getResultList();
+    }
+
+    public List<MessageStatusChange> history(UUID messageId) {
+        return getEntityManager().createQuery(
+                "from MessageStatusChange where messageId = ?1 order by id", MessageStatusChange.class)
+                .setParameter(1, messageId).getResultList();
+    }
 }

@@ -1,28 +1,41 @@
 package ru.parus.notification.rest;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatusChange;
 import ru.parus.notification.service.MessageLogService;
+import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
-/** The delivery log of messages to customers (R21). */
+/** The delivery log of messages to customers, and managers' messages (R21). Staff tokens only (R24). */
 @Path("/messages")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Messages")
@@ -31,21 +44,101 @@ import ru.parus.platform.security.Roles;
 public class MessageLogResource {
     @Inject
     MessageLogService service;
+    @Inject
+    CurrentStaff staff;
 
-    public record MessageView(UUID id, UUID customerId, String channel, String status, String causeEventId,
+    @Schema(description = "A message in the log, without its text or address")
+    public record MessageView(@Schema(examples = "3f0c2b9e-5d41-4a7e-9c1f-2b8d7e6a5c40") UUID id, UUID customerId,
+            @Schema(examples = "ORDER_READY") String kind, @Schema(examples = "EMAIL") String channel,
+            @Schema(examples = "SENT") String status, @Schema(examples = "NO_CONSENT") String reason,
+            String causeEventId, UUID orderId, int attempts, OffsetDateTime notBefore, OffsetDateTime sentAt,
             OffsetDateTime createdAt, long version) {
         static MessageView of(MessageLog m) {
-            return new MessageView(m.id, m.customerId, m.channel, m.status, m.causeEventId, m.createdAt, m.version);
+            return new MessageView(m.id, m.customerId, m.kind, m.channel, m.status, m.reason, m.causeEventId, m.orderId,
+                    m.attempts, m.notBefore, m.sentAt, m.createdAt, m.version);
         }
+    }
+
+    @Schema(description = "One step of a message's history")
+    public record StatusView(@Schema(examples = "SENDING") String status, int attempt, String detail, OffsetDateTime at) {
+        static StatusView of(MessageStatusChange c) {
+            return new StatusView(c.status, c.attempt, c.detail, c.at);
+        }
+    }
+
+    @Schema(description = "A message with its text, address and status history")
+    public record MessageDetail(UUID id, UUID customerId, String kind, String channel, String status, String reason,
+            String causeEventId, UUID orderId, String address, String subject, String body, String templateVersion,
+            int attempts, String lastError, String providerMessageId, OffsetDateTime notBefore, OffsetDateTime sentAt,
+            OffsetDateTime deliveredAt, String requestedBy, OffsetDateTime createdAt, long version,
+            List<StatusView> history) {
+    }
+
+    public record MessagePage(@Schema(examples = "42") long total, @Schema(examples = "0") int page,
+            @Schema(examples = "20") int size, List<MessageView> items) {
+    }
+
+    @Schema(description = "An attachment, base64-encoded; all of a message's attachments together are size-capped")
+    public record AttachmentDto(@Schema(examples = "price-list.pdf") String fileName,
+            @Schema(examples = "application/pdf") String contentType,
+            @Schema(examples = "JVBERi0xLjQK") String contentBase64) {
+    }
+
+    @Schema(description = "A manager's message: a template kind with parameters, or free text (kind FREE_TEXT)")
+    public record SendRequest(@Schema(examples = "5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55") UUID customerId,
+            @Schema(examples = "FREE_TEXT", defaultValue = "FREE_TEXT") ru.parus.notification.domain.MessageKind kind,
+            @Schema(description = "template parameters, e.g. orderNumber, amount, paymentLink for PAYMENT_REMINDER")
+            Map<String, String> parameters,
+            @Schema(examples = "Прайс-лист на декабрь во вложении.") String text,
+            @Schema(examples = "Прайс-лист") String subject,
+            @Schema(description = "a channel the customer consented to; by default the preferred one", examples = "EMAIL")
+            ru.parus.notification.service.channel.ChannelKind channel,
+            List<AttachmentDto> attachments) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
+    @Operation(summary = "Send a message to a customer (R21)", description = "Goes through consent, channel choice and "
+            + "quiet hours like any message; 202 with the logged message (QUEUED, or SKIPPED with a reason such as "
+            + "NO_CONSENT). An Idempotency-Key makes a repeat return the same message.")
+    @APIResponse(responseCode = "202", description = "Accepted; the message as logged")
+    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors[])")
+    @APIResponse(responseCode = "403", description = "Only a manager or the head sends messages")
+    public Response send(SendRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (body == null) {
+            throw ru.parus.platform.problem.ProblemException.invalidField("body", "required");
+        }
+        List<MessageLogService.AttachmentInput> attachments = body.attachments() == null ? null
+                : body.attachments().stream().map(a -> a == null ? null
+                        : new MessageLogService.AttachmentInput(a.fileName(), a.contentType(), a.contentBase64())).toList();
+        MessageLog m = service.send(new MessageLogService.ManualMessage(body.customerId(), body.kind(), body.parameters(),
+                body.text(), body.subject(), body.channel(), attachments), staff.id(), idempotencyKey);
+        return Response.accepted(MessageView.of(m)).tag(new EntityTag(Long.toString(m.version))).build();
+    }
+
+    @GET
+    @Operation(summary = "A customer's messages, newest first (R21)")
+    @APIResponse(responseCode = "200", description = "A page of messages with the total")
+    @APIResponse(responseCode = "400", description = "customerId missing or malformed, page or size out of range")
+    public MessagePage list(@QueryParam("customerId") @NotNull UUID customerId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        MessageLogService.Page p = service.ofCustomer(customerId, page, size);
+        return new MessagePage(p.total(), p.page(), p.size(), p.items().stream().map(MessageView::of).toList());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A message sent to a customer, with its delivery status")
+    @Operation(summary = "A message sent to a customer, with its delivery status and history")
     @APIResponse(responseCode = "200", description = "The message; ETag carries the version")
     @APIResponse(responseCode = "404", description = "No such message (problem+json)")
     public Response get(@PathParam("id") UUID id) {
-        MessageLog message = service.get(id);
-        return Response.ok(MessageView.of(message)).tag(new EntityTag(Long.toString(message.version))).build();
+        MessageLog m = service.get(id);
+        MessageDetail detail = new MessageDetail(m.id, m.customerId, m.kind, m.channel, m.status, m.reason,
+                m.causeEventId, m.orderId, m.address, m.subject, m.body, m.templateVersion, m.attempts, m.lastError,
+                m.providerMessageId, m.notBefore, m.sentAt, m.deliveredAt, m.requestedBy, m.createdAt, m.version,
+                service.history(id).stream().map(StatusView::of).toList());
+        return Response.ok(detail).tag(new EntityTag(Long.toString(m.version))).build();
     }
 }

@@ -1,24 +1,146 @@
 package ru.parus.notification.service;
 
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import ru.parus.notification.config.NotificationConfig;
+import ru.parus.notification.domain.MessageKind;
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatusChange;
 import ru.parus.notification.repository.MessageLogRepository;
+import ru.parus.notification.service.channel.Attachment;
+import ru.parus.notification.service.channel.ChannelKind;
+import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
 
+/** The delivery log (R21) and managers' messages through the same pipeline as event-caused ones. */
 @ApplicationScoped
 @Transactional
 public class MessageLogService {
     @Inject
     MessageLogRepository messages;
+    @Inject
+    NotificationService notifications;
+    @Inject
+    NotificationConfig config;
+    @Inject
+    TemplateRenderer templates;
 
-    /** A logged message by id (R21). Which manager may see whose messages (R24) comes with the log's list. */
+    /** An attachment as the API takes it: base64 content. */
+    public record AttachmentInput(String fileName, String contentType, String contentBase64) {
+    }
+
+    /** A manager's message (R21): a template kind with parameters, or free text. */
+    public record ManualMessage(UUID customerId, MessageKind kind, Map<String, String> parameters, String text,
+            String subject, ChannelKind channel, List<AttachmentInput> attachments) {
+    }
+
+    public record Page(long total, int page, int size, List<MessageLog> items) {
+    }
+
+    /** A logged message by id (R21). Which manager may see whose messages (R24) needs customer ownership, not here yet. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MessageLog get(UUID id) {
         return messages.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Message", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MessageStatusChange> history(UUID id) {
+        return messages.history(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page ofCustomer(UUID customerId, int page, int size) {
+        return new Page(messages.countOfCustomer(customerId), page, size, messages.ofCustomer(customerId, page, size));
+    }
+
+    /** R21: a manager's message goes through consent, channel choice and quiet hours like any other. */
+    public MessageLog send(ManualMessage req, String staffId, String idempotencyKey) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (req.customerId() == null) {
+            errors.add(new Problem.FieldError("customerId", "required"));
+        }
+        MessageKind kind = req.kind() == null ? MessageKind.FREE_TEXT : req.kind();
+        Map<String, String> params = new java.util.LinkedHashMap<>(req.parameters() == null ? Map.of() : req.parameters());
+        if (kind == MessageKind.FREE_TEXT) {
+            if (req.text() == null || req.text().isBlank()) {
+                errors.add(new Problem.FieldError("text", "required for free text (or give a template kind)"));
+            } else if (req.text().length() > config.maxTextLength()) {
+                errors.add(new Problem.FieldError("text", "at most " + config.maxTextLength() + " characters"));
+            }
+            if (req.subject() != null && req.subject().length() > 200) {
+                errors.add(new Problem.FieldError("subject", "at most 200 characters"));
+            }
+            params.put("text", req.text() == null ? "" : req.text());
+            params.put("subject", req.subject() == null || req.subject().isBlank() ? "Сообщение от магазина" : req.subject());
+        } else if (req.text() != null) {
+            errors.add(new Problem.FieldError("text", "free text goes with kind FREE_TEXT only"));
+        }
+        params.forEach((k, v) -> {
+            if (v != null && v.length() > config.maxTextLength()) {
+                errors.add(new Problem.FieldError("parameters." + k, "at most " + config.maxTextLength() + " characters"));
+            }
+        });
+        List<Attachment> attachments = attachments(req.attachments(), errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, errors.size() + " field(s) invalid", errors);
+        }
+        // a template's missing parameter is the request's fault, whatever channel is chosen later
+        templates.render(kind, ChannelKind.EMAIL, params);
+        String cause = "MANUAL:" + (idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID()
+                : staffId + ":" + idempotencyKey);
+        return notifications.request(new NotificationService.NewMessage(kind, cause, null, req.customerId(), null,
+                req.channel(), staffId, params, attachments)).message();
+    }
+
+    private List<Attachment> attachments(List<AttachmentInput> inputs, List<Problem.FieldError> errors) {
+        List<Attachment> out = new ArrayList<>();
+        if (inputs == null) {
+            return out;
+        }
+        if (inputs.size() > config.maxAttachments()) {
+            errors.add(new Problem.FieldError("attachments", "at most " + config.maxAttachments()));
+            return out;
+        }
+        long total = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            AttachmentInput a = inputs.get(i);
+            String at = "attachments[" + i + "]";
+            if (a == null) {
+                errors.add(new Problem.FieldError(at, "required"));
+                continue;
+            }
+            if (a.fileName() == null || a.fileName().isBlank() || a.fileName().length() > 255
+                    || a.fileName().matches(".*[/\\\\\\r\\n].*")) {
+                errors.add(new Problem.FieldError(at + ".fileName", "a plain file name, 1-255 characters"));
+            }
+            if (a.contentType() == null || !a.contentType().matches("[a-z]+/[a-zA-Z0-9.+-]+")) {
+                errors.add(new Problem.FieldError(at + ".contentType", "a media type such as application/pdf"));
+            }
+            byte[] content;
+            try {
+                content = a.contentBase64() == null ? null : Base64.getMimeDecoder().decode(a.contentBase64());
+            } catch (IllegalArgumentException e) {
+                content = null;
+            }
+            if (content == null || content.length == 0) {
+                errors.add(new Problem.FieldError(at + ".contentBase64", "non-empty base64"));
+                continue;
+            }
+            total += content.length;
+            out.add(new Attachment(a.fileName(), a.contentType(), content));
+        }
+        if (total > config.maxAttachmentBytes()) {
+            errors.add(new Problem.FieldError("attachments", "at most " + config.maxAttachmentBytes() + " bytes in all"));
+        }
+        return out;
     }
 }

@@ -1,0 +1,11 @@
+package ru.parus.notification.domain;
+
+/** What a message is for; each kind has its templates under {@code templates/<KIND>/<CHANNEL>.txt}. */
+public enum MessageKind {
+    /** R13: the order is assembled (courier) or waits at the pickup point, with payment and delivery details. */
+    ORDER_READY,
+    /** R15: an online order is unpaid; carries the payment link. */
+    PAYMENT_REMINDER,
+    /** R21: a manager's own text (reference information, a notice). */
+    FREE_TEXT
+}

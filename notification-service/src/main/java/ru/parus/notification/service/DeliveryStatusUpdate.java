@@ -1,0 +1,61 @@
+package ru.parus.notification.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.repository.MessageLogRepository;
+import ru.parus.platform.problem.ProblemException;
+
+/**
+ * R21: providers' delivery-status reports update the log. The callback resource (and, after the merge, an observer of
+ * the channels' {@code DeliveryReport} CDI events) calls {@link #recordDeliveryReport}.
+ */
+@ApplicationScoped
+@Transactional
+public class DeliveryStatusUpdate {
+    @Inject
+    MessageLogRepository messages;
+    @Inject
+    NotificationService notifications;
+    @Inject
+    MessageMetrics metrics;
+    @Inject
+    Clock clock;
+
+    /**
+     * @param state {@code DELIVERED} or {@code FAILED}
+     * @return false when no message has this provider id
+     */
+    public boolean recordDeliveryReport(String providerMessageId, String state, Instant at, String detail) {
+        if (!"DELIVERED".equals(state) && !"FAILED".equals(state)) {
+            throw ProblemException.invalidField("state", "DELIVERED or FAILED");
+        }
+        MessageLog m = providerMessageId == null ? null : messages.byProviderMessageId(providerMessageId);
+        if (m == null) {
+            return false;
+        }
+        if (!MessageLog.SENT.equals(m.status)) {
+            return true; // already final: a repeated or late report changes nothing
+        }
+        OffsetDateTime when = (at == null ? clock.instant() : at).atOffset(ZoneOffset.UTC);
+        if ("DELIVERED".equals(state)) {
+            m.status = MessageLog.DELIVERED;
+            m.deliveredAt = when;
+            m.finishedAt = when;
+            m.updatedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            notifications.history(m, MessageLog.DELIVERED, detail);
+            metrics.finished(m.channel, MessageLog.DELIVERED);
+        } else {
+            m.lastError = detail;
+            notifications.fail(m, NotificationService.DELIVERY_FAILED, detail);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,122 @@
+package ru.parus.notification.service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import ru.parus.notification.config.NotificationConfig;
+import ru.parus.notification.domain.MessageAttachment;
+import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.repository.MessageLogRepository;
+import ru.parus.notification.service.channel.Attachment;
+import ru.parus.notification.service.channel.ChannelKind;
+import ru.parus.notification.service.channel.MessageChannel;
+import ru.parus.notification.service.channel.OutgoingMessage;
+import ru.parus.notification.service.channel.SendResult;
+
+/**
+ * Sends due messages (R21). Safe with replicas: due rows are claimed with {@code FOR UPDATE SKIP LOCKED} and marked
+ * SENDING with the attempt in their own transaction before the provider is called, so a crash mid-send leaves a
+ * SENDING row, which is queued again after {@code sending-stale-after} with the same message id (providers that take
+ * a client id recognise the resend).
+ */
+@ApplicationScoped
+public class MessageDispatcher {
+    private static final Logger LOG = Logger.getLogger(MessageDispatcher.class);
+
+    @Inject
+    MessageLogRepository messages;
+    @Inject
+    NotificationService notifications;
+    @Inject
+    NotificationConfig config;
+    @Inject
+    @Any
+    Instance<MessageChannel> channelBeans;
+    @Inject
+    Clock clock;
+
+    private volatile Map<ChannelKind, MessageChannel> channels;
+
+    @Scheduled(every = "${parus.notification.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        dispatchDue();
+    }
+
+    /** One round: claims what is due and sends it; returns how many were claimed. */
+    public int dispatchDue() {
+        List<UUID> claimed = QuarkusTransaction.requiringNew().call(this::claim);
+        for (UUID id : claimed) {
+            send(id);
+        }
+        return claimed.size();
+    }
+
+    private List<UUID> claim() {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        for (UUID id : messages.lockStaleSending(now.minus(config.sendingStaleAfter()), config.dispatchBatch())) {
+            MessageLog m = messages.findById(id);
+            m.status = MessageLog.QUEUED;
+            m.notBefore = now;
+            notifications.history(m, MessageLog.QUEUED, "left SENDING by an interrupted send; resent with the same id");
+        }
+        List<UUID> due = messages.lockDue(now, config.dispatchBatch());
+        for (UUID id : due) {
+            MessageLog m = messages.findById(id);
+            m.status = MessageLog.SENDING;
+            m.attempts++;
+            m.sendingSince = now;
+            m.updatedAt = now;
+            notifications.history(m, MessageLog.SENDING, null);
+        }
+        return due;
+    }
+
+    private void send(UUID id) {
+        OutgoingMessage out = QuarkusTransaction.requiringNew().call(() -> {
+            MessageLog m = messages.findById(id);
+            List<Attachment> attachments = messages.attachments(id).stream()
+                    .map((MessageAttachment a) -> new Attachment(a.fileName, a.contentType, a.content)).toList();
+            return new OutgoingMessage(m.id, ChannelKind.valueOf(m.channel), m.address, m.subject, m.body, attachments);
+        });
+        MessageChannel channel = channels().get(out.channel());
+        if (channel == null) {
+            QuarkusTransaction.requiringNew().run(() -> notifications.noProvider(id));
+            return;
+        }
+        SendResult result;
+        try {
+            result = channel.send(out);
+        } catch (RuntimeException e) {
+            // channels should answer, not throw; an escaped exception counts as a temporary failure
+            LOG.warnf("channel %s threw for message %s: %s", out.channel(), id, e.toString());
+            result = new SendResult.TemporaryFailure(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        SendResult answer = result;
+        QuarkusTransaction.requiringNew().run(() -> notifications.applyResult(id, answer));
+    }
+
+    private Map<ChannelKind, MessageChannel> channels() {
+        if (channels == null) {
+            Map<ChannelKind, MessageChannel> found = new EnumMap<>(ChannelKind.class);
+            for (MessageChannel c : channelBeans) {
+                found.putIfAbsent(c.kind(), c);
+            }
+            channels = found;
+        }
+        return channels;
+    }
+}

@@ -1,0 +1,88 @@
+package ru.parus.notification.service;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import ru.parus.notification.domain.OrderProjection;
+
+/** The template parameters of event-caused messages, as Russian text (R13, R15). Money is kopecks in a long. */
+public final class MessageTexts {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private MessageTexts() {
+    }
+
+    /** 521550 -> "5 215,50 ₽" (R13: payment details in the customer's words). */
+    public static String rubles(long kopecks) {
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.forLanguageTag("ru-RU"));
+        symbols.setGroupingSeparator(' ');
+        symbols.setDecimalSeparator(',');
+        DecimalFormat format = new DecimalFormat("#,##0.00", symbols);
+        return format.format(java.math.BigDecimal.valueOf(kopecks, 2)) + " ₽";
+    }
+
+    public static String orderNumber(UUID orderId) {
+        return orderId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * R13: "your order is ready" with payment and delivery details: from the shipment event's parameters
+     * ({@code deliveryMethod}, {@code pickupPointId}, {@code terminalId}, {@code trackingNumber},
+     * {@code cashOnDeliveryKopecks}, {@code packed}) and the order projection.
+     */
+    public static Map<String, String> orderReady(Map<String, String> shipment, OrderProjection order) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("orderNumber", orderNumber(order.orderId));
+        String method = nz(shipment.get("deliveryMethod"), nz(order.deliveryMethod, ""));
+        String point = nz(shipment.get("pickupPointId"), nz(order.pickupPointId, ""));
+        String terminal = nz(shipment.get("terminalId"), nz(order.terminalId, ""));
+        out.put("readyWhere", switch (method) {
+            case "COURIER" -> "собран и передаётся курьеру";
+            case "PICKUP_POINT" -> "прибыл в пункт выдачи" + (point.isEmpty() ? "" : " " + point);
+            case "TRANSPORT_COMPANY" -> "прибыл на терминал транспортной компании" + (terminal.isEmpty() ? "" : " " + terminal);
+            case "RUSSIAN_POST" -> "прибыл в почтовое отделение";
+            default -> "готов";
+        });
+        long due = shipment.get("cashOnDeliveryKopecks") != null ? Long.parseLong(shipment.get("cashOnDeliveryKopecks"))
+                : order.cashOnDeliveryKopecks != null ? order.cashOnDeliveryKopecks : 0;
+        if (order.paid || due == 0 && "ONLINE".equals(order.paymentMethod)) {
+            out.put("payment", "Заказ оплачен.");
+        } else if (due > 0) {
+            out.put("payment", "К оплате при получении: " + rubles(due) + ".");
+        } else if (order.payableKopecks != null) {
+            out.put("payment", "Сумма заказа: " + rubles(order.payableKopecks) + ".");
+        } else {
+            out.put("payment", "");
+        }
+        String delivery = "";
+        if ("COURIER".equals(method) && order.deliveryDate != null) {
+            delivery = "Доставка " + DATE.format(order.deliveryDate)
+                    + (order.windowFrom != null && order.windowTo != null
+                            ? " с " + order.windowFrom + " до " + order.windowTo : "")
+                    + (order.deliveryAddress != null ? " по адресу: " + order.deliveryAddress : "") + ".";
+        } else if (!point.isEmpty() && "PICKUP_POINT".equals(method)) {
+            delivery = "Возьмите с собой паспорт или код получения.";
+        }
+        out.put("delivery", delivery);
+        out.put("trackingNumber", nz(shipment.get("trackingNumber"), ""));
+        return out;
+    }
+
+    /** R15: the payment reminder's parameters. */
+    public static Map<String, String> paymentReminder(UUID orderId, long payableKopecks, String paymentLink) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("orderNumber", orderNumber(orderId));
+        out.put("amount", rubles(payableKopecks));
+        out.put("paymentLink", nz(paymentLink, ""));
+        return out;
+    }
+
+    private static String nz(String value, String otherwise) {
+        return value == null || value.isBlank() ? otherwise : value;
+    }
+}

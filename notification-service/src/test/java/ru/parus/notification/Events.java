@@ -1,0 +1,120 @@
+package ru.parus.notification;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ru.parus.infra.LocalInfra;
+import ru.parus.infra.test.TestKafka;
+import ru.parus.platform.testing.EventSchemas;
+
+/** Test input built from the producers' schema examples, sent to the real broker as the other services would. */
+final class Events {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Events() {
+    }
+
+    static ObjectNode example(String name) {
+        try {
+            return (ObjectNode) JSON.readTree(EventSchemas.examples(name + ".v1").get(0));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Sends {@code payload}; checks first that it still obeys the producer's schema. */
+    static void send(String topic, String key, String context, String name, String eventId, ObjectNode payload)
+            throws Exception {
+        String json = JSON.writeValueAsString(payload);
+        var violations = EventSchemas.violations(name + ".v1", json);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("test input breaks " + name + ".v1: " + violations);
+        }
+        TestKafka.send(topic, key, json,
+                TestKafka.cloudEventHeaders(eventId, "ru.parus." + context + "." + name + ".v1"));
+    }
+
+    /** A customer who consented to the given channels (no quiet hours unless given), with these addresses. */
+    static ObjectNode consent(String customerId, String preferred, String quietFrom, String quietTo, String zone,
+            String... channelAddressPairs) {
+        ObjectNode e = example("CustomerConsentChanged");
+        e.put("customerId", customerId);
+        var consents = e.putArray("consents");
+        var addresses = e.putObject("addresses");
+        for (int i = 0; i < channelAddressPairs.length; i += 2) {
+            consents.addObject().put("channel", channelAddressPairs[i]).put("granted", true)
+                    .put("changedAt", "2026-11-27T10:05:00Z").put("method", "CALL");
+            addresses.put(channelAddressPairs[i], channelAddressPairs[i + 1]);
+        }
+        if (preferred == null) {
+            e.putNull("preferredChannel");
+        } else {
+            e.put("preferredChannel", preferred);
+        }
+        if (quietFrom == null) {
+            e.putNull("quietHours");
+        } else {
+            e.putObject("quietHours").put("from", quietFrom).put("to", quietTo);
+        }
+        e.put("timeZone", zone == null ? "Asia/Yekaterinburg" : zone);
+        return e;
+    }
+
+    static void sendConsent(ObjectNode consent) throws Exception {
+        String customerId = consent.get("customerId").asText();
+        send("customer-events", customerId, "customer", "CustomerConsentChanged", id(), consent);
+    }
+
+    /** OrderConfirmed of the schema's example for this order and customer. */
+    static ObjectNode confirmed(String orderId, String customerId) {
+        ObjectNode e = example("OrderConfirmed");
+        e.put("orderId", orderId);
+        e.put("customerId", customerId);
+        return e;
+    }
+
+    static ObjectNode readyForPickup(String shipmentId, String orderId) {
+        ObjectNode e = example("ShipmentReadyForPickup");
+        e.put("shipmentId", shipmentId);
+        e.put("orderId", orderId);
+        return e;
+    }
+
+    static List<ConsumerRecord<String, String>> published(String type, String messageId, int atLeast, Duration wait) {
+        return TestKafka.awaitRecords("notification-events",
+                r -> ("ru.parus.notification." + type + ".v1").equals(TestKafka.header(r, "ce_type"))
+                        && r.value().contains(messageId),
+                atLeast, wait);
+    }
+
+    /** Mails in the test GreenMail server addressed to {@code to}. */
+    static List<MimeMessage> mailsTo(String to) {
+        return Arrays.stream(LocalInfra.startScratch().smtp().greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    static void awaitMails(String to, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(to).size() >= count);
+    }
+}
