@@ -1,5 +1,6 @@
 package ru.parus.callcenter.domain;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -20,4 +21,20 @@ public class OrderProjection {
 
     @Column(name = "manager_id")
     public String managerId;
+
+    /** R23: what the manager's KPIs count of the order. */
+    public String channel;
+
+    @Column(name = "placed_at")
+    public OffsetDateTime placedAt;
+
+    @Column(name = "total_kopecks")
+    public Long totalKopecks;
+
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+
+    /** R23: cancelled for the manager's mistake in taking the order. */
+    @Column(name = "manager_error", nullable = false)
+    public boolean managerError;
 }

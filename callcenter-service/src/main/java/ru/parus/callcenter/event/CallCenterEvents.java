@@ -19,6 +19,7 @@ public final class CallCenterEvents {
     public static final EventType ORDER_PAYMENT_OVERDUE = EventType.of("order", "OrderPaymentOverdue", 1);
     public static final EventType ORDER_PAID = EventType.of("order", "OrderPaid", 1);
     public static final EventType ORDER_CANCELLED = EventType.of("order", "OrderCancelled", 1);
+    public static final EventType UPSELL_OFFER_RECORDED = EventType.of("order", "UpsellOfferRecorded", 1);
     public static final EventType SHIPMENT_PACKED = EventType.of("fulfillment", "ShipmentPacked", 1);
     public static final EventType SHIPMENT_READY_FOR_PICKUP = EventType.of("fulfillment", "ShipmentReadyForPickup", 1);
 

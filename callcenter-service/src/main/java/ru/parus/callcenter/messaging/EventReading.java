@@ -1,5 +1,7 @@
 package ru.parus.callcenter.messaging;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,5 +34,27 @@ final class EventReading {
             throw new PoisonEventException("event " + event.type() + " " + event.id() + " lacks a positive " + field, null);
         }
         return node.asInt();
+    }
+
+    static OffsetDateTime time(IncomingEvent event, String field) {
+        try {
+            return OffsetDateTime.parse(event.requireText(field));
+        } catch (DateTimeParseException e) {
+            throw new PoisonEventException("event " + event.type() + " " + event.id() + ": " + field + " is not a date-time", null);
+        }
+    }
+
+    static long requireLong(IncomingEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        if (node == null || !node.canConvertToLong()) {
+            throw new PoisonEventException("event " + event.type() + " " + event.id() + " lacks the integer " + field, null);
+        }
+        return node.asLong();
+    }
+
+    /** A flag that older producers did not send reads as false. */
+    static boolean flag(IncomingEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        return node != null && node.asBoolean(false);
     }
 }

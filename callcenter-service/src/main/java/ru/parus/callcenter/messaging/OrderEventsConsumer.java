@@ -1,6 +1,9 @@
 package ru.parus.callcenter.messaging;
 
+import static ru.parus.callcenter.messaging.EventReading.flag;
 import static ru.parus.callcenter.messaging.EventReading.optionalText;
+import static ru.parus.callcenter.messaging.EventReading.requireLong;
+import static ru.parus.callcenter.messaging.EventReading.time;
 import static ru.parus.callcenter.messaging.EventReading.uuid;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,11 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.callcenter.event.CallCenterEvents;
+import ru.parus.callcenter.service.OrderActivity;
 import ru.parus.callcenter.service.TaskQueue;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.inbox.Inbox;
 
-/** Reads {@code order-events}: the order projection, and R15's unpaid-order calls. Each event once (inbox). */
+/** Reads {@code order-events}: the order projection, R15's unpaid-order calls and R23's order figures. Each event once (inbox). */
 @ApplicationScoped
 public class OrderEventsConsumer {
     static final String CONSUMER = "callcenter-service.order-events";
@@ -29,6 +33,8 @@ public class OrderEventsConsumer {
     Inbox inbox;
     @Inject
     TaskQueue queue;
+    @Inject
+    OrderActivity activity;
 
     @Incoming("order-events")
     @Blocking
@@ -36,18 +42,25 @@ public class OrderEventsConsumer {
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent e = IncomingEvent.from(record, mapper);
         boolean known = e.is(CallCenterEvents.ORDER_PLACED) || e.is(CallCenterEvents.ORDER_PAYMENT_OVERDUE)
-                || e.is(CallCenterEvents.ORDER_PAID) || e.is(CallCenterEvents.ORDER_CANCELLED);
+                || e.is(CallCenterEvents.ORDER_PAID) || e.is(CallCenterEvents.ORDER_CANCELLED)
+                || e.is(CallCenterEvents.UPSELL_OFFER_RECORDED);
         if (!known || !inbox.firstDelivery(CONSUMER, e)) {
             return;
         }
         if (e.is(CallCenterEvents.ORDER_PLACED)) {
             queue.orderPlaced(uuid(e, "orderId"), uuid(e, "customerId"), optionalText(e, "managerId"));
+            activity.placed(uuid(e, "orderId"), optionalText(e, "channel"), time(e, "placedAt"), requireLong(e, "totalKopecks"));
         } else if (e.is(CallCenterEvents.ORDER_PAYMENT_OVERDUE)) {
             queue.paymentOverdue(uuid(e, "orderId"), uuid(e, "customerId"), e.id());
         } else if (e.is(CallCenterEvents.ORDER_PAID)) {
             queue.orderPaid(uuid(e, "orderId"), e.id());
-        } else {
+        } else if (e.is(CallCenterEvents.ORDER_CANCELLED)) {
             queue.orderCancelled(uuid(e, "orderId"), e.id());
+            activity.cancelled(uuid(e, "orderId"), uuid(e, "customerId"), time(e, "cancelledAt"),
+                    flag(e, "managerError"), optionalText(e, "managerId"));
+        } else {
+            activity.upsellRecorded(uuid(e, "offerId"), uuid(e, "orderId"), e.requireText("recordedBy"),
+                    "ACCEPTED".equals(e.requireText("answer")), time(e, "recordedAt"));
         }
     }
 }

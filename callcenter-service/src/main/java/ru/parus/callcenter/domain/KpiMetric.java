@@ -1,0 +1,103 @@
+package ru.parus.callcenter.domain;
+
+/**
+ * R23: a figure a manager is evaluated by, computed from registered data for a period. Each measured metric is
+ * one aggregate over one table, per manager; derived ones are ratios of two measured ones, so the department's
+ * value is the ratio of its totals rather than an average of the managers' ratios.
+ */
+public enum KpiMetric {
+    /** Proactive calls made (R14, R15, R13, R16): tasks of those kinds completed with an outcome. */
+    PROACTIVE_CALLS(Source.TASKS, "count(*)", "kind IN ('REACTIVATION', 'UNPAID_ORDER', 'ORDER_READY', 'ASSIGNED')"),
+    /** ... of which the customer was reached. */
+    PROACTIVE_REACHED(Source.TASKS, "count(*)",
+            "kind IN ('REACTIVATION', 'UNPAID_ORDER', 'ORDER_READY', 'ASSIGNED') AND outcome LIKE 'REACHED%'"),
+    /** ... of which the customer agreed (to order again, to pay, to the delivery). */
+    PROACTIVE_AGREED(Source.TASKS, "count(*)",
+            "kind IN ('REACTIVATION', 'UNPAID_ORDER', 'ORDER_READY', 'ASSIGNED') AND outcome = 'REACHED_AGREED'"),
+    /** Orders the manager took (placed with their id). */
+    ORDERS_TAKEN(Source.ORDERS, "count(*)", null),
+    REVENUE_KOPECKS(Source.ORDERS, "coalesce(sum(total_kopecks), 0)", null),
+    AVERAGE_ORDER_KOPECKS(REVENUE_KOPECKS, ORDERS_TAKEN, 0),
+    /** Orders cancelled for the manager's mistake in taking them (precision of order taking). */
+    ORDER_ERRORS(Source.CANCELLED_ORDERS, "count(*)", "manager_error"),
+    /** R7: extra items offered and recorded with the customer's answer. */
+    UPSELL_OFFERS(Source.UPSELL, "count(*)", null),
+    UPSELL_ACCEPTED(Source.UPSELL, "count(*)", "accepted"),
+    UPSELL_ACCEPTANCE_RATE(UPSELL_ACCEPTED, UPSELL_OFFERS, 4),
+    TASKS_DONE(Source.TASKS, "count(*)", null),
+    TASKS_DONE_ON_TIME(Source.TASKS, "count(*)", "due_at IS NULL OR completed_at <= due_at"),
+    TASKS_ON_TIME_RATE(TASKS_DONE_ON_TIME, TASKS_DONE, 4);
+
+    /** The table a measured metric reads, with its manager and time columns. */
+    public enum Source {
+        TASKS("call_task", "completed_by", "completed_at", "status = 'DONE'"),
+        ORDERS("order_projection", "manager_id", "placed_at", null),
+        CANCELLED_ORDERS("order_projection", "manager_id", "cancelled_at", null),
+        UPSELL("upsell_offer", "manager_id", "recorded_at", null);
+
+        public final String table;
+        public final String managerColumn;
+        public final String timeColumn;
+        public final String condition;
+
+        Source(String table, String managerColumn, String timeColumn, String condition) {
+            this.table = table;
+            this.managerColumn = managerColumn;
+            this.timeColumn = timeColumn;
+            this.condition = condition;
+        }
+    }
+
+    public final Source source;
+    public final String aggregate;
+    public final String condition;
+    public final KpiMetric numerator;
+    public final KpiMetric denominator;
+    public final int scale;
+
+    KpiMetric(Source source, String aggregate, String condition) {
+        this.source = source;
+        this.aggregate = aggregate;
+        this.condition = condition;
+        this.numerator = null;
+        this.denominator = null;
+        this.scale = 0;
+    }
+
+    KpiMetric(KpiMetric numerator, KpiMetric denominator, int scale) {
+        this.source = null;
+        this.aggregate = null;
+        this.condition = null;
+        this.numerator = numerator;
+        this.denominator = denominator;
+        this.scale = scale;
+    }
+
+    public boolean derived() {
+        return numerator != null;
+    }
+
+    /** The name in JSON and CSV: {@code ORDERS_TAKEN} -> {@code ordersTaken}. */
+    public String jsonName() {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : name().toLowerCase().toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    public static KpiMetric fromJsonName(String name) {
+        for (KpiMetric m : values()) {
+            if (m.jsonName().equals(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}
