@@ -70,7 +70,7 @@ class SmscGatewayTest {
     }
 
     SmscGateway gateway() {
-        return gateway(smsc.baseUrl(), "2s");
+        return gateway(smsc.baseUrl(), "10s");
     }
 
     static OutgoingMessage sms(String phone) {
@@ -141,9 +141,9 @@ class SmscGatewayTest {
     @Test
     void R21_anAnswerSlowerThanTheTimeoutIsTemporary() {
         smsc.stubFor(post(urlPathEqualTo("/sys/send.php"))
-                .willReturn(okJson("{\"id\": 1, \"cnt\": 1}").withFixedDelay(2_000)));
+                .willReturn(okJson("{\"id\": 1, \"cnt\": 1}").withFixedDelay(3_000)));
 
-        SendResult result = gateway(smsc.baseUrl(), "300ms").send(sms("+79123456789"));
+        SendResult result = gateway(smsc.baseUrl(), "500ms").send(sms("+79123456789"));
 
         assertEquals(new SendResult.TemporaryFailure("SMSC did not answer in time"), result);
     }
@@ -155,7 +155,7 @@ class SmscGatewayTest {
             closedPort = socket.getLocalPort();
         }
 
-        SendResult result = gateway("http://127.0.0.1:" + closedPort, "2s").send(sms("+79123456789"));
+        SendResult result = gateway("http://127.0.0.1:" + closedPort, "10s").send(sms("+79123456789"));
 
         assertInstanceOf(SendResult.TemporaryFailure.class, result);
         assertTrue(reason(result).startsWith("SMSC unreachable"), reason(result));

@@ -37,8 +37,8 @@ public final class SmscGateway implements MessageChannel {
             throw new IllegalStateException("parus.notification.channels.sms.provider=smsc needs "
                     + "parus.notification.channels.sms.smsc.login and .password");
         }
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout()).build();
     }
 
     @Override
