@@ -94,6 +94,26 @@ class ManualMessageApiTest {
     }
 
     @Test
+    void R21_smscsDeliveryCallbackMarksTheSmsDelivered() throws Exception {
+        String customer = id();
+        Events.sendConsent(Events.consent(customer, "SMS", null, null, null, "SMS", "+79120001122"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> reachability.findById(UUID.fromString(customer))), r -> r != null);
+        String messageId = given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + customer + "\",\"text\":\"Ваш заказ собран\"}")
+                .post("/messages").then().statusCode(202).body("channel", equalTo("SMS")).extract().path("id");
+        // the local stack's and the tests' SMS provider is the log sink; SMSC is played by WireMock in SmscGatewayTest
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(MANAGER)
+                .get("/messages/{id}", messageId).then().statusCode(200).body("status", equalTo("SENT")));
+        MessageLog sent = QuarkusTransaction.requiringNew().call(() -> messages.findById(UUID.fromString(messageId)));
+        given().contentType(ContentType.URLENC).queryParam("secret", "test-callback-secret")
+                .formParam("id", sent.providerMessageId).formParam("status", "1").formParam("err", "0")
+                .formParam("phone", "79120001122").post("/provider-callbacks/smsc").then().statusCode(200);
+        given().auth().oauth2(HEAD).get("/messages/{id}", messageId).then().statusCode(200)
+                .body("status", equalTo("DELIVERED")).body("history.status", hasItem("DELIVERED"));
+    }
+
+    @Test
     void R24_erasureBlanksStoredBodiesAndAddresses() throws Exception {
         String to = "e" + id().substring(0, 8) + "@example.org";
         String customer = customerReachableByEmail(to);

@@ -6,16 +6,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ru.parus.notification.domain.MessageLog;
 import ru.parus.notification.repository.MessageLogRepository;
+import ru.parus.notification.service.channel.DeliveryReport;
 import ru.parus.platform.problem.ProblemException;
 
 /**
- * R21: providers' delivery-status reports update the log. The callback resource (and, after the merge, an observer of
- * the channels' {@code DeliveryReport} CDI events) calls {@link #recordDeliveryReport}.
+ * R21: providers' delivery-status reports update the log: the channels' callback endpoints fire
+ * {@link DeliveryReport} CDI events, observed here.
  */
 @ApplicationScoped
 @Transactional
@@ -28,6 +30,14 @@ public class DeliveryStatusUpdate {
     MessageMetrics metrics;
     @Inject
     Clock clock;
+
+    /** A provider's callback, parsed by its channel; a report for a message of another channel is ignored. */
+    void onProviderReport(@Observes DeliveryReport report) {
+        MessageLog m = messages.byProviderMessageId(report.providerMessageId());
+        if (m != null && m.channel.equals(report.channel().name())) {
+            recordDeliveryReport(report.providerMessageId(), report.state().name(), report.at(), report.detail());
+        }
+    }
 
     /**
      * @param state {@code DELIVERED} or {@code FAILED}
