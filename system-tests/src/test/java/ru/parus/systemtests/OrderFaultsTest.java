@@ -1,9 +1,12 @@
 package ru.parus.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.parus.systemtests.RunningStack.CUSTOMER;
 import static ru.parus.systemtests.RunningStack.ORDER;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -87,6 +90,7 @@ class OrderFaultsTest {
         Duration down = Duration.ofSeconds(5);
         long restarted;
         OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
+        MetricsSampler sampler = sampler(); // closed after the check: the catching up is what it is there to see
         try (stream) {
             stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
             TestInfra.killKafka();
@@ -101,9 +105,67 @@ class OrderFaultsTest {
             stream.awaitAccepted(stream.accepted.size() + ORDERS, STREAM_TIMEOUT);
         }
         System.out.println("[faults] SIGKILL broker: " + stream.figures());
-        System.out.println("[faults] SIGKILL broker: " + OrderInvariants.check(stream, customer, head));
+        try (sampler) {
+            System.out.println("[faults] SIGKILL broker: " + OrderInvariants.check(stream, customer, head));
+        }
         System.out.printf("[faults] SIGKILL broker: invariants hold %d ms after the broker came back%n",
                 (System.nanoTime() - restarted) / 1_000_000);
+        System.out.println("[faults] SIGKILL broker: " + sampler.maxima());
         RunningStack.awaitAllReady(Duration.ofSeconds(60));
+    }
+
+    @Test
+    @Order(4)
+    void sigkillOfTheConsumerServiceMidStreamCountsEachOrderOnce() throws Exception {
+        String customer = OrderInvariants.registerCustomer(head);
+        Duration restart;
+        OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
+        MetricsSampler sampler = sampler();
+        try (stream) {
+            stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
+            RunningStack.stop(CUSTOMER, false);
+            int atKill = stream.accepted.size();
+            restart = RunningStack.restart(CUSTOMER);
+            System.out.printf("[faults] SIGKILL customer-service: ready again %d ms after relaunch, %d orders placed"
+                    + " while it was away%n", restart.toMillis(), stream.accepted.size() - atKill);
+            stream.awaitAccepted(stream.accepted.size() + ORDERS, STREAM_TIMEOUT);
+        }
+        System.out.println("[faults] SIGKILL customer-service: " + stream.figures());
+        try (sampler) {
+            System.out.println("[faults] SIGKILL customer-service: " + OrderInvariants.check(stream, customer, head));
+        }
+        System.out.println("[faults] SIGKILL customer-service: " + sampler.maxima());
+    }
+
+    @Test
+    @Order(5)
+    void twoConsumerReplicasSharingPartitionsOneKilledMidStreamCountEachOrderOnce() throws Exception {
+        String replica = RunningStack.startReplica(CUSTOMER, 2);
+        try {
+            String customer = OrderInvariants.registerCustomer(head);
+            OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
+            try (stream) {
+                stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
+                // the first instance dies; the replica takes over its partitions after the group's session timeout
+                RunningStack.stop(CUSTOMER, false);
+                stream.awaitAccepted(stream.accepted.size() + ORDERS, STREAM_TIMEOUT);
+                Duration restart = RunningStack.restart(CUSTOMER);
+                System.out.printf("[faults] two customer-service replicas, one SIGKILLed: back %d ms after relaunch%n",
+                        restart.toMillis());
+                stream.awaitAccepted(stream.accepted.size() + ORDERS, STREAM_TIMEOUT);
+            }
+            System.out.println("[faults] two customer-service replicas: " + stream.figures());
+            System.out.println("[faults] two customer-service replicas: "
+                    + OrderInvariants.check(stream, customer, head));
+        } finally {
+            RunningStack.stop(replica, true);
+        }
+    }
+
+    /** What the alerts watch during a fault: order-service's outbox and customer-service's consumer lag. */
+    private static MetricsSampler sampler() {
+        return new MetricsSampler(Map.of(
+                ORDER, List.of("parus_outbox_unsent_rows", "parus_outbox_oldest_unsent_age_seconds"),
+                CUSTOMER, List.of("kafka_consumer_fetch_manager_records_lag_max", "parus_inbox_duplicates_total")));
     }
 }

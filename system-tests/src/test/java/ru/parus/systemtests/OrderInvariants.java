@@ -41,7 +41,7 @@ import ru.parus.infra.test.TestKafka;
  */
 final class OrderInvariants {
     static final String ORDER_PLACED = "ru.parus.order.OrderPlaced.v1";
-    static final Duration SETTLE = Duration.ofSeconds(60);
+    static final Duration SETTLE = Duration.ofSeconds(120); // a killed consumer leaves its group only after the session timeout (45 s)
 
     /** The figures of one check, printed by the tests. */
     record Figures(int accepted, int rowsInDatabase, int records, int distinctEvents, int duplicateRecords,

@@ -57,8 +57,9 @@ class OrderThroughputBenchmark {
 
     @Test
     void ordersPerSecondOverHttpAgainstPgbenchOnTheSameDatabase() throws Exception {
-        System.out.printf("[bench] %d clients, %d s per phase after %d s warm-up; load average before: %s%n",
-                CLIENTS, SECONDS, WARMUP, loadAverage());
+        System.out.printf("[bench] %d clients, %d s per phase after %d s warm-up; service JVM options: %s;"
+                + " load average before: %s%n", CLIENTS, SECONDS, WARMUP,
+                System.getProperty("parus.service.jvm-options", "the tests' defaults"), loadAverage());
         run(CLIENTS, WARMUP, 0);
         Result max = run(CLIENTS, SECONDS, 0);
         System.out.println("[bench] POST /orders, closed loop (maximum): " + max);

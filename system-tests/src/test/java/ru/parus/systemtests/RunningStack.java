@@ -155,6 +155,29 @@ public final class RunningStack implements BeforeAllCallback {
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
+    /**
+     * Starts a second instance of a running service (same jar, same database, same consumer groups), named
+     * {@code <service>#2}: {@link #url}, {@link #stop} and {@link #restart} take that name.
+     */
+    public static String startReplica(String service, int number) {
+        Stack running = get();
+        if (!running.jars.containsKey(service)) {
+            fail(service + " was not started");
+        }
+        String name = service + "#" + number;
+        String problem = running.launchAndAwait(name);
+        if (problem != null) {
+            fail(name + " did not start: " + problem);
+        }
+        return name;
+    }
+
+    /** The service a replica name ({@code customer-service#2}) belongs to. */
+    static String base(String name) {
+        int hash = name.indexOf('#');
+        return hash < 0 ? name : name.substring(0, hash);
+    }
+
     /** Waits until every running service answers 200 on /q/health/ready (after a broker restart, say). */
     public static void awaitAllReady(Duration timeout) {
         Stack running = get();
@@ -377,18 +400,21 @@ public final class RunningStack implements BeforeAllCallback {
             }
             List<String> command = new ArrayList<>();
             command.add(java);
-            command.addAll(JVM_OPTIONS);
+            // -Dparus.service.jvm-options="-Xmx256m -XX:+UseSerialGC" replaces the defaults (the benchmark: full JIT)
+            String jvmOptions = System.getProperty("parus.service.jvm-options");
+            command.addAll(jvmOptions == null || jvmOptions.isBlank() ? JVM_OPTIONS
+                    : Arrays.asList(jvmOptions.trim().split("\\s+")));
             command.add("-Dquarkus.http.port=" + port);
             command.add("-Dquarkus.shutdown.timeout=" + SHUTDOWN_TIMEOUT.toSeconds() + "s");
-            Map<String, String> config = new TreeMap<>(TestInfra.serviceConfig(DATABASES.get(name)));
+            Map<String, String> config = new TreeMap<>(TestInfra.serviceConfig(DATABASES.get(base(name))));
             // the PEM has newlines: a file instead, and only one of the two key options set
             config.remove("mp.jwt.verify.publickey");
             config.put("mp.jwt.verify.publickey.location", publicKey.toString());
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-jar");
-            command.add(jars.get(name).toString());
+            command.add(jars.get(base(name)).toString());
 
-            Path log = logsDir(root).resolve(name + ".log");
+            Path log = logsDir(root).resolve(name.replace('#', '-') + ".log");
             String header = (attempt == 1 ? "--- launched " + Instant.now() + " ---" + System.lineSeparator() : "--- attempt " + attempt + ": the previous port was taken ---"
                     + System.lineSeparator()) + "$ " + String.join(" ", command) + System.lineSeparator();
             try {
