@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,14 +63,21 @@ class OrderThroughputBenchmark {
                 + " load average before: %s%n", CLIENTS, SECONDS, WARMUP,
                 System.getProperty("parus.service.jvm-options", "the tests' defaults"), loadAverage());
         run(CLIENTS, WARMUP, 0);
+        Map<String, Long> cpu0 = cpu();
         Result max = run(CLIENTS, SECONDS, 0);
+        Map<String, Long> cpu1 = cpu();
         System.out.println("[bench] POST /orders, closed loop (maximum): " + max);
+        System.out.println("[bench]   CPU per order (ms, independent of what else runs): " + perUnit(cpu0, cpu1, max.ok));
         double target = max.perSecond() * 0.7;
         Result at70 = run(CLIENTS, SECONDS, target);
         System.out.printf("[bench] POST /orders, open loop at 70%% of the maximum (%.0f/s): %s%n", target, at70);
         System.out.println("[bench] load average after the HTTP runs: " + loadAverage());
 
+        Map<String, Long> cpu2 = cpu();
         double pgbench = pgbench(CLIENTS, SECONDS);
+        Map<String, Long> cpu3 = cpu();
+        System.out.println("[bench]   CPU per pgbench transaction (ms; pgbench itself not counted): "
+                + perUnit(cpu2, cpu3, Math.round(pgbench * SECONDS)));
         System.out.printf("[bench] pgbench, same transaction shape, %d clients: %.0f transactions/s%n", CLIENTS,
                 pgbench);
         System.out.printf("[bench] ratio HTTP maximum / pgbench: %.0f%% (goal >= 50%%); HTTP maximum %.0f orders/s"
@@ -204,6 +213,62 @@ class OrderThroughputBenchmark {
         System.out.println("[bench] pgbench output:\n" + out.lines().filter(l -> l.contains("latency")
                 || l.contains("tps") || l.contains("transactions")).map(l -> "    " + l).reduce("", (a, b) -> a + b + "\n"));
         return Double.parseDouble(tps.group(1));
+    }
+
+    /**
+     * CPU time used so far, in ms, by order-service, the PostgreSQL server (postmaster, its live backends and the
+     * ended ones it reaped), the broker (a child of this JVM) and this JVM (the load client).
+     */
+    private static Map<String, Long> cpu() throws IOException {
+        Map<String, Long> out = new TreeMap<>();
+        out.put("order-service", ticks(RunningStack.pid(ORDER), false));
+        out.put("client", ticks(ProcessHandle.current().pid(), false));
+        long broker = 0;
+        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+            if (child.info().commandLine().orElse("").contains("Kafka")) {
+                broker += ticks(child.pid(), false);
+            }
+        }
+        out.put("broker", broker);
+        Matcher port = Pattern.compile("//[^:/]+:(\\d+)/").matcher(TestInfra.database("orders"));
+        port.find();
+        long postgres = 0;
+        for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+            String cmd = p.info().commandLine().orElse("");
+            if (cmd.contains("bin/postgres") && cmd.contains(" -p " + port.group(1) + " ")) {
+                postgres += ticks(p.pid(), true);
+                for (ProcessHandle backend : p.children().toList()) {
+                    postgres += ticks(backend.pid(), false);
+                }
+            }
+        }
+        out.put("postgres", postgres);
+        out.replaceAll((k, v) -> v * 10); // clock ticks of 10 ms (USER_HZ 100)
+        return out;
+    }
+
+    /** utime + stime (+ cutime + cstime: children that ended) of /proc/pid/stat, in clock ticks. */
+    private static long ticks(long pid, boolean withEndedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return withEndedChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+        } catch (IOException | RuntimeException e) {
+            return 0; // ended meanwhile
+        }
+    }
+
+    private static String perUnit(Map<String, Long> before, Map<String, Long> after, long units) {
+        StringBuilder out = new StringBuilder();
+        double total = 0;
+        for (String k : after.keySet()) {
+            double ms = (after.get(k) - before.getOrDefault(k, 0L)) / (double) Math.max(1, units);
+            total += ms;
+            out.append(String.format("%s %.2f, ", k, ms));
+        }
+        return out.append(String.format("total %.2f -> at most %.0f per second on 2 idle cores", total,
+                total == 0 ? 0 : 2000 / total)).toString();
     }
 
     private static String loadAverage() {

@@ -135,6 +135,11 @@ public final class RunningStack implements BeforeAllCallback {
         return exit;
     }
 
+    /** The operating system's process id of a running service. */
+    public static long pid(String service) {
+        return get().services.get(service).process.pid();
+    }
+
     /** The process's exit code after {@link #stop}. */
     public static int exitCode(String service) {
         return get().services.get(service).process.exitValue();
