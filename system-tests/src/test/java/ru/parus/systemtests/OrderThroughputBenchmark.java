@@ -62,8 +62,12 @@ class OrderThroughputBenchmark {
         System.out.printf("[bench] %d clients, %d s per phase after %d s warm-up; service JVM options: %s;"
                 + " load average before: %s%n", CLIENTS, SECONDS, WARMUP,
                 System.getProperty("parus.service.jvm-options", "the tests' defaults"), loadAverage());
-        run(CLIENTS, WARMUP, 0);
+        // the JIT compiles for a long while when the machine is busy: the CPU per order of the warm-up shows how far
+        Map<String, Long> warm0 = cpu();
+        Result warm = run(CLIENTS, WARMUP, 0);
         Map<String, Long> cpu0 = cpu();
+        System.out.println("[bench] warm-up: " + warm);
+        System.out.println("[bench]   CPU per order during the warm-up (ms): " + perUnit(warm0, cpu0, warm.ok));
         Result max = run(CLIENTS, SECONDS, 0);
         Map<String, Long> cpu1 = cpu();
         System.out.println("[bench] POST /orders, closed loop (maximum): " + max);
