@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -77,6 +78,11 @@ public final class RunningStack implements BeforeAllCallback {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final int LOG_TAIL_LINES = 60;
     private static final List<String> JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /**
+     * Graceful shutdown as ops/k8s deploys it (QUARKUS_SHUTDOWN_TIMEOUT): on SIGTERM Quarkus answers new
+     * requests 503 and lets in-flight ones finish for up to this long. The services set no value of their own.
+     */
+    public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
     private static Stack stack;
     private static Throwable startFailure;
@@ -97,6 +103,111 @@ public final class RunningStack implements BeforeAllCallback {
             fail(service + " was not started (-Dparus.services=" + System.getProperty("parus.services") + ")");
         }
         return "http://localhost:" + s.port;
+    }
+
+    /**
+     * Stops one service with a signal, as an orchestrator ({@code TERM}) or a crash ({@code KILL}) would, and
+     * waits for the process to end; returns how long it took to exit after the signal.
+     */
+    public static Duration stop(String service, boolean graceful) {
+        Service s = get().services.get(service);
+        if (s == null) {
+            fail(service + " was not started");
+        }
+        long signalled = System.nanoTime();
+        if (graceful) {
+            s.process.destroy(); // SIGTERM
+        } else {
+            s.process.destroyForcibly(); // SIGKILL
+        }
+        try {
+            if (!s.process.waitFor(SHUTDOWN_TIMEOUT.toSeconds() + 20, TimeUnit.SECONDS)) {
+                s.process.destroyForcibly();
+                s.process.waitFor(5, TimeUnit.SECONDS);
+                fail(service + " did not exit within " + (SHUTDOWN_TIMEOUT.toSeconds() + 20) + " s of SIGTERM");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Duration exit = Duration.ofNanos(System.nanoTime() - signalled);
+        s.watchdog.close();
+        return exit;
+    }
+
+    /** The operating system's process id of a running service. */
+    public static long pid(String service) {
+        return get().services.get(service).process.pid();
+    }
+
+    /** The process's exit code after {@link #stop}. */
+    public static int exitCode(String service) {
+        return get().services.get(service).process.exitValue();
+    }
+
+    /** Starts a stopped service again (a new port: {@link #url} follows) and waits until it is ready. */
+    public static Duration restart(String service) {
+        Stack running = get();
+        Service old = running.services.get(service);
+        if (old == null || old.process.isAlive()) {
+            fail(service + " is not stopped");
+        }
+        long t0 = System.nanoTime();
+        String problem = running.launchAndAwait(service);
+        if (problem != null) {
+            fail(service + " did not come back: " + problem + "\n" + tail(logsDir(running.root).resolve(service + ".log")));
+        }
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /**
+     * Starts a second instance of a running service (same jar, same database, same consumer groups), named
+     * {@code <service>#2}: {@link #url}, {@link #stop} and {@link #restart} take that name.
+     */
+    public static String startReplica(String service, int number) {
+        Stack running = get();
+        if (!running.jars.containsKey(service)) {
+            fail(service + " was not started");
+        }
+        String name = service + "#" + number;
+        String problem = running.launchAndAwait(name);
+        if (problem != null) {
+            fail(name + " did not start: " + problem);
+        }
+        return name;
+    }
+
+    /** The service a replica name ({@code customer-service#2}) belongs to. */
+    static String base(String name) {
+        int hash = name.indexOf('#');
+        return hash < 0 ? name : name.substring(0, hash);
+    }
+
+    /** Waits until every running service answers 200 on /q/health/ready (after a broker restart, say). */
+    public static void awaitAllReady(Duration timeout) {
+        Stack running = get();
+        HttpClient http = running.http;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Service s : running.services.values()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + s.port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            while (true) {
+                try {
+                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    // not answering yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                if (System.nanoTime() > deadline) {
+                    fail(s.name + " not ready within " + timeout.toSeconds() + " s\n" + tail(s.log));
+                }
+                sleep(200);
+            }
+        }
     }
 
     /**
@@ -294,21 +405,29 @@ public final class RunningStack implements BeforeAllCallback {
             }
             List<String> command = new ArrayList<>();
             command.add(java);
-            command.addAll(JVM_OPTIONS);
+            // -Dparus.service.jvm-options="-Xmx256m -XX:+UseSerialGC" replaces the defaults (the benchmark: full JIT)
+            String jvmOptions = System.getProperty("parus.service.jvm-options");
+            command.addAll(jvmOptions == null || jvmOptions.isBlank() ? JVM_OPTIONS
+                    : Arrays.asList(jvmOptions.trim().split("\\s+")));
             command.add("-Dquarkus.http.port=" + port);
-            Map<String, String> config = new TreeMap<>(TestInfra.serviceConfig(DATABASES.get(name)));
+            command.add("-Dquarkus.shutdown.timeout=" + SHUTDOWN_TIMEOUT.toSeconds() + "s");
+            Map<String, String> config = new TreeMap<>(TestInfra.serviceConfig(DATABASES.get(base(name))));
             // the PEM has newlines: a file instead, and only one of the two key options set
             config.remove("mp.jwt.verify.publickey");
             config.put("mp.jwt.verify.publickey.location", publicKey.toString());
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-jar");
-            command.add(jars.get(name).toString());
+            command.add(jars.get(base(name)).toString());
 
-            Path log = logsDir(root).resolve(name + ".log");
-            String header = (attempt == 1 ? "" : "--- attempt " + attempt + ": the previous port was taken ---"
+            Path log = logsDir(root).resolve(name.replace('#', '-') + ".log");
+            String header = (attempt == 1 ? "--- launched " + Instant.now() + " ---" + System.lineSeparator() : "--- attempt " + attempt + ": the previous port was taken ---"
                     + System.lineSeparator()) + "$ " + String.join(" ", command) + System.lineSeparator();
             try {
-                if (attempt == 1) {
+                boolean restart;
+                synchronized (this) {
+                    restart = services.containsKey(name);
+                }
+                if (attempt == 1 && !restart) {
                     Files.writeString(log, header);
                 } else {
                     Files.writeString(log, header, StandardOpenOption.APPEND);
