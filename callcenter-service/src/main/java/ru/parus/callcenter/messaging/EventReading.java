@@ -33,4 +33,34 @@ final class EventReading {
         }
         return node.asInt();
     }
+
+    static java.math.BigDecimal decimal(IncomingEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        if (node == null || !node.isNumber()) {
+            throw new PoisonEventException("event " + event.type() + " " + event.id() + " lacks a number " + field, null);
+        }
+        return node.decimalValue();
+    }
+
+    static long nonNegativeLong(IncomingEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        if (node == null || !node.canConvertToLong() || node.asLong() < 0) {
+            throw new PoisonEventException("event " + event.type() + " " + event.id() + " lacks a non-negative " + field, null);
+        }
+        return node.asLong();
+    }
+
+    static java.util.List<String> texts(IncomingEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        if (node == null || !node.isArray()) {
+            throw new PoisonEventException("event " + event.type() + " " + event.id() + " lacks the list " + field, null);
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        node.forEach(n -> {
+            if (n.isTextual() && !n.asText().isBlank()) {
+                out.add(n.asText());
+            }
+        });
+        return out;
+    }
 }

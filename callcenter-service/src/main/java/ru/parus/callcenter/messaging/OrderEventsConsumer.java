@@ -36,7 +36,9 @@ public class OrderEventsConsumer {
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent e = IncomingEvent.from(record, mapper);
         boolean known = e.is(CallCenterEvents.ORDER_PLACED) || e.is(CallCenterEvents.ORDER_PAYMENT_OVERDUE)
-                || e.is(CallCenterEvents.ORDER_PAID) || e.is(CallCenterEvents.ORDER_CANCELLED);
+                || e.is(CallCenterEvents.ORDER_PAID) || e.is(CallCenterEvents.ORDER_CANCELLED)
+                || e.is(CallCenterEvents.DISCOUNT_APPROVAL_REQUESTED) || e.is(CallCenterEvents.DISCOUNT_APPROVED)
+                || e.is(CallCenterEvents.DISCOUNT_REJECTED);
         if (!known || !inbox.firstDelivery(CONSUMER, e)) {
             return;
         }
@@ -46,8 +48,14 @@ public class OrderEventsConsumer {
             queue.paymentOverdue(uuid(e, "orderId"), uuid(e, "customerId"), e.id());
         } else if (e.is(CallCenterEvents.ORDER_PAID)) {
             queue.orderPaid(uuid(e, "orderId"), e.id());
-        } else {
+        } else if (e.is(CallCenterEvents.ORDER_CANCELLED)) {
             queue.orderCancelled(uuid(e, "orderId"), e.id());
+        } else if (e.is(CallCenterEvents.DISCOUNT_APPROVAL_REQUESTED)) {
+            // R10: the head's approval task
+            queue.discountApprovalRequested(uuid(e, "requestId"), uuid(e, "orderId"), uuid(e, "customerId"),
+                    e.requireText("requestedBy"), EventReading.decimal(e, "requestedPercent"), e.id());
+        } else {
+            queue.discountDecided(uuid(e, "requestId"), e.is(CallCenterEvents.DISCOUNT_APPROVED), e.id());
         }
     }
 }
