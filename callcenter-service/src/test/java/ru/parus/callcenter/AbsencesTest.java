@@ -225,4 +225,36 @@ class AbsencesTest {
         given().auth().oauth2(HEAD).get("/staff/{id}", "nobody-q").then().statusCode(404).contentType("application/problem+json");
         given().get("/staff").then().statusCode(401).contentType("application/problem+json");
     }
+
+    @Test
+    void R22_R18_aMissedCallOfAnAbsentOwnersCustomerIsCalledBackByTheDeputy() throws Exception {
+        String owner = People.manager(null);
+        String deputy = People.manager(null);
+        String number = CallsTest.phone();
+        String customer = CallsTest.customerWithPhones(owner, number);
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                .body("{\"reason\":\"TRIP\",\"startsAt\":\"" + now().minusMinutes(5) + "\",\"endsAt\":\""
+                        + now().plusDays(2) + "\",\"deputyId\":\"" + deputy + "\"}")
+                .post("/staff/{id}/absences", owner).then().statusCode(201).body("status", equalTo("ACTIVE"));
+        String pbxId = "pbx-" + UUID.randomUUID();
+        CallsTest.telephony(CallsTest.pbx(pbxId, "INBOUND", number, "+74951234567", "MISSED", now().toString(), ""));
+        CallsTest.telephony(CallsTest.pbx(pbxId, "INBOUND", number, "+74951234567", "MISSED", now().toString(), ""));
+        JsonPath d = queue(deputy);
+        assertEquals(1, d.getInt("total"));
+        assertEquals("CALLBACK", d.getString("items[0].kind"));
+        assertEquals(customer, d.getString("items[0].customerId"));
+        assertEquals(owner, d.getString("items[0].originalAssignee"));
+        assertEquals(0, queue(owner).getInt("total"));
+    }
+
+    @Test
+    void anExtensionBelongsToOnePerson() {
+        String ext = String.valueOf(900000 + (int) (Math.random() * 99999));
+        String first = People.id("manager");
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON).body("{\"name\":\"A\",\"role\":\"MANAGER\",\"extension\":\"" + ext + "\"}")
+                .put("/staff/{id}", first).then().statusCode(200).body("extension", equalTo(ext));
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON).body("{\"name\":\"B\",\"role\":\"MANAGER\",\"extension\":\"" + ext + "\"}")
+                .put("/staff/{id}", People.id("manager")).then().statusCode(409).contentType("application/problem+json")
+                .body("holder", equalTo(first));
+    }
 }

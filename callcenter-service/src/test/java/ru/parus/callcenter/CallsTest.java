@@ -256,4 +256,31 @@ class CallsTest {
         given().header("X-Telephony-Secret", SECRET).contentType(ContentType.JSON).body("{\"callId\":")
                 .post("/telephony/events").then().statusCode(400).contentType("application/problem+json");
     }
+
+    @Test
+    void R18_anOlderContactsListDoesNotReplaceANewerOne() throws Exception {
+        String owner = People.manager(null);
+        String current = phone();
+        String customer = customerWithPhones(owner, current); // version 5
+        ObjectNode stale = Events.example("CustomerContactsChanged");
+        stale.put("customerId", customer);
+        String old = phone();
+        stale.putArray("phones").add(old);
+        stale.put("version", 4);
+        Events.send("customer-events", customer, "customer", "CustomerContactsChanged", Events.id(), stale);
+        // a later event on the same key proves the stale one was consumed
+        ObjectNode newer = Events.example("CustomerContactsChanged");
+        newer.put("customerId", customer);
+        String latest = phone();
+        newer.putArray("phones").add(current).add(latest);
+        newer.put("version", 6);
+        Events.send("customer-events", customer, "customer", "CustomerContactsChanged", Events.id(), newer);
+        String token = TestInfra.token(owner, "MANAGER");
+        String body = "\",\"startedAt\":\"2026-11-27T10:00:00Z\",\"endedAt\":\"2026-11-27T10:01:00Z\",\"purpose\":\"REFERENCE\",\"outcome\":\"REACHED_AGREED\"}";
+        await().atMost(Duration.ofSeconds(15)).until(() -> customer.equals(given().auth().oauth2(token)
+                .get("/calls/{id}", call(token, "{\"direction\":\"INBOUND\",\"phone\":\"" + latest + body)).then()
+                .extract().path("customerId")));
+        String byOld = call(token, "{\"direction\":\"INBOUND\",\"phone\":\"" + old + body);
+        given().auth().oauth2(token).get("/calls/{id}", byOld).then().body("customerId", nullValue());
+    }
 }

@@ -52,6 +52,16 @@ public class Deputies {
         }
     }
 
+    /** R22: the customer's open tasks just given to an absent manager go to the deputy (after a bulk reassignment). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void routeOpenOf(UUID customerId) {
+        tasks.flush();
+        for (CallTask t : tasks.list("customerId = ?1 and status = ?2 and absenceId is null and assignee is not null",
+                customerId, CallTask.OPEN)) {
+            route(t);
+        }
+    }
+
     /** R22: starts the absences whose period began; returns how many. Safe with several replicas (claim by UPDATE). */
     public int startDue() {
         List<UUID> claimed = absences.claimStarting(now());

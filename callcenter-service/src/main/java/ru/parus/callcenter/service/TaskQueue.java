@@ -72,6 +72,7 @@ public class TaskQueue {
         if (ownerManagerId != null) {
             tasks.update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", ownerManagerId,
                     customerId, CallTask.OPEN);
+            deputies.routeOpenOf(customerId); // R22: to the deputy if the owner is away
         }
     }
 
@@ -93,6 +94,7 @@ public class TaskQueue {
         if (owner != null) {
             tasks.update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", owner,
                     survivingId, CallTask.OPEN);
+            deputies.routeOpenOf(survivingId); // R22: to the deputy if the owner is away
         }
     }
 
