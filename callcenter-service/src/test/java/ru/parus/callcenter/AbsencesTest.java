@@ -43,6 +43,8 @@ class AbsencesTest {
     CallTaskRepository tasks;
     @Inject
     Clock clock;
+    @Inject
+    ru.parus.callcenter.service.Deputies deputies;
 
     OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -256,5 +258,38 @@ class AbsencesTest {
         given().auth().oauth2(HEAD).contentType(ContentType.JSON).body("{\"name\":\"B\",\"role\":\"MANAGER\",\"extension\":\"" + ext + "\"}")
                 .put("/staff/{id}", People.id("manager")).then().statusCode(409).contentType("application/problem+json")
                 .body("holder", equalTo(first));
+    }
+
+    @Test
+    void R22_replicasRunningTheStepTogetherStartAnAbsenceOnce() throws Exception {
+        String manager = People.manager(null);
+        String deputy = People.manager(null);
+        CallTask open = task(manager);
+        String absenceId = absence(manager, deputy, now().plusMinutes(30), now().plusDays(1));
+        ((SettableClock) clock).advance(Duration.ofHours(1));
+        // four "replicas" at once, besides the application's own scheduler
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return deputies.startDue();
+                }));
+            }
+            start.countDown();
+            for (var r : runs) {
+                r.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> queue(deputy).getInt("total") == 1);
+        assertEquals(List.of(open.id.toString()), queue(deputy).getList("items.id"));
+        List<ConsumerRecord<String, String>> started = TestKafka.awaitRecords("callcenter-events",
+                r -> "ru.parus.callcenter.ManagerAbsenceStarted.v1".equals(TestKafka.header(r, "ce_type"))
+                        && r.value().contains(absenceId), 2, Duration.ofSeconds(3));
+        assertEquals(1, started.size(), "one replica started it");
     }
 }
