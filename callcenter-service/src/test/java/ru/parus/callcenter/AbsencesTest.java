@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,7 +209,20 @@ class AbsencesTest {
                 .body("{\"name\":\"Анна\",\"role\":\"MANAGER\",\"headId\":\"" + head + "\",\"extension\":\"" + id.substring(8) + "\"}")
                 .put("/staff/{id}", id).then().statusCode(200).body("headId", equalTo(head)).body("active", equalTo(true));
         given().auth().oauth2(TestInfra.token(id, "MANAGER")).get("/staff/{id}", id).then().statusCode(200)
-                .body("name", equalTo("Анна")).body("role", equalTo("MANAGER"));
+                .header("ETag", equalTo("\"0\"")).body("name", equalTo("Анна")).body("role", equalTo("MANAGER"));
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"name\":\"Анна Петрова\",\"role\":\"MANAGER\",\"headId\":\"" + head + "\",\"active\":false}")
+                .put("/staff/{id}", id).then().statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("active", equalTo(false)).body("extension", nullValue());
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"name\":\"Анна\",\"role\":\"MANAGER\"}").put("/staff/{id}", id).then().statusCode(412)
+                .contentType("application/problem+json").body("currentVersion", equalTo(1));
+        // an inactive staff member is no deputy
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                .body("{\"reason\":\"LEAVE\",\"startsAt\":\"" + now().plusDays(30) + "\",\"endsAt\":\"" + now().plusDays(31)
+                        + "\",\"deputyId\":\"" + id + "\"}")
+                .post("/staff/{sid}/absences", People.manager(null)).then().statusCode(400)
+                .body("errors.field", hasItem("deputyId"));
         given().auth().oauth2(TestInfra.token(id, "MANAGER")).get("/staff?role=HEAD&size=100").then().statusCode(200)
                 .body("items.id", hasItem(head));
         given().auth().oauth2(TestInfra.token(id, "MANAGER")).contentType(ContentType.JSON)

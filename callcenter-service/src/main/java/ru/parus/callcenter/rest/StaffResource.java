@@ -119,11 +119,15 @@ public class StaffResource {
     @APIResponse(responseCode = "400", description = "Missing name, unknown role, head not a HEAD/DIRECTOR (problem+json)")
     @APIResponse(responseCode = "403", description = "Not HEAD, DIRECTOR or ADMIN")
     @APIResponse(responseCode = "409", description = "The extension belongs to someone else")
-    public Response put(@PathParam("id") String id, StaffRequest r) {
+    @APIResponse(responseCode = "412", description = "If-Match stale (problem with currentVersion)")
+    public Response put(@PathParam("id") String id,
+            @Parameter(description = "The ETag of the staff member as read", example = "\"0\"") @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+            StaffRequest r) {
         if (r == null) {
             throw ProblemException.invalidField("name", "required");
         }
-        Staff s = service.put(id, r.name(), r.role(), r.headId(), r.extension(), r.active(), current.id());
+        Staff s = service.put(id, r.name(), r.role(), r.headId(), r.extension(), r.active(), current.id(),
+                CallTaskResource.version(ifMatch));
         return Response.ok(StaffView.of(s)).tag(new EntityTag(Long.toString(s.version))).build();
     }
 

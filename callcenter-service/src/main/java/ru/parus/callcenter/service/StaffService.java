@@ -45,7 +45,8 @@ public class StaffService {
     }
 
     /** Creates or changes a staff member (HEAD, DIRECTOR, ADMIN). */
-    public Staff put(String id, String name, String role, String headId, String extension, Boolean active, String by) {
+    public Staff put(String id, String name, String role, String headId, String extension, Boolean active, String by,
+            Long expectedVersion) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (id == null || id.isBlank() || id.length() > 100) {
             errors.add(new Problem.FieldError("id", "1..100 characters"));
@@ -79,6 +80,10 @@ public class StaffService {
         }
         Staff s = staff.findById(id);
         boolean isNew = s == null;
+        if (expectedVersion != null && (isNew || s.version != expectedVersion)) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The staff member changed since you read it")
+                    .with("currentVersion", isNew ? null : s.version);
+        }
         if (isNew) {
             s = new Staff();
             s.staffId = id;
