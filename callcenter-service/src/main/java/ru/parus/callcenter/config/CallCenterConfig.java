@@ -2,6 +2,7 @@ package ru.parus.callcenter.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -50,4 +51,45 @@ public interface CallCenterConfig {
     /** Largest page of the task list. */
     @WithDefault("100")
     int maxPageSize();
+
+    // --- people, calls, escalations, approvals (R22, R18, R19, R10) ---------------------------------------
+
+    /** R22: how often absences are started and ended (the deputy takes over / hands back). */
+    @WithDefault("5s")
+    Duration absenceScanInterval();
+
+    /** R10, R19: the head who gets approvals and escalations when the staff table names no head for the manager. */
+    Optional<String> defaultHeadId();
+
+    /** R18: the region of numbers written without a country code (8 912 ..., 912 ...). */
+    @WithDefault("RU")
+    String defaultPhoneRegion();
+
+    /** R18: the shared secret the telephony sends in {@code X-Telephony-Secret}; unset, every webhook call is refused. */
+    Optional<String> telephonySecret();
+
+    /** R18: a missed inbound call: the customer is called back. */
+    @WithDefault("HIGH")
+    Priority callbackPriority();
+
+    @WithDefault("PT30M")
+    Duration callbackDueIn();
+
+    /** R19: the head's escalation task. */
+    @WithDefault("HIGH")
+    Priority escalationPriority();
+
+    @WithDefault("PT4H")
+    Duration escalationDueIn();
+
+    /** R10: the head's discount approval task. */
+    @WithDefault("HIGH")
+    Priority discountApprovalPriority();
+
+    @WithDefault("PT1H")
+    Duration discountApprovalDueIn();
+
+    /** Ops: how often the overdue-task gauge is sampled. */
+    @WithDefault("15s")
+    Duration overdueMetricsInterval();
 }

@@ -68,4 +68,27 @@ public class CallTask {
 
     @Version
     public long version;
+
+    /** R22: whose task it was before it went to a deputy; it returns to them when the absence ends. */
+    @Column(name = "original_assignee")
+    public String originalAssignee;
+
+    /** R22: the absence under which the task is with the deputy. */
+    @Column(name = "absence_id")
+    public UUID absenceId;
+
+    /** CALLBACK: the number to call back (E.164). */
+    public String phone;
+
+    /** The registered call behind the task (CALLBACK, ESCALATION). */
+    @Column(name = "call_id")
+    public UUID callId;
+
+    /** ESCALATION (R19): the escalation the head is to resolve. */
+    @Column(name = "escalation_id")
+    public UUID escalationId;
+
+    /** DISCOUNT_APPROVAL (R10): the percent the manager asked for. */
+    @Column(name = "discount_percent")
+    public java.math.BigDecimal discountPercent;
 }

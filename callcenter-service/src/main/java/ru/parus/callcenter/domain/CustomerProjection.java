@@ -28,4 +28,8 @@ public class CustomerProjection {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** The customer's version of the last CustomerContactsChanged applied (later versions supersede earlier ones). */
+    @Column(name = "contacts_version")
+    public Long contactsVersion;
 }

@@ -9,5 +9,11 @@ public enum TaskKind {
     /** R13: the order is packed for the courier or waits at the pickup point. */
     ORDER_READY,
     /** R16: assigned by management. */
-    ASSIGNED
+    ASSIGNED,
+    /** R18: an inbound call was missed; call the customer back. */
+    CALLBACK,
+    /** R19: a case transferred to the head. */
+    ESCALATION,
+    /** R10: a discount above the manager's limit waits for the head. */
+    DISCOUNT_APPROVAL
 }

@@ -23,6 +23,21 @@ public final class CallCenterEvents {
     public static final EventType SHIPMENT_PACKED = EventType.of("fulfillment", "ShipmentPacked", 1);
     public static final EventType SHIPMENT_READY_FOR_PICKUP = EventType.of("fulfillment", "ShipmentReadyForPickup", 1);
 
+    // people, calls, escalations (R22, R18, R19)
+    public static final String MANAGER = "Manager";
+    public static final String CALL = "Call";
+    public static final String ESCALATION = "Escalation";
+    public static final EventType MANAGER_ABSENCE_STARTED = EventType.of("callcenter", "ManagerAbsenceStarted", 1);
+    public static final EventType MANAGER_ABSENCE_ENDED = EventType.of("callcenter", "ManagerAbsenceEnded", 1);
+    public static final EventType CALL_REGISTERED = EventType.of("callcenter", "CallRegistered", 1);
+    public static final EventType CALL_ESCALATED = EventType.of("callcenter", "CallEscalated", 1);
+    public static final EventType ESCALATION_RESOLVED = EventType.of("callcenter", "EscalationResolved", 1);
+    // consumed (R10, R18)
+    public static final EventType DISCOUNT_APPROVAL_REQUESTED = EventType.of("order", "DiscountApprovalRequested", 1);
+    public static final EventType DISCOUNT_APPROVED = EventType.of("order", "DiscountApproved", 1);
+    public static final EventType DISCOUNT_REJECTED = EventType.of("order", "DiscountRejected", 1);
+    public static final EventType CUSTOMER_CONTACTS_CHANGED = EventType.of("customer", "CustomerContactsChanged", 1);
+
     private CallCenterEvents() {
     }
 }

@@ -37,7 +37,8 @@ public class CustomerEventsConsumer {
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent e = IncomingEvent.from(record, mapper);
         boolean known = e.is(CallCenterEvents.CUSTOMER_REGISTERED) || e.is(CallCenterEvents.CUSTOMERS_MERGED)
-                || e.is(CallCenterEvents.CUSTOMER_DORMANT) || e.is(CallCenterEvents.CUSTOMER_REACTIVATED);
+                || e.is(CallCenterEvents.CUSTOMER_DORMANT) || e.is(CallCenterEvents.CUSTOMER_REACTIVATED)
+                || e.is(CallCenterEvents.CUSTOMER_CONTACTS_CHANGED);
         if (!known || !inbox.firstDelivery(CONSUMER, e)) {
             return;
         }
@@ -48,8 +49,12 @@ public class CustomerEventsConsumer {
             queue.customersMerged(uuid(e, "survivingCustomerId"), uuid(e, "mergedCustomerId"));
         } else if (e.is(CallCenterEvents.CUSTOMER_DORMANT)) {
             queue.customerDormant(uuid(e, "customerId"), positiveInt(e, "episode"), optionalText(e, "ownerManagerId"), e.id());
-        } else {
+        } else if (e.is(CallCenterEvents.CUSTOMER_REACTIVATED)) {
             queue.customerReactivated(uuid(e, "customerId"), e.id());
+        } else {
+            // R18: the phones calls are matched by
+            queue.customerContactsChanged(uuid(e, "customerId"), EventReading.texts(e, "phones"),
+                    EventReading.nonNegativeLong(e, "version"));
         }
     }
 }

@@ -1,7 +1,10 @@
 package ru.parus.callcenter.messaging;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,20 +39,42 @@ final class EventReading {
         return node.asInt();
     }
 
+    static BigDecimal decimal(IncomingEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        if (node == null || !node.isNumber()) {
+            throw new PoisonEventException("event " + event.type() + " " + event.id() + " lacks a number " + field, null);
+        }
+        return node.decimalValue();
+    }
+
+    static long nonNegativeLong(IncomingEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        if (node == null || !node.canConvertToLong() || node.asLong() < 0) {
+            throw new PoisonEventException("event " + event.type() + " " + event.id() + " lacks a non-negative " + field, null);
+        }
+        return node.asLong();
+    }
+
+    static List<String> texts(IncomingEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        if (node == null || !node.isArray()) {
+            throw new PoisonEventException("event " + event.type() + " " + event.id() + " lacks the list " + field, null);
+        }
+        List<String> out = new ArrayList<>();
+        node.forEach(n -> {
+            if (n.isTextual() && !n.asText().isBlank()) {
+                out.add(n.asText());
+            }
+        });
+        return out;
+    }
+
     static OffsetDateTime time(IncomingEvent event, String field) {
         try {
             return OffsetDateTime.parse(event.requireText(field));
         } catch (DateTimeParseException e) {
             throw new PoisonEventException("event " + event.type() + " " + event.id() + ": " + field + " is not a date-time", null);
         }
-    }
-
-    static long requireLong(IncomingEvent event, String field) {
-        JsonNode node = event.data().get(field);
-        if (node == null || !node.canConvertToLong()) {
-            throw new PoisonEventException("event " + event.type() + " " + event.id() + " lacks the integer " + field, null);
-        }
-        return node.asLong();
     }
 
     /** A flag that older producers did not send reads as false. */

@@ -2,7 +2,6 @@ package ru.parus.callcenter.messaging;
 
 import static ru.parus.callcenter.messaging.EventReading.flag;
 import static ru.parus.callcenter.messaging.EventReading.optionalText;
-import static ru.parus.callcenter.messaging.EventReading.requireLong;
 import static ru.parus.callcenter.messaging.EventReading.time;
 import static ru.parus.callcenter.messaging.EventReading.uuid;
 
@@ -43,13 +42,15 @@ public class OrderEventsConsumer {
         IncomingEvent e = IncomingEvent.from(record, mapper);
         boolean known = e.is(CallCenterEvents.ORDER_PLACED) || e.is(CallCenterEvents.ORDER_PAYMENT_OVERDUE)
                 || e.is(CallCenterEvents.ORDER_PAID) || e.is(CallCenterEvents.ORDER_CANCELLED)
-                || e.is(CallCenterEvents.UPSELL_OFFER_RECORDED);
+                || e.is(CallCenterEvents.UPSELL_OFFER_RECORDED)
+                || e.is(CallCenterEvents.DISCOUNT_APPROVAL_REQUESTED) || e.is(CallCenterEvents.DISCOUNT_APPROVED)
+                || e.is(CallCenterEvents.DISCOUNT_REJECTED);
         if (!known || !inbox.firstDelivery(CONSUMER, e)) {
             return;
         }
         if (e.is(CallCenterEvents.ORDER_PLACED)) {
             queue.orderPlaced(uuid(e, "orderId"), uuid(e, "customerId"), optionalText(e, "managerId"));
-            activity.placed(uuid(e, "orderId"), optionalText(e, "channel"), time(e, "placedAt"), requireLong(e, "totalKopecks"));
+            activity.placed(uuid(e, "orderId"), optionalText(e, "channel"), time(e, "placedAt"), EventReading.nonNegativeLong(e, "totalKopecks"));
         } else if (e.is(CallCenterEvents.ORDER_PAYMENT_OVERDUE)) {
             queue.paymentOverdue(uuid(e, "orderId"), uuid(e, "customerId"), e.id());
         } else if (e.is(CallCenterEvents.ORDER_PAID)) {
@@ -58,9 +59,15 @@ public class OrderEventsConsumer {
             queue.orderCancelled(uuid(e, "orderId"), e.id());
             activity.cancelled(uuid(e, "orderId"), uuid(e, "customerId"), time(e, "cancelledAt"),
                     flag(e, "managerError"), optionalText(e, "managerId"));
-        } else {
+        } else if (e.is(CallCenterEvents.UPSELL_OFFER_RECORDED)) {
             activity.upsellRecorded(uuid(e, "offerId"), uuid(e, "orderId"), e.requireText("recordedBy"),
                     "ACCEPTED".equals(e.requireText("answer")), time(e, "recordedAt"));
+        } else if (e.is(CallCenterEvents.DISCOUNT_APPROVAL_REQUESTED)) {
+            // R10: the head's approval task
+            queue.discountApprovalRequested(uuid(e, "requestId"), uuid(e, "orderId"), uuid(e, "customerId"),
+                    e.requireText("requestedBy"), EventReading.decimal(e, "requestedPercent"), e.id());
+        } else {
+            queue.discountDecided(uuid(e, "requestId"), e.is(CallCenterEvents.DISCOUNT_APPROVED), e.id());
         }
     }
 }

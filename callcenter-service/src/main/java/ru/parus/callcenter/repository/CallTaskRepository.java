@@ -22,13 +22,16 @@ public class CallTaskRepository implements PanacheRepositoryBase<CallTask, UUID>
     public boolean insertIfAbsent(CallTask t) {
         int inserted = getEntityManager().createNativeQuery("""
                 INSERT INTO call_task (id, customer_id, kind, cause, order_id, assignee, status, priority, script,
-                                       due_at, created_at, version)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)
+                                       due_at, created_at, version,
+                                       original_assignee, absence_id, phone, call_id, escalation_id, discount_percent)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13, ?14, ?15, ?16, ?17)
                 ON CONFLICT (kind, cause) DO NOTHING""")
                 .setParameter(1, t.id).setParameter(2, t.customerId).setParameter(3, t.kind)
                 .setParameter(4, t.cause).setParameter(5, t.orderId).setParameter(6, t.assignee)
                 .setParameter(7, t.status).setParameter(8, (short) t.priority).setParameter(9, t.script)
                 .setParameter(10, t.dueAt).setParameter(11, t.createdAt)
+                .setParameter(12, t.originalAssignee).setParameter(13, t.absenceId).setParameter(14, t.phone)
+                .setParameter(15, t.callId).setParameter(16, t.escalationId).setParameter(17, t.discountPercent)
                 .executeUpdate();
         return inserted == 1;
     }
@@ -59,5 +62,24 @@ public class CallTaskRepository implements PanacheRepositoryBase<CallTask, UUID>
         }
         q.append(" order by priority, dueAt nulls last, createdAt, id");
         return find(q.toString(), p).page(Page.of(page, size));
+    }
+
+    // --- R22, R10, R19 --------------------------------------------------------------------------------------
+
+    public List<CallTask> openOfAssignee(String assignee) {
+        return list("assignee = ?1 and status = ?2", assignee, CallTask.OPEN);
+    }
+
+    public List<CallTask> openUnderAbsence(UUID absenceId) {
+        return list("absenceId = ?1 and status = ?2", absenceId, CallTask.OPEN);
+    }
+
+    public List<CallTask> openByCause(String kind, String cause) {
+        return list("kind = ?1 and cause = ?2 and status = ?3", kind, cause, CallTask.OPEN);
+    }
+
+    /** Ops: open tasks past their due time. */
+    public long countOverdue(OffsetDateTime now) {
+        return count("status = ?1 and dueAt < ?2", CallTask.OPEN, now);
     }
 }

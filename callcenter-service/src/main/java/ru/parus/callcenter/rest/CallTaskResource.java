@@ -48,18 +48,24 @@ public class CallTaskResource {
 
     @Schema(description = "A call a manager has to make")
     public record CallTaskView(UUID id, UUID customerId,
-            @Schema(example = "UNPAID_ORDER", enumeration = { "REACTIVATION", "UNPAID_ORDER", "ORDER_READY", "ASSIGNED" }) String kind,
+            @Schema(example = "UNPAID_ORDER", enumeration = { "REACTIVATION", "UNPAID_ORDER", "ORDER_READY", "ASSIGNED", "CALLBACK", "ESCALATION", "DISCOUNT_APPROVAL" }) String kind,
             @Schema(example = "order:0b9f6c1e-3d7a-4f2b-9a51-6c0d2e8f4a17") String cause, UUID orderId,
             @Schema(example = "manager-1", description = "null: unassigned, in the head's queue") String assignee,
             @Schema(example = "OPEN", enumeration = { "OPEN", "DONE", "CLOSED" }) String status,
             @Schema(example = "HIGH", enumeration = { "HIGH", "NORMAL", "LOW" }) String priority,
             @Schema(example = "unpaid-order") String script, OffsetDateTime dueAt, OffsetDateTime createdAt,
             String outcome, String note, String completedBy, OffsetDateTime completedAt, String closedReason,
-            OffsetDateTime closedAt, long version) {
+            OffsetDateTime closedAt, long version,
+            @Schema(example = "manager-1", description = "R22: whose task it is while it is with a deputy") String originalAssignee,
+            @Schema(example = "+79123456789", description = "CALLBACK: the number to call back") String phone,
+            @Schema(description = "CALLBACK, ESCALATION: the call behind the task") UUID callId,
+            @Schema(description = "ESCALATION (R19): the escalation to resolve") UUID escalationId,
+            @Schema(example = "7", description = "DISCOUNT_APPROVAL (R10): the percent asked for") java.math.BigDecimal discountPercent) {
         static CallTaskView of(CallTask t) {
             return new CallTaskView(t.id, t.customerId, t.kind, t.cause, t.orderId, t.assignee, t.status,
                     Priority.ofRank(t.priority).name(), t.script, t.dueAt, t.createdAt, t.outcome, t.note,
-                    t.completedBy, t.completedAt, t.closedReason, t.closedAt, t.version);
+                    t.completedBy, t.completedAt, t.closedReason, t.closedAt, t.version,
+                    t.originalAssignee, t.phone, t.callId, t.escalationId, t.discountPercent);
         }
     }
 

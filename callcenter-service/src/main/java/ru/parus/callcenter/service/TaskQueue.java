@@ -44,6 +44,12 @@ public class TaskQueue {
     Outbox outbox;
     @Inject
     Clock clock;
+    @Inject
+    Deputies deputies;
+    @Inject
+    CustomerPhones phones;
+    @Inject
+    StaffService staff;
 
     // --- projections -------------------------------------------------------------------------------------
 
@@ -58,6 +64,7 @@ public class TaskQueue {
         c.phone = phone;
         c.ownerManagerId = ownerManagerId;
         c.updatedAt = now();
+        phones.registered(customerId, phone); // R18: calls are matched by phone
         if (isNew) {
             customers.persist(c);
         }
@@ -65,6 +72,7 @@ public class TaskQueue {
         if (ownerManagerId != null) {
             tasks.update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", ownerManagerId,
                     customerId, CallTask.OPEN);
+            deputies.routeOpenOf(customerId); // R22: to the deputy if the owner is away
         }
     }
 
@@ -86,6 +94,7 @@ public class TaskQueue {
         if (owner != null) {
             tasks.update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", owner,
                     survivingId, CallTask.OPEN);
+            deputies.routeOpenOf(survivingId); // R22: to the deputy if the owner is away
         }
     }
 
@@ -160,6 +169,13 @@ public class TaskQueue {
 
     private void create(TaskKind kind, String cause, UUID customerId, UUID orderId, String assignee, Priority priority,
             Duration dueIn, String script, String eventId) {
+        createWith(kind, cause, customerId, orderId, assignee, priority, dueIn, script, eventId, t -> {
+        });
+    }
+
+    /** Makes the task once per (kind, cause), routed to the deputy of an absent assignee (R22); null if it existed. */
+    private CallTask createWith(TaskKind kind, String cause, UUID customerId, UUID orderId, String assignee,
+            Priority priority, Duration dueIn, String script, String eventId, java.util.function.Consumer<CallTask> extras) {
         CallTask t = new CallTask();
         t.id = UUID.randomUUID();
         t.kind = kind.name();
@@ -172,12 +188,16 @@ public class TaskQueue {
         t.script = script;
         t.createdAt = now();
         t.dueAt = t.createdAt.plus(dueIn);
+        extras.accept(t);
+        deputies.route(t); // R22: an absent manager's new tasks go to the deputy
         if (tasks.insertIfAbsent(t)) {
             // R6: every change is registered
             outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.TASK, t.id, CallCenterEvents.TASK_CREATED,
                     new CallTaskCreated(t.id, t.kind, t.cause, t.customerId, t.orderId, t.assignee, priority.name(),
                             t.script, t.dueAt, t.createdAt, eventId));
+            return t;
         }
+        return null;
     }
 
     private void close(List<CallTask> open, String reason, String eventId) {
@@ -193,5 +213,50 @@ public class TaskQueue {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    // --- people, calls, escalations, approvals (R22, R18, R19, R10) -------------------------------------------
+
+    /** R18: a contacts list replaced the customer's phones (calls are matched by phone). */
+    public void customerContactsChanged(UUID customerId, List<String> phoneList, long version) {
+        phones.contactsChanged(customerId, phoneList, version);
+    }
+
+    /**
+     * R18: a missed inbound call gets one CALLBACK task per PBX call, for the customer's owner (or the deputy, R22),
+     * else the manager the telephony named, else the head's queue.
+     */
+    public CallTask missedCall(String pbxCallId, UUID callId, UUID customerId, String phone, String managerId) {
+        return createWith(TaskKind.CALLBACK, "pbx-call:" + pbxCallId, customerId, null, assigneeFor(customerId, managerId),
+                config.callbackPriority(), config.callbackDueIn(), null, null, t -> {
+                    t.phone = phone;
+                    t.callId = callId;
+                });
+    }
+
+    /** R19: the head's task to resolve an escalation, once per escalation. */
+    public CallTask escalationTask(UUID escalationId, UUID callId, UUID customerId, String headId) {
+        return createWith(TaskKind.ESCALATION, "escalation:" + escalationId, customerId, null, headId,
+                config.escalationPriority(), config.escalationDueIn(), null, null, t -> {
+                    t.callId = callId;
+                    t.escalationId = escalationId;
+                });
+    }
+
+    /**
+     * R10: a discount above the manager's limit: one DISCOUNT_APPROVAL task per request for the requesting manager's
+     * head (staff table), else the configured default head. The decision itself is made in order-service.
+     */
+    public void discountApprovalRequested(UUID requestId, UUID orderId, UUID customerId, String requestedBy,
+            java.math.BigDecimal percent, String eventId) {
+        createWith(TaskKind.DISCOUNT_APPROVAL, "discount-request:" + requestId, customerId, orderId,
+                staff.headOf(requestedBy), config.discountApprovalPriority(), config.discountApprovalDueIn(), null,
+                eventId, t -> t.discountPercent = percent);
+    }
+
+    /** R10: the head decided in order-service; the approval task is closed. */
+    public void discountDecided(UUID requestId, boolean approved, String eventId) {
+        close(tasks.openByCause(TaskKind.DISCOUNT_APPROVAL.name(), "discount-request:" + requestId),
+                approved ? "DISCOUNT_APPROVED" : "DISCOUNT_REJECTED", eventId);
     }
 }

@@ -1,0 +1,51 @@
+package ru.parus.callcenter.repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import ru.parus.callcenter.domain.Absence;
+
+@ApplicationScoped
+public class AbsenceRepository implements PanacheRepositoryBase<Absence, UUID> {
+
+    /** PLANNED or ACTIVE absences of the manager that overlap [from, to). */
+    public List<Absence> overlapping(String managerId, OffsetDateTime from, OffsetDateTime to) {
+        return list("managerId = ?1 and status in ?2 and startsAt < ?3 and endsAt > ?4", managerId,
+                List.of(Absence.PLANNED, Absence.ACTIVE), to, from);
+    }
+
+    public Absence activeOf(String managerId) {
+        return find("managerId = ?1 and status = ?2", managerId, Absence.ACTIVE).firstResult();
+    }
+
+    public List<Absence> ofManager(String managerId) {
+        return list("managerId = ?1 order by startsAt desc", managerId);
+    }
+
+    /**
+     * Claims due absences with one conditional UPDATE ... RETURNING: a replica that runs the same step at the same time
+     * skips the rows claimed (SKIP LOCKED) or finds them no longer in {@code fromStatus}, so each absence starts and
+     * ends once.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimStarting(OffsetDateTime now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE absence SET status = 'ACTIVE', started_at = ?1, version = version + 1
+                WHERE id IN (SELECT id FROM absence WHERE status = 'PLANNED' AND starts_at <= ?1
+                             ORDER BY starts_at LIMIT 100 FOR UPDATE SKIP LOCKED)
+                RETURNING id""", UUID.class).setParameter(1, now).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimEnding(OffsetDateTime now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE absence SET status = 'ENDED', ended_at = ends_at, version = version + 1
+                WHERE id IN (SELECT id FROM absence WHERE status = 'ACTIVE' AND ends_at <= ?1
+                             ORDER BY ends_at LIMIT 100 FOR UPDATE SKIP LOCKED)
+                RETURNING id""", UUID.class).setParameter(1, now).getResultList();
+    }
+}

@@ -1,0 +1,237 @@
+package ru.parus.callcenter.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import ru.parus.callcenter.config.CallCenterConfig;
+import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.Escalation;
+import ru.parus.callcenter.domain.PhoneCall;
+import ru.parus.callcenter.event.CallCenterEvents;
+import ru.parus.callcenter.event.CallEscalated;
+import ru.parus.callcenter.event.CallRegistered;
+import ru.parus.callcenter.repository.EscalationRepository;
+import ru.parus.callcenter.repository.PhoneCallRepository;
+import ru.parus.callcenter.service.CallTaskService.Viewer;
+import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.problem.Problem;
+import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
+
+/** R18: every call is registered; R19: a call's case is escalated to the head. */
+@ApplicationScoped
+@Transactional
+public class CallService {
+    public static final List<String> DIRECTIONS = List.of("INBOUND", "OUTBOUND");
+    public static final List<String> PURPOSES = List.of("ORDER", "REFERENCE", "COMPLAINT", "OTHER");
+
+    @Inject
+    PhoneCallRepository calls;
+    @Inject
+    EscalationRepository escalations;
+    @Inject
+    CustomerPhones customerPhones;
+    @Inject
+    PhoneNumbers phoneNumbers;
+    @Inject
+    CallTaskService taskService;
+    @Inject
+    TaskQueue queue;
+    @Inject
+    StaffService staff;
+    @Inject
+    CallCenterConfig config;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+
+    public record NewCall(String direction, String phone, UUID customerId, OffsetDateTime startedAt,
+            OffsetDateTime endedAt, String purpose, String outcome, UUID orderId, UUID taskId, String notes) {
+    }
+
+    public record CallPage(long total, int page, int size, List<PhoneCall> items) {
+    }
+
+    /**
+     * R18 (R6): registers a call made or taken by the caller: the phone in E.164, the customer matched by phone unless
+     * given, the duration from start and end. A linked task is completed with the call's outcome (by its assignee or
+     * the head). Publishes CallRegistered.
+     */
+    public PhoneCall register(NewCall c, Viewer viewer, boolean isHead) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (c.direction() == null || !DIRECTIONS.contains(c.direction())) {
+            errors.add(new Problem.FieldError("direction", "one of INBOUND, OUTBOUND"));
+        }
+        String phone = null;
+        try {
+            phone = phoneNumbers.normalize("phone", c.phone());
+        } catch (ProblemException e) {
+            errors.add(new Problem.FieldError("phone", e.getMessage().substring("phone: ".length())));
+        }
+        if (c.startedAt() == null) {
+            errors.add(new Problem.FieldError("startedAt", "required"));
+        }
+        if (c.endedAt() == null) {
+            errors.add(new Problem.FieldError("endedAt", "required"));
+        } else if (c.startedAt() != null && c.endedAt().isBefore(c.startedAt())) {
+            errors.add(new Problem.FieldError("endedAt", "not before startedAt"));
+        }
+        if (c.purpose() == null || !PURPOSES.contains(c.purpose())) {
+            errors.add(new Problem.FieldError("purpose", "one of " + String.join(", ", PURPOSES)));
+        }
+        if (c.outcome() == null || !config.outcomes().contains(c.outcome())) {
+            errors.add(new Problem.FieldError("outcome", "one of parus.callcenter.outcomes"));
+        }
+        if (c.notes() != null && c.notes().length() > 4000) {
+            errors.add(new Problem.FieldError("notes", "at most 4000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The call has invalid fields", errors)
+                    .with("allowedOutcomes", config.outcomes());
+        }
+        PhoneCall call = new PhoneCall();
+        call.id = UUID.randomUUID();
+        call.direction = c.direction();
+        call.phone = phone;
+        call.customerId = c.customerId() != null ? c.customerId() : customerPhones.match(phone);
+        call.managerId = viewer.id();
+        call.status = PhoneCall.COMPLETED;
+        call.startedAt = utc(c.startedAt());
+        call.answeredAt = call.startedAt;
+        call.endedAt = utc(c.endedAt());
+        call.durationSeconds = Duration.between(call.startedAt, call.endedAt).toSeconds();
+        call.purpose = c.purpose();
+        call.outcome = c.outcome();
+        call.orderId = c.orderId();
+        call.taskId = c.taskId();
+        call.notes = c.notes();
+        call.source = "MANUAL";
+        call.registeredBy = viewer.id();
+        call.createdAt = now();
+        if (c.taskId() != null) {
+            // the call a task asked for: the task is done with the call's outcome
+            CallTask task = taskService.complete(c.taskId(), viewer, isHead, c.outcome(), c.notes(), null);
+            if (call.customerId == null) {
+                call.customerId = task.customerId;
+            }
+            if (call.orderId == null) {
+                call.orderId = task.orderId;
+            }
+        }
+        calls.persist(call);
+        registered(call);
+        calls.flush();
+        return call;
+    }
+
+    /** R6: the CallRegistered event of a finished call. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void registered(PhoneCall call) {
+        outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.CALL, call.id, CallCenterEvents.CALL_REGISTERED,
+                new CallRegistered(call.id, call.pbxCallId, call.direction, call.status, call.phone, call.customerId,
+                        call.managerId, call.startedAt, call.endedAt, call.durationSeconds, call.purpose, call.outcome,
+                        call.orderId, call.taskId, call.source, now()));
+    }
+
+    /** A call; a manager reads their own calls only (R24). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PhoneCall get(UUID id, Viewer viewer) {
+        PhoneCall call = calls.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Call", id));
+        if (!viewer.seesAll() && !viewer.id().equals(call.managerId)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Call " + id + " is not yours");
+        }
+        return call;
+    }
+
+    /** Calls, newest first; a manager lists only their own (managerId omitted or their own id). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CallPage list(Viewer viewer, String managerId, UUID customerId, OffsetDateTime from, OffsetDateTime to,
+            Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw ProblemException.invalidField("page", "must be 0 or more");
+        }
+        if (s < 1 || s > config.maxPageSize()) {
+            throw ProblemException.invalidField("size", "must be 1.." + config.maxPageSize());
+        }
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw ProblemException.invalidField("to", "must be after from");
+        }
+        String manager = managerId;
+        if (!viewer.seesAll()) {
+            if (manager != null && !manager.equals(viewer.id()) && !manager.equals("me")) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "A manager sees only their own calls");
+            }
+            manager = viewer.id();
+        } else if ("me".equals(manager)) {
+            manager = viewer.id();
+        }
+        PanacheQuery<PhoneCall> q = calls.search(manager, customerId, from, to, p, s);
+        return new CallPage(q.count(), p, s, q.list());
+    }
+
+    /**
+     * R19: the manager of the call transfers the case to the head (the staff table's head of the manager, else the
+     * configured default head) with a reason: an ESCALATION task for the head, CallEscalated. One open escalation per
+     * call (409).
+     */
+    public Escalation escalate(UUID callId, String reason, Viewer viewer) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalidField("reason", "required");
+        }
+        if (reason.length() > 2000) {
+            throw ProblemException.invalidField("reason", "at most 2000 characters");
+        }
+        PhoneCall call = calls.findByIdOptional(callId).orElseThrow(() -> ProblemException.notFound("Call", callId));
+        if (!viewer.id().equals(call.managerId)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only the call's manager escalates it");
+        }
+        Escalation open = escalations.openOfCall(callId);
+        if (open != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "The call is already escalated")
+                    .with("escalationId", open.id);
+        }
+        String head = staff.headOf(call.managerId);
+        if (head == null) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE,
+                    "No head to escalate to: the staff table names none and parus.callcenter.default-head-id is unset");
+        }
+        Escalation e = new Escalation();
+        e.id = UUID.randomUUID();
+        e.callId = callId;
+        e.customerId = call.customerId;
+        e.managerId = call.managerId;
+        e.headId = head;
+        e.reason = reason;
+        e.status = Escalation.OPEN;
+        e.createdAt = now();
+        escalations.persist(e);
+        escalations.flush();
+        CallTask task = queue.escalationTask(e.id, callId, call.customerId, head);
+        e.taskId = task == null ? null : task.id;
+        outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.ESCALATION, e.id, CallCenterEvents.CALL_ESCALATED,
+                new CallEscalated(e.id, callId, e.customerId, e.managerId, e.headId, reason, e.taskId, e.createdAt));
+        escalations.flush();
+        return e;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    static OffsetDateTime utc(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

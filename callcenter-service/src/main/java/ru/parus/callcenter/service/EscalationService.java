@@ -1,0 +1,103 @@
+package ru.parus.callcenter.service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import ru.parus.callcenter.config.CallCenterConfig;
+import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.Escalation;
+import ru.parus.callcenter.event.CallCenterEvents;
+import ru.parus.callcenter.event.CallTaskCompleted;
+import ru.parus.callcenter.event.EscalationResolved;
+import ru.parus.callcenter.repository.CallTaskRepository;
+import ru.parus.callcenter.repository.EscalationRepository;
+import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
+
+/** R19: the head records the resolution of an escalated case. */
+@ApplicationScoped
+@Transactional
+public class EscalationService {
+    public static final String RESOLVED_OUTCOME = "ESCALATION_RESOLVED";
+
+    @Inject
+    EscalationRepository escalations;
+    @Inject
+    CallTaskRepository tasks;
+    @Inject
+    CallCenterConfig config;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+
+    public record EscalationPage(long total, int page, int size, List<Escalation> items) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Escalation get(UUID id) {
+        return escalations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Escalation", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EscalationPage list(String status, Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw ProblemException.invalidField("page", "must be 0 or more");
+        }
+        if (s < 1 || s > config.maxPageSize()) {
+            throw ProblemException.invalidField("size", "must be 1.." + config.maxPageSize());
+        }
+        if (status != null && !status.equals(Escalation.OPEN) && !status.equals(Escalation.RESOLVED)) {
+            throw ProblemException.invalidField("status", "OPEN or RESOLVED");
+        }
+        PanacheQuery<Escalation> q = escalations.search(status, p, s);
+        return new EscalationPage(q.count(), p, s, q.list());
+    }
+
+    /** R19: the resolution is recorded once (409 after), the head's task is done, EscalationResolved is published. */
+    public Escalation resolve(UUID id, String resolution, String by) {
+        if (resolution == null || resolution.isBlank()) {
+            throw ProblemException.invalidField("resolution", "required");
+        }
+        if (resolution.length() > 4000) {
+            throw ProblemException.invalidField("resolution", "at most 4000 characters");
+        }
+        Escalation e = get(id);
+        if (!Escalation.OPEN.equals(e.status)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The escalation is already resolved")
+                    .with("currentStatus", e.status);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        e.status = Escalation.RESOLVED;
+        e.resolution = resolution;
+        e.resolvedBy = by;
+        e.resolvedAt = now;
+        CallTask t = e.taskId == null ? null : tasks.findById(e.taskId);
+        if (t != null && CallTask.OPEN.equals(t.status)) {
+            t.status = CallTask.DONE;
+            t.outcome = RESOLVED_OUTCOME;
+            t.note = resolution.length() > 2000 ? resolution.substring(0, 2000) : resolution;
+            t.completedBy = by;
+            t.completedAt = now;
+            boolean onTime = t.dueAt == null || !now.isAfter(t.dueAt);
+            outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.TASK, t.id, CallCenterEvents.TASK_COMPLETED,
+                    new CallTaskCompleted(t.id, t.kind, t.customerId, t.orderId, t.assignee, t.outcome, t.note,
+                            t.completedBy, t.completedAt, onTime));
+        }
+        outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.ESCALATION, e.id, CallCenterEvents.ESCALATION_RESOLVED,
+                new EscalationResolved(e.id, e.callId, e.customerId, e.managerId, e.headId, resolution, by, now));
+        escalations.flush();
+        return e;
+    }
+}

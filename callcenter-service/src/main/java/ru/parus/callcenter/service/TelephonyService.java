@@ -1,0 +1,184 @@
+package ru.parus.callcenter.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import ru.parus.callcenter.config.CallCenterConfig;
+import ru.parus.callcenter.domain.PhoneCall;
+import ru.parus.callcenter.domain.Staff;
+import ru.parus.callcenter.repository.PhoneCallRepository;
+import ru.parus.callcenter.repository.StaffRepository;
+import ru.parus.platform.problem.Problem;
+import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
+
+/**
+ * R18: the telephony (a PBX or a cloud telephony) posts each state of a call; the call is registered from them. Each
+ * (PBX call id, state) is taken once, so a replay changes nothing; a missed inbound call makes one CALLBACK task.
+ */
+@ApplicationScoped
+@Transactional
+public class TelephonyService {
+    public static final List<String> STATES = List.of("RINGING", "ANSWERED", "MISSED", "ENDED");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    PhoneCallRepository calls;
+    @Inject
+    StaffRepository staff;
+    @Inject
+    CustomerPhones customerPhones;
+    @Inject
+    PhoneNumbers phoneNumbers;
+    @Inject
+    CallService callService;
+    @Inject
+    TaskQueue queue;
+    @Inject
+    CallCenterConfig config;
+    @Inject
+    Clock clock;
+
+    public record TelephonyEvent(String callId, String direction, String from, String to, String extension,
+            String managerId, String state, OffsetDateTime at) {
+    }
+
+    public record Outcome(UUID callId, String status, boolean duplicate, UUID callbackTaskId) {
+    }
+
+    /** The shared secret, compared in constant time; a missing or wrong one is a 401. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void authenticate(String secret) {
+        String expected = config.telephonySecret().orElse(null);
+        if (expected == null || secret == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8))) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "X-Telephony-Secret missing or wrong");
+        }
+    }
+
+    public Outcome accept(TelephonyEvent e) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (e.callId() == null || e.callId().isBlank() || e.callId().length() > 200) {
+            errors.add(new Problem.FieldError("callId", "required, up to 200 characters"));
+        }
+        if (e.direction() == null || !CallService.DIRECTIONS.contains(e.direction())) {
+            errors.add(new Problem.FieldError("direction", "one of INBOUND, OUTBOUND"));
+        }
+        if (e.state() == null || !STATES.contains(e.state())) {
+            errors.add(new Problem.FieldError("state", "one of " + String.join(", ", STATES)));
+        }
+        if (e.at() == null) {
+            errors.add(new Problem.FieldError("at", "required"));
+        }
+        String phone = null;
+        if (e.direction() != null && CallService.DIRECTIONS.contains(e.direction())) {
+            String field = e.direction().equals("INBOUND") ? "from" : "to";
+            String raw = field.equals("from") ? e.from() : e.to();
+            try {
+                phone = phoneNumbers.normalize(field, raw);
+            } catch (ProblemException ex) {
+                errors.add(new Problem.FieldError(field, ex.getMessage().substring(field.length() + 2)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The telephony event has invalid fields", errors);
+        }
+        OffsetDateTime at = CallService.utc(e.at());
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        // one PBX call at a time, whatever the replicas: its states may arrive together
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "pbx:" + e.callId())
+                .getSingleResult();
+        int fresh = em.createNativeQuery("""
+                INSERT INTO telephony_event (pbx_call_id, state, at, received_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT DO NOTHING""").setParameter(1, e.callId()).setParameter(2, e.state())
+                .setParameter(3, at).setParameter(4, now).executeUpdate();
+        PhoneCall call = calls.byPbxCallId(e.callId());
+        if (fresh == 0) {
+            return new Outcome(call == null ? null : call.id, call == null ? null : call.status, true, null);
+        }
+        if (call == null) {
+            call = new PhoneCall();
+            call.id = UUID.randomUUID();
+            call.pbxCallId = e.callId();
+            call.direction = e.direction();
+            call.phone = phone;
+            call.customerId = customerPhones.match(phone);
+            call.status = PhoneCall.RINGING;
+            call.startedAt = at;
+            call.source = "TELEPHONY";
+            call.createdAt = now;
+            calls.persist(call);
+        }
+        if (at.isBefore(call.startedAt)) {
+            call.startedAt = at;
+        }
+        String manager = manager(e);
+        if (manager != null) {
+            call.managerId = manager;
+        }
+        boolean finished = PhoneCall.COMPLETED.equals(call.status) || PhoneCall.MISSED.equals(call.status);
+        UUID callbackTaskId = null;
+        switch (e.state()) {
+            case "ANSWERED" -> {
+                call.answeredAt = at;
+                if (!finished) {
+                    call.status = PhoneCall.ANSWERED;
+                }
+            }
+            case "ENDED" -> {
+                if (!finished) {
+                    call.status = PhoneCall.COMPLETED;
+                    call.endedAt = at;
+                    OffsetDateTime from = call.answeredAt != null ? call.answeredAt : call.startedAt;
+                    call.durationSeconds = Math.max(0, Duration.between(from, at).toSeconds());
+                    calls.flush();
+                    callService.registered(call);
+                }
+            }
+            case "MISSED" -> {
+                if (!finished) {
+                    call.status = PhoneCall.MISSED;
+                    call.endedAt = at;
+                    call.durationSeconds = 0L;
+                    calls.flush();
+                    callService.registered(call);
+                    if ("INBOUND".equals(call.direction)) {
+                        // R18: a missed inbound call: one callback task per PBX call
+                        var task = queue.missedCall(call.pbxCallId, call.id, call.customerId, call.phone, call.managerId);
+                        callbackTaskId = task == null ? null : task.id;
+                    }
+                }
+            }
+            default -> {
+                // RINGING: the call is known, nothing more
+            }
+        }
+        calls.flush();
+        return new Outcome(call.id, call.status, false, callbackTaskId);
+    }
+
+    /** The manager named by the telephony: managerId as is, else the staff member with that extension. */
+    private String manager(TelephonyEvent e) {
+        if (e.managerId() != null && !e.managerId().isBlank()) {
+            return e.managerId();
+        }
+        if (e.extension() != null && !e.extension().isBlank()) {
+            Staff s = staff.byExtension(e.extension());
+            return s == null ? null : s.staffId;
+        }
+        return null;
+    }
+}
