@@ -28,4 +28,19 @@ public class CustomerProjection {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** R16 selectors: the customer type (CustomerRegistered, CustomerDormant). */
+    @Column(name = "customer_type")
+    public String customerType;
+
+    /** R16 selectors: dormant since CustomerDormant, until CustomerReactivated. */
+    public boolean dormant;
+
+    /** R16 selectors: the latest order's time (OrderPlaced, CustomerDormant, CustomerReactivated). */
+    @Column(name = "last_order_at")
+    public OffsetDateTime lastOrderAt;
+
+    /** R16 selectors: the channel of the latest order (LACTOMIN, WATTN, PHONE), from OrderPlaced. */
+    @Column(name = "last_storefront")
+    public String lastStorefront;
 }

@@ -22,6 +22,13 @@ public final class CallCenterEvents {
     public static final EventType SHIPMENT_PACKED = EventType.of("fulfillment", "ShipmentPacked", 1);
     public static final EventType SHIPMENT_READY_FOR_PICKUP = EventType.of("fulfillment", "ShipmentReadyForPickup", 1);
 
+    // R16, R20: campaigns and feedback
+    public static final String CAMPAIGN = "Campaign";
+    public static final EventType CAMPAIGN_LAUNCHED = EventType.of("callcenter", "CampaignLaunched", 1);
+    public static final String FEEDBACK = "Feedback";
+    public static final EventType FEEDBACK_RECEIVED = EventType.of("callcenter", "FeedbackReceived", 1);
+    public static final EventType FEEDBACK_ANSWERED = EventType.of("callcenter", "FeedbackAnswered", 1);
+
     private CallCenterEvents() {
     }
 }

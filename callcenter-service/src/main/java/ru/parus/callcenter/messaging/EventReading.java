@@ -33,4 +33,14 @@ final class EventReading {
         }
         return node.asInt();
     }
+
+    /** An optional ISO-8601 time; a malformed one is read as absent (tolerant reader: only selectors use it). */
+    static java.time.OffsetDateTime optionalTime(IncomingEvent event, String field) {
+        String text = optionalText(event, field);
+        try {
+            return text == null ? null : java.time.OffsetDateTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
 }

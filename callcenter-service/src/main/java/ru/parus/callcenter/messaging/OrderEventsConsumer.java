@@ -1,6 +1,7 @@
 package ru.parus.callcenter.messaging;
 
 import static ru.parus.callcenter.messaging.EventReading.optionalText;
+import static ru.parus.callcenter.messaging.EventReading.optionalTime;
 import static ru.parus.callcenter.messaging.EventReading.uuid;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.callcenter.event.CallCenterEvents;
+import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.TaskQueue;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.inbox.Inbox;
@@ -29,6 +31,8 @@ public class OrderEventsConsumer {
     Inbox inbox;
     @Inject
     TaskQueue queue;
+    @Inject
+    CustomerProfiles profiles;
 
     @Incoming("order-events")
     @Blocking
@@ -42,6 +46,7 @@ public class OrderEventsConsumer {
         }
         if (e.is(CallCenterEvents.ORDER_PLACED)) {
             queue.orderPlaced(uuid(e, "orderId"), uuid(e, "customerId"), optionalText(e, "managerId"));
+            profiles.orderPlaced(uuid(e, "customerId"), optionalText(e, "channel"), optionalTime(e, "placedAt")); // R16
         } else if (e.is(CallCenterEvents.ORDER_PAYMENT_OVERDUE)) {
             queue.paymentOverdue(uuid(e, "orderId"), uuid(e, "customerId"), e.id());
         } else if (e.is(CallCenterEvents.ORDER_PAID)) {
