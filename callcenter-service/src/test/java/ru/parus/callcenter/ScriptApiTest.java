@@ -83,6 +83,15 @@ class ScriptApiTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheNewEndpoints() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/scripts/{code}/versions'.post.responses.'400'.description", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/script-runs'.post.responses.'409'.description", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/campaigns/{id}/report'.get.responses.'403'.description", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/feedback/{id}/answer'.post.responses.'409'.description", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void badInputAndRolesAnswerProblems() {
         String code = Scripts.code();
         given().auth().oauth2(HEAD).contentType(ContentType.JSON).body("{\"title\":").post("/scripts/{code}/versions", code)

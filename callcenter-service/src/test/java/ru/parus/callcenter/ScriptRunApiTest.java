@@ -30,6 +30,8 @@ class ScriptRunApiTest {
     ScriptRunService runs;
     @Inject
     Clock clock;
+    @Inject
+    ru.parus.callcenter.repository.CallTaskRepository tasks;
 
     static String manager() {
         return "manager-" + UUID.randomUUID().toString().substring(0, 8);
@@ -129,6 +131,36 @@ class ScriptRunApiTest {
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"scriptCode\":\"" + code + "\",\"scriptVersion\":1,\"answers\":" + answers + "}")
                 .post("/script-runs").then().statusCode(201).body("scriptVersion", equalTo(1));
+    }
+
+    @Test
+    void R17_aRunOfATaskRecordsItsCustomerAndOnlyTheAssigneeOrTheHeadRecordsIt() {
+        String me = manager();
+        ru.parus.callcenter.domain.CallTask t = new ru.parus.callcenter.domain.CallTask();
+        t.id = UUID.randomUUID();
+        t.customerId = UUID.randomUUID();
+        t.kind = "UNPAID_ORDER";
+        t.cause = "order:" + UUID.randomUUID();
+        t.assignee = me;
+        t.status = "OPEN";
+        t.priority = 1;
+        t.script = "unpaid-order";
+        t.createdAt = OffsetDateTime.now(clock);
+        t.dueAt = t.createdAt.plusHours(2);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> tasks.persist(t));
+        String body = "{\"scriptCode\":\"unpaid-order\",\"taskId\":\"" + t.id + "\",\"answers\":["
+                + "{\"stepId\":\"greeting\",\"answer\":\"да\"},{\"stepId\":\"still-wanted\",\"answer\":\"да\"},"
+                + "{\"stepId\":\"payment\",\"answer\":\"ссылка\"},{\"stepId\":\"goodbye\"}]}";
+        given().auth().oauth2(TestInfra.token(me, "MANAGER")).contentType(ContentType.JSON).body(body)
+                .post("/script-runs").then().statusCode(201).body("customerId", equalTo(t.customerId.toString()))
+                .body("taskId", equalTo(t.id.toString())).body("mandatoryOnPath", equalTo(4))
+                .body("quality", equalTo(1.0f));
+        given().auth().oauth2(TestInfra.token(manager(), "MANAGER")).contentType(ContentType.JSON).body(body)
+                .post("/script-runs").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON).body(body).post("/script-runs").then().statusCode(201);
+        given().auth().oauth2(TestInfra.token(me, "MANAGER")).contentType(ContentType.JSON)
+                .body(body.replace("unpaid-order", "order-ready")).post("/script-runs").then().statusCode(400)
+                .body("taskScript", equalTo("unpaid-order"));
     }
 
     @Test

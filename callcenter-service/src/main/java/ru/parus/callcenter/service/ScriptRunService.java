@@ -82,7 +82,7 @@ public class ScriptRunService {
      * belong to the path), and each answer must be one the step allows.
      */
     public ScriptRun record(String scriptCode, Integer scriptVersion, UUID taskId, UUID callId, UUID customerId,
-            List<StepAnswer> answers, String managerId) {
+            List<StepAnswer> answers, String managerId, boolean isHead) {
         if (scriptCode == null || scriptCode.isBlank()) {
             throw ProblemException.invalidField("scriptCode", "required");
         }
@@ -93,6 +93,10 @@ public class ScriptRunService {
         if (taskId != null) {
             CallTask task = tasks.findByIdOptional(taskId)
                     .orElseThrow(() -> ProblemException.invalidField("taskId", "no call task " + taskId));
+            if (!isHead && task.assignee != null && !task.assignee.equals(managerId)) {
+                // R24: a manager records runs of their own tasks only
+                throw new ProblemException(ProblemType.FORBIDDEN, "Call task " + taskId + " is not yours");
+            }
             if (task.script != null && !task.script.equals(scriptCode)) {
                 throw ProblemException.invalidField("scriptCode", "the task " + taskId + " is to be called by " + task.script)
                         .with("taskScript", task.script);

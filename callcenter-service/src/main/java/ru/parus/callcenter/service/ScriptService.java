@@ -75,6 +75,13 @@ public class ScriptService {
         v.createdBy = by;
         v.createdAt = now();
         versions.persist(v);
+        try {
+            versions.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            // (code, version) is unique: the head wrote another version of this script at the same moment
+            throw new ProblemException(ProblemType.CONCURRENT_MODIFICATION,
+                    "Another version of " + code + " was written meanwhile; send it again");
+        }
         return new Script(v, steps);
     }
 
