@@ -31,7 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.CustomerProjection;
 import ru.parus.callcenter.repository.CallTaskRepository;
+import ru.parus.callcenter.repository.CustomerProjectionRepository;
 import ru.parus.infra.test.TestInfra;
 
 /** R23: managers' KPIs computed from what was registered, with exact figures, over the real broker and database. */
@@ -42,6 +44,8 @@ class KpiTest {
 
     @Inject
     CallTaskRepository tasks;
+    @Inject
+    CustomerProjectionRepository customers;
     @Inject
     Clock clock;
 
@@ -209,6 +213,57 @@ class KpiTest {
         assertEquals(3, r.getInt(row + "tasksDone"));
         assertEquals(2, r.getInt(row + "tasksDoneOnTime"), "the unpaid-order call was done after its due time");
         assertEquals(0.6667f, r.getFloat(row + "tasksOnTimeRate"));
+    }
+
+    String registerCall(String token, String direction, OffsetDateTime start, int seconds) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"direction\":\"" + direction + "\",\"phone\":\"+7912" + (1000000 + (int) (Math.random() * 8999999))
+                        + "\",\"startedAt\":\"" + start + "\",\"endedAt\":\"" + start.plusSeconds(seconds)
+                        + "\",\"purpose\":\"ORDER\",\"outcome\":\"REACHED_AGREED\"}")
+                .post("/calls").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void R23_callsScriptQualityAndJustifiedComplaintsPerManager() {
+        String m = manager();
+        String token = TestInfra.token(m, "MANAGER");
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        String inbound = registerCall(token, "INBOUND", now.minusMinutes(30), 30);
+        registerCall(token, "OUTBOUND", now.minusMinutes(20), 60);
+        registerCall(token, "OUTBOUND", now.minusMinutes(10), 120);
+        // R17: three runs of one script with quality 0.6667, 1 and 1, one offer made
+        String code = Scripts.approved(Scripts.BRANCHING);
+        for (String answers : List.of("[{\"stepId\":\"a\",\"answer\":\"да\"},{\"stepId\":\"c\",\"answer\":\"Всё хорошо\"}]",
+                "[{\"stepId\":\"a\",\"answer\":\"да\"},{\"stepId\":\"b\",\"answer\":\"принято\"},"
+                        + "{\"stepId\":\"c\",\"answer\":\"Да\"},{\"stepId\":\"d\"}]",
+                "[{\"stepId\":\"a\",\"answer\":\"нет\"}]")) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(ScriptRunApiTest.run(code, answers))
+                    .post("/script-runs").then().statusCode(201);
+        }
+        // R20: a complaint raised in the manager's call and found justified counts; one found unjustified does not
+        CustomerProjection c = new CustomerProjection();
+        c.customerId = UUID.randomUUID();
+        c.updatedAt = now;
+        QuarkusTransaction.requiringNew().run(() -> customers.persist(c));
+        for (boolean justified : List.of(true, false)) {
+            String feedback = given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                    .body("{\"customerId\":\"" + c.customerId + "\",\"kind\":\"COMPLAINT\",\"category\":\"service\","
+                            + "\"text\":\"Менеджер был груб\",\"callId\":\"" + inbound + "\"}")
+                    .post("/feedback").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                    .body("{\"answer\":\"Разобрались\",\"justified\":" + justified + "}")
+                    .post("/feedback/{id}/answer", feedback).then().statusCode(200);
+        }
+        String today = LocalDate.now(clock.withZone(MOSCOW)).toString();
+        JsonPath r = kpi(HEAD, "from=" + today + "&to=" + today);
+        String row = "managers.find { it.managerId == '" + m + "' }.";
+        assertEquals(1, r.getInt(row + "inboundCalls"));
+        assertEquals(2, r.getInt(row + "outboundCalls"));
+        assertEquals(210, r.getInt(row + "talkSeconds"));
+        assertEquals(3, r.getInt(row + "scriptRuns"));
+        assertEquals(0.8889f, r.getFloat(row + "scriptQuality"));
+        assertEquals(1, r.getInt(row + "scriptOffers"));
+        assertEquals(1, r.getInt(row + "justifiedComplaints"));
     }
 
     @Test

@@ -92,4 +92,28 @@ public interface CallCenterConfig {
     /** Ops: how often the overdue-task gauge is sampled. */
     @WithDefault("15s")
     Duration overdueMetricsInterval();
+    /** R16: the priority of a campaign's call tasks (due at the campaign's deadline). */
+    @WithDefault("NORMAL")
+    Priority campaignPriority();
+
+    /** R20: complaints and wishes. */
+    Feedback feedback();
+
+    /** R20: who answers a complaint or a wish, and by when. */
+    interface Feedback {
+        /** {@code parus.callcenter.feedback.routes.<category>=<staff id>}: the person responsible per category. */
+        java.util.Map<String, String> routes();
+
+        /** The person responsible for a category without a route: the head of the department. */
+        @WithDefault("head-1")
+        String defaultResponsible();
+
+        /** R20: a complaint is answered within this. */
+        @WithDefault("P3D")
+        Duration complaintAnswerWithin();
+
+        /** R20: a wish (suggestion) is answered within this. */
+        @WithDefault("P7D")
+        Duration wishAnswerWithin();
+    }
 }

@@ -32,4 +32,18 @@ public class CustomerProjection {
     /** The customer's version of the last CustomerContactsChanged applied (later versions supersede earlier ones). */
     @Column(name = "contacts_version")
     public Long contactsVersion;
+    /** R16 selectors: the customer type (CustomerRegistered, CustomerDormant). */
+    @Column(name = "customer_type")
+    public String customerType;
+
+    /** R16 selectors: dormant since CustomerDormant, until CustomerReactivated. */
+    public boolean dormant;
+
+    /** R16 selectors: the latest order's time (OrderPlaced, CustomerDormant, CustomerReactivated). */
+    @Column(name = "last_order_at")
+    public OffsetDateTime lastOrderAt;
+
+    /** R16 selectors: the channel of the latest order (LACTOMIN, WATTN, PHONE), from OrderPlaced. */
+    @Column(name = "last_storefront")
+    public String lastStorefront;
 }

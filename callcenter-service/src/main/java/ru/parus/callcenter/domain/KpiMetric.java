@@ -6,6 +6,11 @@ package ru.parus.callcenter.domain;
  * value is the ratio of its totals rather than an average of the managers' ratios.
  */
 public enum KpiMetric {
+    /** R18: calls the manager took (inbound, not missed) and made (outbound). */
+    INBOUND_CALLS(Source.CALLS, "count(*)", "direction = 'INBOUND' AND status <> 'MISSED'"),
+    OUTBOUND_CALLS(Source.CALLS, "count(*)", "direction = 'OUTBOUND'"),
+    /** R18: talk time in seconds over both directions. */
+    TALK_SECONDS(Source.CALLS, "sum(duration_seconds)", "status <> 'MISSED'"),
     /** Proactive calls made (R14, R15, R13, R16): tasks of those kinds completed with an outcome. */
     PROACTIVE_CALLS(Source.TASKS, "count(*)", "kind IN ('REACTIVATION', 'UNPAID_ORDER', 'ORDER_READY', 'ASSIGNED')"),
     /** ... of which the customer was reached. */
@@ -16,7 +21,7 @@ public enum KpiMetric {
             "kind IN ('REACTIVATION', 'UNPAID_ORDER', 'ORDER_READY', 'ASSIGNED') AND outcome = 'REACHED_AGREED'"),
     /** Orders the manager took (placed with their id). */
     ORDERS_TAKEN(Source.ORDERS, "count(*)", null),
-    REVENUE_KOPECKS(Source.ORDERS, "coalesce(sum(total_kopecks), 0)", null),
+    REVENUE_KOPECKS(Source.ORDERS, "sum(total_kopecks)", null),
     AVERAGE_ORDER_KOPECKS(REVENUE_KOPECKS, ORDERS_TAKEN, 0),
     /** Orders cancelled for the manager's mistake in taking them (precision of order taking). */
     ORDER_ERRORS(Source.CANCELLED_ORDERS, "count(*)", "manager_error"),
@@ -26,14 +31,25 @@ public enum KpiMetric {
     UPSELL_ACCEPTANCE_RATE(UPSELL_ACCEPTED, UPSELL_OFFERS, 4),
     TASKS_DONE(Source.TASKS, "count(*)", null),
     TASKS_DONE_ON_TIME(Source.TASKS, "count(*)", "due_at IS NULL OR completed_at <= due_at"),
-    TASKS_ON_TIME_RATE(TASKS_DONE_ON_TIME, TASKS_DONE, 4);
+    TASKS_ON_TIME_RATE(TASKS_DONE_ON_TIME, TASKS_DONE, 4),
+    /** R17: calls that followed a script. */
+    SCRIPT_RUNS(Source.SCRIPT_RUNS, "count(*)", null),
+    /** R17, R23: the mean of the runs' script-quality scores (mandatory steps covered over those on the path). */
+    SCRIPT_QUALITY(Source.SCRIPT_RUNS, "round(avg(quality), 4)", null),
+    /** R17: offers made by script (upsell, reactivation offers). */
+    SCRIPT_OFFERS(Source.SCRIPT_RUNS, "sum(offers_made)", null),
+    /** R20, R23: complaints answered as justified, against the manager of the call or order they were about. */
+    JUSTIFIED_COMPLAINTS(Source.JUSTIFIED_COMPLAINTS, "count(*)", null);
 
     /** The table a measured metric reads, with its manager and time columns. */
     public enum Source {
         TASKS("call_task", "completed_by", "completed_at", "status = 'DONE'"),
         ORDERS("order_projection", "manager_id", "placed_at", null),
         CANCELLED_ORDERS("order_projection", "manager_id", "cancelled_at", null),
-        UPSELL("upsell_offer", "manager_id", "recorded_at", null);
+        UPSELL("upsell_offer", "manager_id", "recorded_at", null),
+        CALLS("phone_call", "manager_id", "started_at", null),
+        SCRIPT_RUNS("script_run", "manager_id", "recorded_at", null),
+        JUSTIFIED_COMPLAINTS("kpi_justified_complaint", "manager_id", "answered_at", null);
 
         public final String table;
         public final String managerColumn;

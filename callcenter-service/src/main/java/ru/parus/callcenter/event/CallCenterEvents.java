@@ -37,6 +37,13 @@ public final class CallCenterEvents {
     public static final EventType DISCOUNT_APPROVED = EventType.of("order", "DiscountApproved", 1);
     public static final EventType DISCOUNT_REJECTED = EventType.of("order", "DiscountRejected", 1);
     public static final EventType CUSTOMER_CONTACTS_CHANGED = EventType.of("customer", "CustomerContactsChanged", 1);
+    public static final EventType CUSTOMER_ERASED = EventType.of("customer", "CustomerErased", 1);
+    // R16, R20: campaigns and feedback
+    public static final String CAMPAIGN = "Campaign";
+    public static final EventType CAMPAIGN_LAUNCHED = EventType.of("callcenter", "CampaignLaunched", 1);
+    public static final String FEEDBACK = "Feedback";
+    public static final EventType FEEDBACK_RECEIVED = EventType.of("callcenter", "FeedbackReceived", 1);
+    public static final EventType FEEDBACK_ANSWERED = EventType.of("callcenter", "FeedbackAnswered", 1);
 
     private CallCenterEvents() {
     }

@@ -1,6 +1,7 @@
 package ru.parus.callcenter.messaging;
 
 import static ru.parus.callcenter.messaging.EventReading.optionalText;
+import static ru.parus.callcenter.messaging.EventReading.optionalTime;
 import static ru.parus.callcenter.messaging.EventReading.positiveInt;
 import static ru.parus.callcenter.messaging.EventReading.uuid;
 
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.callcenter.event.CallCenterEvents;
+import ru.parus.callcenter.service.CustomerErasure;
+import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.TaskQueue;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.inbox.Inbox;
@@ -30,6 +33,10 @@ public class CustomerEventsConsumer {
     Inbox inbox;
     @Inject
     TaskQueue queue;
+    @Inject
+    CustomerProfiles profiles;
+    @Inject
+    CustomerErasure erasure;
 
     @Incoming("customer-events")
     @Blocking
@@ -38,19 +45,24 @@ public class CustomerEventsConsumer {
         IncomingEvent e = IncomingEvent.from(record, mapper);
         boolean known = e.is(CallCenterEvents.CUSTOMER_REGISTERED) || e.is(CallCenterEvents.CUSTOMERS_MERGED)
                 || e.is(CallCenterEvents.CUSTOMER_DORMANT) || e.is(CallCenterEvents.CUSTOMER_REACTIVATED)
-                || e.is(CallCenterEvents.CUSTOMER_CONTACTS_CHANGED);
+                || e.is(CallCenterEvents.CUSTOMER_CONTACTS_CHANGED) || e.is(CallCenterEvents.CUSTOMER_ERASED);
         if (!known || !inbox.firstDelivery(CONSUMER, e)) {
             return;
         }
         if (e.is(CallCenterEvents.CUSTOMER_REGISTERED)) {
             queue.customerRegistered(uuid(e, "customerId"), optionalText(e, "name"), optionalText(e, "phone"),
                     optionalText(e, "ownerManagerId"));
+            profiles.registered(uuid(e, "customerId"), optionalText(e, "type")); // R16 selectors
         } else if (e.is(CallCenterEvents.CUSTOMERS_MERGED)) {
             queue.customersMerged(uuid(e, "survivingCustomerId"), uuid(e, "mergedCustomerId"));
         } else if (e.is(CallCenterEvents.CUSTOMER_DORMANT)) {
             queue.customerDormant(uuid(e, "customerId"), positiveInt(e, "episode"), optionalText(e, "ownerManagerId"), e.id());
+            profiles.dormant(uuid(e, "customerId"), optionalText(e, "customerType"), optionalTime(e, "lastOrderAt")); // R16
         } else if (e.is(CallCenterEvents.CUSTOMER_REACTIVATED)) {
             queue.customerReactivated(uuid(e, "customerId"), e.id());
+            profiles.reactivated(uuid(e, "customerId"), optionalTime(e, "orderPlacedAt")); // R16 selectors
+        } else if (e.is(CallCenterEvents.CUSTOMER_ERASED)) {
+            erasure.erase(uuid(e, "customerId")); // R24
         } else {
             // R18: the phones calls are matched by
             queue.customerContactsChanged(uuid(e, "customerId"), EventReading.texts(e, "phones"),

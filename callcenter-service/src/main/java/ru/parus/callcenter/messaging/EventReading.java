@@ -82,4 +82,13 @@ final class EventReading {
         JsonNode node = event.data().get(field);
         return node != null && node.asBoolean(false);
     }
+    /** An optional ISO-8601 time; a malformed one is read as absent (tolerant reader: only selectors use it). */
+    static java.time.OffsetDateTime optionalTime(IncomingEvent event, String field) {
+        String text = optionalText(event, field);
+        try {
+            return text == null ? null : java.time.OffsetDateTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
 }

@@ -3,6 +3,7 @@ package ru.parus.callcenter.messaging;
 import static ru.parus.callcenter.messaging.EventReading.flag;
 import static ru.parus.callcenter.messaging.EventReading.optionalText;
 import static ru.parus.callcenter.messaging.EventReading.time;
+import static ru.parus.callcenter.messaging.EventReading.optionalTime;
 import static ru.parus.callcenter.messaging.EventReading.uuid;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.callcenter.event.CallCenterEvents;
 import ru.parus.callcenter.service.OrderActivity;
+import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.TaskQueue;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.inbox.Inbox;
@@ -34,6 +36,8 @@ public class OrderEventsConsumer {
     TaskQueue queue;
     @Inject
     OrderActivity activity;
+    @Inject
+    CustomerProfiles profiles;
 
     @Incoming("order-events")
     @Blocking
@@ -51,6 +55,7 @@ public class OrderEventsConsumer {
         if (e.is(CallCenterEvents.ORDER_PLACED)) {
             queue.orderPlaced(uuid(e, "orderId"), uuid(e, "customerId"), optionalText(e, "managerId"));
             activity.placed(uuid(e, "orderId"), optionalText(e, "channel"), time(e, "placedAt"), EventReading.nonNegativeLong(e, "totalKopecks"));
+            profiles.orderPlaced(uuid(e, "customerId"), optionalText(e, "channel"), optionalTime(e, "placedAt")); // R16
         } else if (e.is(CallCenterEvents.ORDER_PAYMENT_OVERDUE)) {
             queue.paymentOverdue(uuid(e, "orderId"), uuid(e, "customerId"), e.id());
         } else if (e.is(CallCenterEvents.ORDER_PAID)) {

@@ -1,0 +1,183 @@
+package ru.parus.callcenter.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import ru.parus.callcenter.config.CallCenterConfig;
+import ru.parus.callcenter.domain.Feedback;
+import ru.parus.callcenter.event.CallCenterEvents;
+import ru.parus.callcenter.event.FeedbackAnswered;
+import ru.parus.callcenter.event.FeedbackReceived;
+import ru.parus.callcenter.repository.CustomerProjectionRepository;
+import ru.parus.callcenter.repository.FeedbackRepository;
+import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
+
+/**
+ * R20: customers' complaints and wishes are passed at once to the person responsible for their category
+ * ({@code parus.callcenter.feedback.routes.<category>}, else the default, the head) with a deadline, and tracked
+ * until answered. FeedbackReceived tells the responsible person (notification-service may listen).
+ */
+@ApplicationScoped
+@Transactional
+public class FeedbackService {
+    static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
+    static final List<String> KINDS = List.of(Feedback.COMPLAINT, Feedback.WISH);
+    static final int MAX_TEXT = 4000;
+
+    @Inject
+    FeedbackRepository feedback;
+    @Inject
+    CustomerProjectionRepository customers;
+    @Inject
+    CallCenterConfig config;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+
+    public record FeedbackPage(long total, int page, int size, List<Feedback> items) {
+    }
+
+    /** R20: records the remark, routes it by category and sets its deadline by kind. */
+    public Feedback receive(UUID customerId, String kind, String category, String text, UUID callId, UUID orderId,
+            String by) {
+        if (customerId == null) {
+            throw ProblemException.invalidField("customerId", "required");
+        }
+        if (kind == null || !KINDS.contains(kind)) {
+            throw ProblemException.invalidField("kind", "one of COMPLAINT, WISH").with("allowedKinds", KINDS);
+        }
+        if (category == null || !CATEGORY.matcher(category).matches()) {
+            throw ProblemException.invalidField("category", "lower-case letters, digits and '-', e.g. delivery");
+        }
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalidField("text", "required");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw ProblemException.invalidField("text", "at most " + MAX_TEXT + " characters");
+        }
+        if (customers.findById(customerId) == null) {
+            throw ProblemException.invalidField("customerId", "unknown customer " + customerId);
+        }
+        Feedback f = new Feedback();
+        f.id = UUID.randomUUID();
+        f.customerId = customerId;
+        f.kind = kind;
+        f.category = category;
+        f.text = text.strip();
+        f.callId = callId;
+        f.orderId = orderId;
+        f.responsible = responsibleFor(category);
+        f.status = Feedback.OPEN;
+        f.createdBy = by;
+        f.createdAt = now();
+        f.deadline = f.createdAt.plus(answerWithin(kind));
+        feedback.persist(f);
+        // R20: passed at once to the responsible person; R6: registered
+        outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.FEEDBACK, f.id, CallCenterEvents.FEEDBACK_RECEIVED,
+                new FeedbackReceived(f.id, f.customerId, f.kind, f.category, f.text, f.callId, f.orderId, f.responsible,
+                        f.deadline, f.createdBy, f.createdAt));
+        feedback.flush();
+        return f;
+    }
+
+    /** R20: routing by category (configurable), else the default responsible person. */
+    public String responsibleFor(String category) {
+        String routed = config.feedback().routes().get(category);
+        return routed == null || routed.isBlank() ? config.feedback().defaultResponsible() : routed;
+    }
+
+    /** R20: deadline by kind. */
+    Duration answerWithin(String kind) {
+        return Feedback.COMPLAINT.equals(kind) ? config.feedback().complaintAnswerWithin()
+                : config.feedback().wishAnswerWithin();
+    }
+
+    /** R20: the responsible person or the head answers, once; whether a complaint was justified is recorded (R23). */
+    public Feedback answer(UUID id, String answer, Boolean justified, String by, boolean isHead) {
+        if (answer == null || answer.isBlank()) {
+            throw ProblemException.invalidField("answer", "required");
+        }
+        if (answer.length() > MAX_TEXT) {
+            throw ProblemException.invalidField("answer", "at most " + MAX_TEXT + " characters");
+        }
+        if (justified == null) {
+            throw ProblemException.invalidField("justified", "required: true or false");
+        }
+        Feedback f = feedback.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Feedback", id));
+        if (!isHead && !by.equals(f.responsible)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only " + f.responsible + " or the head answers this")
+                    .with("responsible", f.responsible);
+        }
+        if (!Feedback.OPEN.equals(f.status)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Already answered").with("currentStatus", f.status);
+        }
+        f.status = Feedback.ANSWERED;
+        f.answer = answer.strip();
+        f.justified = justified;
+        f.answeredBy = by;
+        f.answeredAt = now();
+        boolean onTime = !f.answeredAt.isAfter(f.deadline);
+        outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.FEEDBACK, f.id, CallCenterEvents.FEEDBACK_ANSWERED,
+                new FeedbackAnswered(f.id, f.customerId, f.kind, f.category, f.responsible, f.answer, justified,
+                        f.answeredBy, f.answeredAt, onTime));
+        feedback.flush();
+        return f;
+    }
+
+    /**
+     * The tracking list. {@code responsible}: {@code me} or a staff id (the head, the director, the admin only);
+     * without it a manager sees what they are responsible for or entered, the others everything.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FeedbackPage list(String viewer, boolean seesAll, String status, String responsible, String overdue,
+            Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw ProblemException.invalidField("page", "must be 0 or more");
+        }
+        if (s < 1 || s > config.maxPageSize()) {
+            throw ProblemException.invalidField("size", "must be 1.." + config.maxPageSize());
+        }
+        if (status != null && !List.of(Feedback.OPEN, Feedback.ANSWERED).contains(status)) {
+            throw ProblemException.invalidField("status", "OPEN or ANSWERED");
+        }
+        boolean onlyOverdue;
+        if (overdue == null || overdue.equalsIgnoreCase("false")) {
+            onlyOverdue = false;
+        } else if (overdue.equalsIgnoreCase("true")) {
+            onlyOverdue = true;
+        } else {
+            throw ProblemException.invalidField("overdue", "must be true or false");
+        }
+        String who = null;
+        String involving = null;
+        if (responsible == null) {
+            involving = seesAll ? null : viewer;
+        } else {
+            who = responsible.equals("me") ? viewer : responsible;
+            if (!seesAll && !who.equals(viewer)) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "A manager sees only their own feedback");
+            }
+        }
+        PanacheQuery<Feedback> q = feedback.search(status, who, involving, onlyOverdue ? now() : null, p, s);
+        return new FeedbackPage(q.count(), p, s, q.list());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

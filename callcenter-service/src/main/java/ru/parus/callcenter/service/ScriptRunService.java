@@ -1,0 +1,303 @@
+package ru.parus.callcenter.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import ru.parus.callcenter.config.CallCenterConfig;
+import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.ScriptRun;
+import ru.parus.callcenter.domain.ScriptStep;
+import ru.parus.callcenter.domain.ScriptVersion;
+import ru.parus.callcenter.repository.CallTaskRepository;
+import ru.parus.callcenter.repository.ScriptRunRepository;
+import ru.parus.callcenter.repository.ScriptVersionRepository;
+import ru.parus.callcenter.service.ScriptService.Script;
+import ru.parus.platform.problem.Problem;
+import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
+
+/**
+ * R17: a call that follows a script records the version used, the path taken and the answers, checked against the
+ * script. Each run gets a quality score (mandatory steps covered, offers made) that feeds the KPIs (R23).
+ */
+@ApplicationScoped
+@Transactional
+public class ScriptRunService {
+    static final TypeReference<List<StepAnswer>> ANSWERS = new TypeReference<>() {
+    };
+    static final TypeReference<List<String>> PATH = new TypeReference<>() {
+    };
+
+    @Inject
+    ScriptVersionRepository versions;
+    @Inject
+    ScriptService scripts;
+    @Inject
+    ScriptRunRepository runs;
+    @Inject
+    CallTaskRepository tasks;
+    @Inject
+    CallCenterConfig config;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Clock clock;
+
+    /** The answer given at one step; {@code null} for a step that is only said. */
+    public record StepAnswer(String stepId, String answer) {
+    }
+
+    public record RunPage(long total, int page, int size, List<ScriptRun> items) {
+    }
+
+    /** R23 input: a manager's script quality over a period. */
+    public record QualitySummary(String managerId, long runs, BigDecimal averageQuality, long offersMade,
+            long mandatoryOnPath, long mandatoryCovered) {
+    }
+
+    /**
+     * R17: records a call that followed the approved version of {@code scriptCode} ({@code scriptVersion}, when
+     * given, must be that version: a draft or a retired one is 409). The answers are walked from the start step:
+     * each recorded step must be reachable from where the previous answer led (steps between are skipped ones and
+     * belong to the path), and each answer must be one the step allows.
+     */
+    public ScriptRun record(String scriptCode, Integer scriptVersion, UUID taskId, UUID callId, UUID customerId,
+            List<StepAnswer> answers, String managerId, boolean isHead) {
+        if (scriptCode == null || scriptCode.isBlank()) {
+            throw ProblemException.invalidField("scriptCode", "required");
+        }
+        if (answers == null || answers.isEmpty()) {
+            throw ProblemException.invalidField("answers", "at least one answer");
+        }
+        ScriptVersion used = usedVersion(scriptCode, scriptVersion);
+        if (taskId != null) {
+            CallTask task = tasks.findByIdOptional(taskId)
+                    .orElseThrow(() -> ProblemException.invalidField("taskId", "no call task " + taskId));
+            if (!isHead && task.assignee != null && !task.assignee.equals(managerId)) {
+                // R24: a manager records runs of their own tasks only
+                throw new ProblemException(ProblemType.FORBIDDEN, "Call task " + taskId + " is not yours");
+            }
+            if (task.script != null && !task.script.equals(scriptCode)) {
+                throw ProblemException.invalidField("scriptCode", "the task " + taskId + " is to be called by " + task.script)
+                        .with("taskScript", task.script);
+            }
+            if (customerId == null) {
+                customerId = task.customerId;
+            }
+        }
+        Script script = scripts.read(used);
+        Walk walk = walk(script, answers);
+
+        ScriptRun run = new ScriptRun();
+        run.id = UUID.randomUUID();
+        run.scriptCode = used.code;
+        run.scriptVersion = used.version;
+        run.taskId = taskId;
+        run.callId = callId;
+        run.customerId = customerId;
+        run.managerId = managerId;
+        run.path = write(walk.path);
+        run.answers = write(answers);
+        run.mandatoryOnPath = walk.mandatoryOnPath.size();
+        run.mandatoryCovered = walk.mandatoryCovered.size();
+        run.offersMade = walk.offersMade;
+        run.quality = quality(run.mandatoryCovered, run.mandatoryOnPath);
+        run.recordedAt = now();
+        runs.persist(run);
+        return run;
+    }
+
+    /** R17: only the approved version is used. */
+    private ScriptVersion usedVersion(String code, Integer requested) {
+        if (requested != null) {
+            ScriptVersion v = versions.version(code, requested)
+                    .orElseThrow(() -> ProblemException.notFound("Script version", code + " v" + requested));
+            if (!ScriptVersion.APPROVED.equals(v.status)) {
+                throw new ProblemException(ProblemType.CONFLICT, "Only the approved version of a script is used; "
+                        + code + " v" + requested + " is " + v.status).with("currentStatus", v.status);
+            }
+            return v;
+        }
+        return versions.approved(code).orElseThrow(() -> versions.versions(code).isEmpty()
+                ? ProblemException.notFound("Script", code)
+                : new ProblemException(ProblemType.CONFLICT, "Script " + code + " has no approved version yet; "
+                        + "drafts are not used").with("currentStatus", ScriptVersion.DRAFT));
+    }
+
+    private record Walk(List<String> path, Set<String> mandatoryOnPath, Set<String> mandatoryCovered, int offersMade) {
+    }
+
+    /** R17: the path taken, with the steps skipped between the recorded ones; 400 naming the bad answer. */
+    static Walk walk(Script script, List<StepAnswer> answers) {
+        Map<String, ScriptStep> byId = script.byId();
+        List<String> path = new ArrayList<>();
+        Set<String> mandatoryCovered = new LinkedHashSet<>();
+        int offers = 0;
+        String expected = script.version().startStep;
+        String previous = null;
+        for (int i = 0; i < answers.size(); i++) {
+            StepAnswer a = answers.get(i);
+            String at = "answers[" + i + "]";
+            if (a == null || a.stepId() == null || a.stepId().isBlank()) {
+                throw ProblemException.invalidField(at + ".stepId", "required");
+            }
+            ScriptStep step = byId.get(a.stepId());
+            if (step == null) {
+                throw invalid(at + ".stepId", a.stepId(), "no step " + a.stepId() + " in " + script.version().code
+                        + " v" + script.version().version);
+            }
+            List<String> route = expected == null ? null : route(byId, expected, step.id());
+            if (route == null) {
+                throw invalid(at + ".stepId", a.stepId(), "not reachable from "
+                        + (previous == null ? "the start step" : "step " + previous + " with the answer given there"));
+            }
+            path.addAll(route);
+            String next;
+            if (!step.answers().isEmpty()) {
+                ScriptStep.Answer chosen = step.answers().stream().filter(x -> x.value().equals(a.answer())).findFirst()
+                        .orElseThrow(() -> invalid(at + ".answer", a.stepId(), "not an allowed answer of step "
+                                + step.id()).with("allowedAnswers", step.answers().stream().map(ScriptStep.Answer::value).toList()));
+                next = chosen.next();
+            } else {
+                if (step.freeAnswer() && (a.answer() == null || a.answer().isBlank())) {
+                    throw invalid(at + ".answer", a.stepId(), "the customer's answer is required at step " + step.id());
+                }
+                if (!step.freeAnswer() && a.answer() != null && !a.answer().isBlank()) {
+                    throw invalid(at + ".answer", a.stepId(), "step " + step.id() + " takes no answer");
+                }
+                next = step.next();
+            }
+            if (step.mandatory()) {
+                mandatoryCovered.add(step.id());
+            }
+            if (step.offer()) {
+                offers++;
+            }
+            previous = step.id();
+            expected = next;
+        }
+        Set<String> mandatoryOnPath = new LinkedHashSet<>();
+        path.stream().filter(id -> byId.get(id).mandatory()).forEach(mandatoryOnPath::add);
+        return new Walk(path, mandatoryOnPath, mandatoryCovered, offers);
+    }
+
+    /** The shortest route {@code from} .. {@code to} (both included), or null when {@code to} cannot be reached. */
+    static List<String> route(Map<String, ScriptStep> byId, String from, String to) {
+        Map<String, String> cameFrom = new HashMap<>();
+        ArrayDeque<String> queue = new ArrayDeque<>(List.of(from));
+        cameFrom.put(from, null);
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            if (id.equals(to)) {
+                List<String> route = new ArrayList<>();
+                for (String s = to; s != null; s = cameFrom.get(s)) {
+                    route.add(0, s);
+                }
+                return route;
+            }
+            for (String n : byId.get(id).exits()) {
+                if (n != null && !cameFrom.containsKey(n)) {
+                    cameFrom.put(n, id);
+                    queue.add(n);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** mandatory steps covered / mandatory steps on the path taken, 4 decimals; 1 when the path has none. */
+    static BigDecimal quality(int covered, int onPath) {
+        if (onPath == 0) {
+            return BigDecimal.ONE.setScale(4);
+        }
+        return BigDecimal.valueOf(covered).divide(BigDecimal.valueOf(onPath), 4, RoundingMode.HALF_UP);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RunPage search(String managerId, OffsetDateTime from, OffsetDateTime to, Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw ProblemException.invalidField("page", "must be 0 or more");
+        }
+        if (s < 1 || s > config.maxPageSize()) {
+            throw ProblemException.invalidField("size", "must be 1.." + config.maxPageSize());
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ProblemException.invalidField("to", "must be after from");
+        }
+        PanacheQuery<ScriptRun> q = runs.search(managerId, from, to, p, s);
+        return new RunPage(q.count(), p, s, q.list());
+    }
+
+    /**
+     * R23 (script quality, for the KPIs): the average of the runs' quality scores of a manager recorded in
+     * [from, to), with the offers made and the mandatory steps; 0 runs give an average of null.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public QualitySummary averageQuality(String managerId, OffsetDateTime from, OffsetDateTime to) {
+        Object[] row = (Object[]) runs.getEntityManager().createQuery("""
+                select count(r), avg(r.quality), coalesce(sum(r.offersMade), 0), coalesce(sum(r.mandatoryOnPath), 0),
+                       coalesce(sum(r.mandatoryCovered), 0)
+                from ScriptRun r where r.managerId = ?1 and r.recordedAt >= ?2 and r.recordedAt < ?3""")
+                .setParameter(1, managerId).setParameter(2, from).setParameter(3, to).getSingleResult();
+        long count = ((Number) row[0]).longValue();
+        BigDecimal avg = row[1] == null ? null
+                : new BigDecimal(row[1].toString()).setScale(4, RoundingMode.HALF_UP);
+        return new QualitySummary(managerId, count, avg, ((Number) row[2]).longValue(), ((Number) row[3]).longValue(),
+                ((Number) row[4]).longValue());
+    }
+
+    public List<String> path(ScriptRun run) {
+        return read(run.path, PATH);
+    }
+
+    public List<StepAnswer> answers(ScriptRun run) {
+        return read(run.answers, ANSWERS);
+    }
+
+    private static ProblemException invalid(String field, String step, String message) {
+        return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
+                List.of(new Problem.FieldError(field, message))).with("step", step);
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
