@@ -49,6 +49,8 @@ public class CustomerService {
     Clock clock;
     @Inject
     EntityManager em;
+    @Inject
+    Deputies deputies;
 
     record OrderOnTimeline(UUID orderId, String channel, String managerId, Long totalKopecks, String currency) {
     }
@@ -92,22 +94,25 @@ public class CustomerService {
     }
 
     /**
-     * R24: the head, the director and admins see every customer; a manager sees the customers they
-     * own and those nobody owns yet. A customer out of sight answers 404, as if it did not exist.
+     * R24, R22: the head, the director and admins see every customer; a manager reads and changes the
+     * customers they own, those of a manager they currently deputise for, and those nobody owns yet (a
+     * storefront buyer calling in). Any other customer is a 403. Every customer endpoint goes through here.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Customer get(UUID id, CurrentStaff staff) {
         Customer customer = resolve(customers.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Customer", id)));
-        if (!staff.seesAll() && customer.ownerManagerId != null && !customer.ownerManagerId.equals(staff.id())) {
-            throw ProblemException.notFound("Customer", id);
+        List<String> owners = deputies.ownersVisibleTo(staff);
+        if (owners != null && customer.ownerManagerId != null && !owners.contains(customer.ownerManagerId)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Customer " + id
+                    + " belongs to another manager, and you do not deputise for them now (R22, R24)");
         }
         return customer;
     }
 
     /**
      * Search for a manager during a call: any part of a name, an e-mail or a phone (digits in any
-     * spelling). R24: a manager finds their own customers and those nobody owns; the head, the
-     * director and admins find all.
+     * spelling). R24, R22: a manager finds their own customers, those of a manager they deputise for and
+     * those nobody owns; the head, the director and admins find all.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerSearch.Page search(String q, int page, int size, CurrentStaff staff) {
@@ -125,7 +130,7 @@ public class CustomerService {
                 digits = null;
             }
         }
-        return search.search(text.toLowerCase(), digits, staff.seesAll() ? null : staff.id(), page, size);
+        return search.search(text.toLowerCase(), digits, deputies.ownersVisibleTo(staff), page, size); // R22, R24
     }
 
     /** A merged id keeps resolving: to the customer it was merged into (and on, if that one was merged too). */
