@@ -18,6 +18,9 @@ public final class CustomerEvents {
 
     public static final EventType MERGED = EventType.of("customer", "CustomersMerged", 1);
 
+    /** R24 */
+    public static final EventType ERASED = EventType.of("customer", "CustomerErased", 1);
+
     private CustomerEvents() {
     }
 }

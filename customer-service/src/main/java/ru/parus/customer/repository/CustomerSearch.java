@@ -36,7 +36,7 @@ public class CustomerSearch {
                       UNION
                       SELECT customer_id FROM customer_contact WHERE value LIKE :text OR value LIKE :digits) hits
                   ON hits.id = c.id
-                WHERE c.merged_into IS NULL
+                WHERE c.merged_into IS NULL AND c.erased_at IS NULL -- R24: an erased customer is nobody to find
                   AND (CAST(:owners AS varchar) = '' OR c.owner_manager_id IS NULL
                        OR c.owner_manager_id = ANY (string_to_array(CAST(:owners AS varchar), E'\\x1f')))""";
         Query count = em.createNativeQuery("SELECT count(*) " + from);

@@ -77,11 +77,12 @@ public class CustomerResource {
             @Schema(description = "Customers sharing a phone or e-mail with this one, for the head to merge")
             List<DuplicateRepository.Match> suspectedDuplicates,
             @Schema(description = "ids merged into this customer; they resolve to it") List<UUID> mergedFrom,
+            @Schema(description = "R24: set when the customer's personal data were erased on their request") OffsetDateTime erasedAt,
             long version) {
         static CustomerView of(Customer c, List<DuplicateRepository.Match> duplicates, List<UUID> mergedFrom) {
             return new CustomerView(c.id, c.name, c.phone, c.email, c.type, c.ownerManagerId, c.createdAt,
                     c.lastOrderAt, c.orderCount, c.lifetimeValueKopecks, c.dormantSince, c.dormancyEpisode,
-                    c.registeredVia, duplicates, mergedFrom, c.version);
+                    c.registeredVia, duplicates, mergedFrom, c.erasedAt, c.version);
         }
     }
 

@@ -264,6 +264,14 @@ public class CustomerService {
                         event.placedAt(), customer.ownerManagerId));
     }
 
+    /** R24: an erased customer's data stay erased: no change brings personal data back. */
+    static void refuseErased(Customer customer) {
+        if (customer.erased()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Customer " + customer.id + " was erased; it cannot be changed")
+                    .with("erasedAt", customer.erasedAt);
+        }
+    }
+
     /** Native queries get '' for null (NULLIF in the SQL): an untyped null would bind as bytea. */
     private static String orEmpty(String value) {
         return value == null ? "" : value;
