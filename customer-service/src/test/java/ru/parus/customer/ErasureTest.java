@@ -62,7 +62,7 @@ class ErasureTest {
                             + "{\"channel\":\"TELEGRAM\",\"granted\":true,\"method\":\"CALL\"}],\"preferredChannel\":\"SMS\"}")
                     .put("/customers/{id}/consents", customer).then().statusCode(200);
             given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body("{\"text\":\"звонить после 18, тел. " + phone + "\"}")
-                    .post("/customers/{id}/notes", customer);
+                    .post("/customers/{id}/notes", customer).then().statusCode(201);
             OrderEventsConsumerTest.send(OrderEventsConsumerTest.orderPlaced(customer, "2026-11-20T10:00:00Z")
                     .replaceFirst("\"totalKopecks\":\\d+", "\"totalKopecks\":1234500"));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(ADMIN)
