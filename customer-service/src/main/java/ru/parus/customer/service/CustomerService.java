@@ -233,7 +233,7 @@ public class CustomerService {
     }
 
     /** The phone and e-mail given at registration are the customer's first contacts (R21). */
-    private void saveMainContacts(Customer customer) {
+    void saveMainContacts(Customer customer) {
         if (customer.phone != null) {
             em.persist(CustomerContact.of(customer.id, CustomerContact.PHONE, customer.phone, 0));
         }
@@ -242,7 +242,7 @@ public class CustomerService {
         }
     }
 
-    private void announce(Customer customer, List<DuplicateRepository.Match> holders) {
+    void announce(Customer customer, List<DuplicateRepository.Match> holders) {
         List<UUID> suspected = holders.stream().map(DuplicateRepository.Match::customerId).distinct().toList();
         timeline.publish(customer.id, CustomerEvents.REGISTERED,
                 new CustomerRegistered(customer.id, customer.name, customer.phone, customer.email, customer.type,
@@ -277,7 +277,7 @@ public class CustomerService {
         return value == null ? "" : value;
     }
 
-    private static String normalizeEmail(String email) {
+    static String normalizeEmail(String email) {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase();
     }
 }
