@@ -138,10 +138,15 @@ class ImportTest {
                 + "Первый;+7 938 " + a + ";\n"
                 + "Второй;+7 939 " + a + ";\n"
                 + "Ан\u0000на;+7 930 " + a + ";\n"; // PostgreSQL refuses a NUL character in text
-        post(HEAD, csv.getBytes(StandardCharsets.UTF_8), "").statusCode(422)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:parus:problem:unprocessable"))
-                .body("line", equalTo(4));
+        try (LogCapture log = LogCapture.start()) {
+            post(HEAD, csv.getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:parus:problem:unprocessable"))
+                    .body("line", equalTo(4));
+            String logged = log.text();
+            assertTrue(logged.contains("failed in the database"), logged);
+            assertFalse(logged.contains(a), "R24: a phone of the file was logged:\n" + logged);
+        }
         assertEquals(0, found("938 " + a), "line 2 was rolled back");
         assertEquals(0, found("939 " + a), "line 3 was rolled back");
     }

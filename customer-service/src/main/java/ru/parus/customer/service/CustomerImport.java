@@ -112,8 +112,8 @@ public class CustomerImport {
                 }
             } catch (PersistenceException e) {
                 // R24: no row content in the log, only the line
-                LOG.warnf("customer import: line %d failed in the database (%s); nothing is imported", row.line(),
-                        e.getClass().getSimpleName());
+                LOG.warnf("customer import: line %d failed in the database (%s, SQLState %s); nothing is imported",
+                        row.line(), e.getClass().getSimpleName(), sqlState(e));
                 throw new WriteFailed(row.line(), e);
             }
         }
@@ -188,6 +188,16 @@ public class CustomerImport {
         timeline.publish(id, CustomerEvents.CONTACTS_CHANGED, new CustomerContactsChanged(id, after.phones(), after.emails(),
                 after.messengers().stream().map(m -> new CustomerContactsChanged.Messenger(m.network(), m.handle())).toList(),
                 now, staff.id(), customer.version));
+    }
+
+    /** The SQLState says what went wrong without the values PostgreSQL's message would quote (R24). */
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return "unknown";
     }
 
     private static String decode(byte[] body) {
