@@ -175,7 +175,8 @@ class CustomerApiTest {
         String id = createCustomer(TestInfra.token("manager-1", "MANAGER"), "+7 912 000-00-01");
         given().auth().oauth2(TestInfra.token("manager-1", "MANAGER")).get("/customers/{id}", id).then().statusCode(200);
         given().auth().oauth2(TestInfra.token("manager-2", "MANAGER")).get("/customers/{id}", id)
-                .then().statusCode(404).body("type", equalTo("urn:parus:problem:not-found"));
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:forbidden"));
         given().auth().oauth2(TestInfra.token("director-1", "DIRECTOR")).get("/customers/{id}", id).then().statusCode(200);
     }
 

@@ -37,7 +37,7 @@ class TimelineTest {
         given().auth().oauth2(MANAGER).queryParam("size", 2).queryParam("page", 1).get("/customers/{id}/timeline", customer)
                 .then().body("items.kind", contains("CustomerRegistered"));
         given().auth().oauth2(TestInfra.token("manager-t2", "MANAGER")).get("/customers/{id}/timeline", customer)
-                .then().statusCode(404);
+                .then().statusCode(403);
         given().auth().oauth2(MANAGER).queryParam("size", 0).get("/customers/{id}/timeline", customer)
                 .then().statusCode(400).contentType("application/problem+json");
     }

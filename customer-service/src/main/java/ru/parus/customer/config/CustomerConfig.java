@@ -32,4 +32,12 @@ public interface CustomerConfig {
     /** R14: customers turned dormant per scan transaction; a larger backlog is worked off in several. */
     @WithDefault("5000")
     int dormancyScanBatch();
+
+    /** R6/R24 bulk import: the largest CSV body accepted, in bytes; a larger one is a 413 problem. */
+    @WithDefault("5242880")
+    long importMaxBytes();
+
+    /** Storefront codes a CSV row may name in its storefront column. */
+    @WithDefault("LACTOMIN,WATTN")
+    List<String> storefronts();
 }

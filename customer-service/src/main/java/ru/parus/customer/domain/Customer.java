@@ -88,6 +88,28 @@ public class Customer {
     @Column(name = "merged_at")
     public OffsetDateTime mergedAt;
 
+    /** PERSON or COMPANY. */
+    @Column(nullable = false)
+    public String kind = "PERSON";
+
+    /** A company's legal name, INN (10 digits, check digit verified) and KPP (9 characters). */
+    @Column(name = "legal_name")
+    public String legalName;
+
+    public String inn;
+
+    public String kpp;
+
+    /** R24: set when an ADMIN erased the customer's personal data on their request. */
+    @Column(name = "erased_at")
+    public OffsetDateTime erasedAt;
+
+    @Column(name = "erased_by")
+    public String erasedBy;
+
+    @Column(name = "erasure_reference")
+    public String erasureReference;
+
     @Version
     public long version;
 
@@ -101,6 +123,10 @@ public class Customer {
         if (activeAt == null || placedAt.isAfter(activeAt)) {
             activeAt = placedAt;
         }
+    }
+
+    public boolean erased() {
+        return erasedAt != null;
     }
 
     public boolean dormant() {

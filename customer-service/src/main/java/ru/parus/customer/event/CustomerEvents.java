@@ -18,6 +18,12 @@ public final class CustomerEvents {
 
     public static final EventType MERGED = EventType.of("customer", "CustomersMerged", 1);
 
+    /** Name, type, owner, kind and company, tags changed by staff. */
+    public static final EventType UPDATED = EventType.of("customer", "CustomerUpdated", 1);
+
+    /** R24 */
+    public static final EventType ERASED = EventType.of("customer", "CustomerErased", 1);
+
     private CustomerEvents() {
     }
 }

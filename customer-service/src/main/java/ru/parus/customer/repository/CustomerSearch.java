@@ -24,10 +24,11 @@ public class CustomerSearch {
     /**
      * @param text      lower-case text to find in names and contacts
      * @param digits    the query's digits (a phone fragment), or null
-     * @param visibleTo a manager's id (R24: own customers and those nobody owns), or null for all
+     * @param visibleTo owners whose customers a manager sees (R24: their own, R22: those they deputise
+     *                  for; customers nobody owns are found too), or null for all
      */
     @SuppressWarnings("unchecked")
-    public Page search(String text, String digits, String visibleTo, int page, int size) {
+    public Page search(String text, String digits, List<String> visibleTo, int page, int size) {
         // each branch of the union is served by its own trigram index
         String from = """
                 FROM customer c
@@ -35,13 +36,14 @@ public class CustomerSearch {
                       UNION
                       SELECT customer_id FROM customer_contact WHERE value LIKE :text OR value LIKE :digits) hits
                   ON hits.id = c.id
-                WHERE c.merged_into IS NULL
-                  AND (CAST(:owner AS varchar) = '' OR c.owner_manager_id = :owner OR c.owner_manager_id IS NULL)""";
+                WHERE c.merged_into IS NULL AND c.erased_at IS NULL -- R24: an erased customer is nobody to find
+                  AND (CAST(:owners AS varchar) = '' OR c.owner_manager_id IS NULL
+                       OR c.owner_manager_id = ANY (string_to_array(CAST(:owners AS varchar), E'\\x1f')))""";
         Query count = em.createNativeQuery("SELECT count(*) " + from);
         Query rows = em.createNativeQuery("SELECT c.* " + from + " ORDER BY lower(c.name), c.id OFFSET :offset LIMIT :size",
                 Customer.class);
         for (Query q : List.of(count, rows)) {
-            q.setParameter("owner", visibleTo == null ? "" : visibleTo)
+            q.setParameter("owners", visibleTo == null ? "" : String.join("\u001f", visibleTo))
                     .setParameter("text", "%" + escape(text) + "%")
                     .setParameter("digits", digits == null ? "" : "%" + digits + "%");
         }

@@ -18,6 +18,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,12 +37,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import ru.parus.customer.domain.Customer;
 import ru.parus.customer.repository.CustomerSearch;
 import ru.parus.customer.repository.DuplicateRepository;
 import ru.parus.customer.service.AccessLog;
 import ru.parus.customer.service.CustomerService;
+import ru.parus.customer.service.CustomerUpdates;
 import ru.parus.customer.service.MergeService;
+import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -59,6 +65,8 @@ public class CustomerResource {
     AccessLog accessLog;
     @Inject
     MergeService merges;
+    @Inject
+    CustomerUpdates updates;
 
     @Schema(description = "A new customer; the phone may be written in any usual way and is stored in E.164")
     public record CreateCustomerRequest(
@@ -77,11 +85,17 @@ public class CustomerResource {
             @Schema(description = "Customers sharing a phone or e-mail with this one, for the head to merge")
             List<DuplicateRepository.Match> suspectedDuplicates,
             @Schema(description = "ids merged into this customer; they resolve to it") List<UUID> mergedFrom,
+            @Schema(description = "R24: set when the customer's personal data were erased on their request") OffsetDateTime erasedAt,
+            @Schema(description = "PERSON or COMPANY") String kind,
+            @Schema(description = "a COMPANY's legal name, INN and KPP; null for a PERSON") CustomerUpdates.Company company,
+            @Schema(description = "labels set by managers, sorted") List<String> tags,
             long version) {
-        static CustomerView of(Customer c, List<DuplicateRepository.Match> duplicates, List<UUID> mergedFrom) {
+        static CustomerView of(Customer c, List<DuplicateRepository.Match> duplicates, List<UUID> mergedFrom,
+                List<String> tags) {
             return new CustomerView(c.id, c.name, c.phone, c.email, c.type, c.ownerManagerId, c.createdAt,
                     c.lastOrderAt, c.orderCount, c.lifetimeValueKopecks, c.dormantSince, c.dormancyEpisode,
-                    c.registeredVia, duplicates, mergedFrom, c.version);
+                    c.registeredVia, duplicates, mergedFrom, c.erasedAt, c.kind,
+                    c.inn == null ? null : new CustomerUpdates.Company(c.legalName, c.inn, c.kpp), tags, c.version);
         }
     }
 
@@ -166,8 +180,56 @@ public class CustomerResource {
         return Response.ok(view(fresh)).tag(etag(fresh)).build();
     }
 
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @Operation(summary = "Change the customer's name, type, owner manager, kind and company details, tags",
+            description = "A merge patch: members left out stay as they are. ownerManagerId only by the HEAD (null: "
+                    + "nobody owns the customer). kind COMPANY needs company {legalName, inn, kpp}: INN of 10 digits "
+                    + "(organisation, KPP required) or 12 (individual entrepreneur, no KPP) with valid check digits. "
+                    + "tags is the whole set. Needs If-Match; publishes CustomerUpdated with the changed fields "
+                    + "(none when nothing changed).")
+    @APIResponse(responseCode = "200", description = "The customer after the change, with the new ETag")
+    @APIResponse(responseCode = "400", description = "An unknown or invalid field, a bad INN/KPP, no If-Match (problem+json)",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "bad INN",
+                    value = """
+                            {"type":"urn:parus:problem:validation","title":"The request has invalid fields","status":400,
+                            "detail":"company.inn: not a valid INN (10 or 12 digits with correct check digits)",
+                            "instance":"/customers/5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55",
+                            "errors":[{"field":"company.inn","message":"not a valid INN (10 or 12 digits with correct check digits)"}]}""")))
+    @APIResponse(responseCode = "403", description = "Another manager's customer, or a manager changing the owner (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such customer (problem+json)")
+    @APIResponse(responseCode = "409", description = "The customer was erased (problem+json)")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version: reload and repeat (problem+json)")
+    public Response patch(@PathParam("id") UUID id,
+            @Parameter(description = "the ETag of your last read", required = true) @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Schema(examples = "{\"kind\":\"COMPANY\",\"company\":{\"legalName\":\"ООО «Спорт-Питание»\",\"inn\":\"7707083893\",\"kpp\":\"773601001\"},\"tags\":[\"опт\"]}")
+            JsonNode patch) {
+        Customer customer = updates.patch(id, IfMatch.required(ifMatch, "the ETag of your last read of this customer"),
+                patch, staff);
+        accessLog.read(customer.id, "PATCH /customers/{id}", staff); // R24: the answer shows personal data
+        return Response.ok(view(customer)).tag(etag(customer)).build();
+    }
+
+    public record NoteRequest(@NotBlank @Size(max = 4000) @Schema(examples = "Просил перезвонить после 18:00") String text) {
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @Operation(summary = "Add a note on the customer (R6); it appears in the timeline as NoteAdded")
+    @APIResponse(responseCode = "201", description = "The note")
+    @APIResponse(responseCode = "400", description = "text missing, blank or longer than 4000 characters (problem+json)")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such customer (problem+json)")
+    @APIResponse(responseCode = "409", description = "The customer was erased (problem+json)")
+    public Response addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest request) {
+        CustomerUpdates.Note note = updates.addNote(id, request.text(), staff);
+        return Response.status(Response.Status.CREATED).entity(note).build();
+    }
+
     private CustomerView view(Customer customer) {
-        return CustomerView.of(customer, service.suspectedDuplicates(customer.id), service.mergedFrom(customer.id));
+        return CustomerView.of(customer, service.suspectedDuplicates(customer.id), service.mergedFrom(customer.id),
+                updates.tags(customer.id));
     }
 
     private static EntityTag etag(Customer c) {

@@ -246,6 +246,7 @@ public class ContactService {
     /** R24 visibility, then optimistic locking: a stale If-Match is 412. */
     private Customer lockForChange(UUID id, long expectedVersion, CurrentStaff staff) {
         Customer customer = customers.get(id, staff);
+        CustomerService.refuseErased(customer);
         if (customer.version != expectedVersion) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "Customer " + id + " is at version " + customer.version + ", not " + expectedVersion

@@ -49,6 +49,8 @@ public class CustomerService {
     Clock clock;
     @Inject
     EntityManager em;
+    @Inject
+    Deputies deputies;
 
     record OrderOnTimeline(UUID orderId, String channel, String managerId, Long totalKopecks, String currency) {
     }
@@ -92,22 +94,25 @@ public class CustomerService {
     }
 
     /**
-     * R24: the head, the director and admins see every customer; a manager sees the customers they
-     * own and those nobody owns yet. A customer out of sight answers 404, as if it did not exist.
+     * R24, R22: the head, the director and admins see every customer; a manager reads and changes the
+     * customers they own, those of a manager they currently deputise for, and those nobody owns yet (a
+     * storefront buyer calling in). Any other customer is a 403. Every customer endpoint goes through here.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Customer get(UUID id, CurrentStaff staff) {
         Customer customer = resolve(customers.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Customer", id)));
-        if (!staff.seesAll() && customer.ownerManagerId != null && !customer.ownerManagerId.equals(staff.id())) {
-            throw ProblemException.notFound("Customer", id);
+        List<String> owners = deputies.ownersVisibleTo(staff);
+        if (owners != null && customer.ownerManagerId != null && !owners.contains(customer.ownerManagerId)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Customer " + id
+                    + " belongs to another manager, and you do not deputise for them now (R22, R24)");
         }
         return customer;
     }
 
     /**
      * Search for a manager during a call: any part of a name, an e-mail or a phone (digits in any
-     * spelling). R24: a manager finds their own customers and those nobody owns; the head, the
-     * director and admins find all.
+     * spelling). R24, R22: a manager finds their own customers, those of a manager they deputise for and
+     * those nobody owns; the head, the director and admins find all.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerSearch.Page search(String q, int page, int size, CurrentStaff staff) {
@@ -125,7 +130,7 @@ public class CustomerService {
                 digits = null;
             }
         }
-        return search.search(text.toLowerCase(), digits, staff.seesAll() ? null : staff.id(), page, size);
+        return search.search(text.toLowerCase(), digits, deputies.ownersVisibleTo(staff), page, size); // R22, R24
     }
 
     /** A merged id keeps resolving: to the customer it was merged into (and on, if that one was merged too). */
@@ -228,7 +233,7 @@ public class CustomerService {
     }
 
     /** The phone and e-mail given at registration are the customer's first contacts (R21). */
-    private void saveMainContacts(Customer customer) {
+    void saveMainContacts(Customer customer) {
         if (customer.phone != null) {
             em.persist(CustomerContact.of(customer.id, CustomerContact.PHONE, customer.phone, 0));
         }
@@ -237,7 +242,7 @@ public class CustomerService {
         }
     }
 
-    private void announce(Customer customer, List<DuplicateRepository.Match> holders) {
+    void announce(Customer customer, List<DuplicateRepository.Match> holders) {
         List<UUID> suspected = holders.stream().map(DuplicateRepository.Match::customerId).distinct().toList();
         timeline.publish(customer.id, CustomerEvents.REGISTERED,
                 new CustomerRegistered(customer.id, customer.name, customer.phone, customer.email, customer.type,
@@ -259,12 +264,20 @@ public class CustomerService {
                         event.placedAt(), customer.ownerManagerId));
     }
 
+    /** R24: an erased customer's data stay erased: no change brings personal data back. */
+    static void refuseErased(Customer customer) {
+        if (customer.erased()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Customer " + customer.id + " was erased; it cannot be changed")
+                    .with("erasedAt", customer.erasedAt);
+        }
+    }
+
     /** Native queries get '' for null (NULLIF in the SQL): an untyped null would bind as bytea. */
     private static String orEmpty(String value) {
         return value == null ? "" : value;
     }
 
-    private static String normalizeEmail(String email) {
+    static String normalizeEmail(String email) {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase();
     }
 }

@@ -46,6 +46,7 @@ public class DormancyScanner {
             WITH due AS (
                 SELECT id FROM customer
                 WHERE dormant_since IS NULL AND merged_into IS NULL AND active_at <= :threshold
+                  AND erased_at IS NULL -- R24: nobody calls an erased customer
                 ORDER BY active_at
                 LIMIT :batch
                 FOR UPDATE SKIP LOCKED
