@@ -86,6 +86,8 @@ public class MessageLogService {
             }
             params.put("text", req.text() == null ? "" : req.text());
             params.put("subject", req.subject() == null || req.subject().isBlank() ? "Сообщение от магазина" : req.subject());
+        } else if (kind == MessageKind.PROMOTION) {
+            errors.add(new Problem.FieldError("kind", "promotions are sent by campaign (POST /campaign-messages, R11)"));
         } else if (req.text() != null) {
             errors.add(new Problem.FieldError("text", "free text goes with kind FREE_TEXT only"));
         }
