@@ -104,6 +104,15 @@ class CampaignAndPreviewTest {
         MessageLog skipped = byCause("CAMPAIGN:" + campaignId + ":" + none);
         assertEquals(MessageLog.SKIPPED, skipped.status);
         assertEquals("NO_CONSENT", skipped.reason);
+        // the events of promotion messages obey their schemas (kind PROMOTION)
+        for (var e : List.of(Events.published("MessageSent", sms.id.toString(), 1, Duration.ofSeconds(10)).get(0),
+                Events.published("MessageSkipped", skipped.id.toString(), 1, Duration.ofSeconds(10)).get(0))) {
+            String schema = "ru.parus.notification.MessageSent.v1".equals(ru.parus.infra.test.TestKafka.header(e, "ce_type"))
+                    ? "MessageSent.v1" : "MessageSkipped.v1";
+            var violations = ru.parus.platform.testing.EventSchemas.violations(schema, e.value());
+            assertTrue(violations.isEmpty(), () -> schema + ": " + violations);
+            assertTrue(e.value().contains("\"kind\":\"PROMOTION\""), e.value());
+        }
         Thread.sleep(1000);
         assertEquals(1, Events.mailsTo(to).size(), "once per (campaign, customer)");
         assertEquals(0, Events.mailsTo("none" + to).size());
