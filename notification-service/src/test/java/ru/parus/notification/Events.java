@@ -76,6 +76,14 @@ final class Events {
         return e;
     }
 
+    /** CustomerRegistered of the schema's example for this customer and owner manager (R24). */
+    static void sendRegistered(String customerId, String ownerManagerId) throws Exception {
+        ObjectNode e = example("CustomerRegistered");
+        e.put("customerId", customerId);
+        e.put("ownerManagerId", ownerManagerId);
+        send("customer-events", customerId, "customer", "CustomerRegistered", id(), e);
+    }
+
     static void sendConsent(ObjectNode consent) throws Exception {
         String customerId = consent.get("customerId").asText();
         send("customer-events", customerId, "customer", "CustomerConsentChanged", id(), consent);

@@ -48,9 +48,11 @@ class ManualMessageApiTest {
 
     String customerReachableByEmail(String to) throws Exception {
         String customer = id();
+        Events.sendRegistered(customer, "manager-1"); // R24: manager-1 reads this customer's messages
         Events.sendConsent(Events.consent(customer, "EMAIL", null, null, null, "EMAIL", to));
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> reachability.findById(UUID.fromString(customer))), r -> r != null && r.consentVersion >= 0);
+                .call(() -> reachability.findById(UUID.fromString(customer))),
+                r -> r != null && r.consentVersion >= 0 && "manager-1".equals(r.ownerManagerId));
         return customer;
     }
 
@@ -96,9 +98,11 @@ class ManualMessageApiTest {
     @Test
     void R21_smscsDeliveryCallbackMarksTheSmsDelivered() throws Exception {
         String customer = id();
+        Events.sendRegistered(customer, "manager-1"); // R24: manager-1 reads this customer's messages
         Events.sendConsent(Events.consent(customer, "SMS", null, null, null, "SMS", "+79120001122"));
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> reachability.findById(UUID.fromString(customer))), r -> r != null);
+                .call(() -> reachability.findById(UUID.fromString(customer))),
+                r -> r != null && r.consentVersion >= 0 && "manager-1".equals(r.ownerManagerId));
         String messageId = given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customer + "\",\"text\":\"Ваш заказ собран\"}")
                 .post("/messages").then().statusCode(202).body("channel", equalTo("SMS")).extract().path("id");

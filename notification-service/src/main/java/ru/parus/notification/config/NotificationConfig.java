@@ -51,4 +51,8 @@ public interface NotificationConfig {
     /** Free text and parameters of a manager's message, in characters. */
     @WithDefault("4000")
     int maxTextLength();
+
+    /** R11: the most customers one campaign request may list (without a list: all consented customers). */
+    @WithDefault("1000")
+    int campaignMaxCustomers();
 }

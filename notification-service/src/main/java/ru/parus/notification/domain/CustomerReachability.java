@@ -43,6 +43,10 @@ public class CustomerReachability {
     @Column(name = "addresses_version", nullable = false)
     public long addressesVersion = -1;
 
+    /** R24: the manager who owns the customer (ownerManagerId of the customer events), null if nobody does. */
+    @Column(name = "owner_manager_id")
+    public String ownerManagerId;
+
     @Column(name = "merged_into")
     public UUID mergedInto;
 

@@ -6,6 +6,8 @@ public enum MessageKind {
     ORDER_READY,
     /** R15: an online order is unpaid; carries the payment link. */
     PAYMENT_REMINDER,
+    /** R11: a promotion decided by management; only to customers who consented to the channel; by campaign. */
+    PROMOTION,
     /** R21: a manager's own text (reference information, a notice). */
     FREE_TEXT
 }

@@ -64,4 +64,12 @@ public final class IncomingPayloads {
     public record ShipmentReady(UUID shipmentId, UUID orderId, String deliveryMethod, String pickupPointId,
             String terminalId, String trackingNumber, Long cashOnDeliveryKopecks) {
     }
+
+    /** R22: callcenter-events; until the matching end, the deputy reads the absent manager's customers' messages. */
+    public record ManagerAbsenceStarted(UUID absenceId, String managerId, String deputyId, String reason,
+            OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    }
+
+    public record ManagerAbsenceEnded(UUID absenceId, String managerId, String deputyId, OffsetDateTime endedAt) {
+    }
 }

@@ -35,9 +35,19 @@ public class CustomerEventsConsumer {
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent e = IncomingEvent.from(record, mapper);
+        // R24: any customer event that carries ownerManagerId (CustomerRegistered, CustomerUpdated, ...) names the owner
+        boolean namesOwner = e.data().has("ownerManagerId") && e.data().hasNonNull("customerId");
         boolean known = e.is(NotificationEvents.CUSTOMER_CONSENT_CHANGED) || e.is(NotificationEvents.CUSTOMER_CONTACTS_CHANGED)
                 || e.is(NotificationEvents.CUSTOMERS_MERGED) || e.is(NotificationEvents.CUSTOMER_ERASED);
-        if (!known || !inbox.firstDelivery(CONSUMER, e)) {
+        if (!(known || namesOwner) || !inbox.firstDelivery(CONSUMER, e)) {
+            return;
+        }
+        if (namesOwner) {
+            var owner = e.data().get("ownerManagerId");
+            reachability.ownerNamed(java.util.UUID.fromString(e.requireText("customerId")),
+                    owner.isNull() || owner.asText().isBlank() ? null : owner.asText());
+        }
+        if (!known) {
             return;
         }
         if (e.is(NotificationEvents.CUSTOMER_CONSENT_CHANGED)) {

@@ -33,6 +33,8 @@ public class MessageLogService {
     NotificationConfig config;
     @Inject
     TemplateRenderer templates;
+    @Inject
+    MessageAccess access;
 
     /** An attachment as the API takes it: base64 content. */
     public record AttachmentInput(String fileName, String contentType, String contentBase64) {
@@ -46,10 +48,12 @@ public class MessageLogService {
     public record Page(long total, int page, int size, List<MessageLog> items) {
     }
 
-    /** A logged message by id (R21). Which manager may see whose messages (R24) needs customer ownership, not here yet. */
+    /** A logged message by id (R21), if the caller may read its customer's messages (R24). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MessageLog get(UUID id) {
-        return messages.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Message", id));
+        MessageLog m = messages.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Message", id));
+        access.checkMayRead(m.customerId); // R24
+        return m;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -59,6 +63,7 @@ public class MessageLogService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page ofCustomer(UUID customerId, int page, int size) {
+        access.checkMayRead(customerId); // R24
         return new Page(messages.countOfCustomer(customerId), page, size, messages.ofCustomer(customerId, page, size));
     }
 
@@ -81,6 +86,8 @@ public class MessageLogService {
             }
             params.put("text", req.text() == null ? "" : req.text());
             params.put("subject", req.subject() == null || req.subject().isBlank() ? "Сообщение от магазина" : req.subject());
+        } else if (kind == MessageKind.PROMOTION) {
+            errors.add(new Problem.FieldError("kind", "promotions are sent by campaign (POST /campaign-messages, R11)"));
         } else if (req.text() != null) {
             errors.add(new Problem.FieldError("text", "free text goes with kind FREE_TEXT only"));
         }

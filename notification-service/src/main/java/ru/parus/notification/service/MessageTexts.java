@@ -26,6 +26,16 @@ public final class MessageTexts {
         return format.format(java.math.BigDecimal.valueOf(kopecks, 2)) + " ₽";
     }
 
+    /** R11: the sample parameters of a promotion (title, offer, promoCode, validUntil) for previews. */
+    public static Map<String, String> promotionSample() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("title", "Скидка 15% на протеин");
+        out.put("offer", "До конца декабря — минус 15% на весь сывороточный протеин WATTN.");
+        out.put("promoCode", "WINTER15");
+        out.put("validUntil", "31.12.2026");
+        return out;
+    }
+
     public static String orderNumber(UUID orderId) {
         return orderId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }

@@ -85,6 +85,13 @@ public class ReachabilityService {
         r.updatedAt = now();
     }
 
+    /** R24: the customer's owner manager, as the latest customer event carrying ownerManagerId says (null: nobody). */
+    public void ownerNamed(UUID customerId, String ownerManagerId) {
+        CustomerReachability r = findOrCreate(customerId);
+        r.ownerManagerId = ownerManagerId;
+        r.updatedAt = now();
+    }
+
     /** The merged id now means the survivor: sends follow it, the message history moves to it. */
     public void merged(CustomersMerged e) {
         CustomerReachability merged = findOrCreate(e.mergedCustomerId());
