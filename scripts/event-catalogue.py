@@ -2,7 +2,7 @@
 """Regenerates docs/asyncapi.yaml and the README's event table from docs/events/*.schema.json.
 
 Each schema's description names its topic ("Topic x-events") and key ("key = orderId"); the
-consumers below are the one thing kept by hand: add a line when a service starts reading an event.
+consumers are found in the services' code; only why they read an event is kept by hand (PURPOSES).
 Run from the project root: python3 scripts/event-catalogue.py
 """
 import glob
@@ -10,20 +10,57 @@ import json
 import os
 import re
 
-CONSUMERS = {
-    'CustomerRegistered': 'order-service (customer projection: storefront matching, type for upsell); callcenter-service (owner manager for tasks)',
-    'CustomersMerged': 'callcenter-service (open tasks move to the survivor)',
-    'CustomerDormant': 'callcenter-service (reactivation call, R14)',
-    'CustomerReactivated': 'callcenter-service (closes the reactivation call)',
-    'OrderPlaced': 'customer-service (activity, dormancy, storefront buyers); callcenter-service (order -> customer)',
-    'OrderConfirmed': 'fulfillment-service (shipment at once for cash on delivery)',
-    'OrderPaid': 'fulfillment-service (shipment for prepaid orders); callcenter-service (closes the unpaid-order call)',
-    'OrderCancelled': 'fulfillment-service (cancels a shipment, or requests a return after hand-over); callcenter-service (closes the unpaid-order call)',
-    'OrderPaymentOverdue': 'callcenter-service (unpaid-order call, R15)',
-    'ShipmentPacked': 'callcenter-service (order-ready call for courier delivery, R13)',
-    'ShipmentReadyForPickup': 'callcenter-service (order-ready call, R13)',
-    'ShipmentDelivered': 'order-service (cash collected -> payment, OrderPaid)',
+# Who reads an event is found in the code: a service that names another context's event type
+# (EventType.of("order", "OrderPlaced", 1)) consumes it. PURPOSES says why, where that helps a reader.
+SERVICES = {'customer-service': 'customer', 'order-service': 'order catalog', 'fulfillment-service': 'fulfillment',
+            'callcenter-service': 'callcenter', 'notification-service': 'notification'}
+PURPOSES = {
+    ('CustomerRegistered', 'order-service'): 'customer projection: storefront matching, type for upsell',
+    ('CustomerRegistered', 'callcenter-service'): 'owner manager for tasks, campaign selectors',
+    ('CustomerRegistered', 'notification-service'): 'owner manager for R24 reads',
+    ('CustomersMerged', 'callcenter-service'): 'open tasks move to the survivor',
+    ('CustomerDormant', 'callcenter-service'): 'reactivation call, R14',
+    ('CustomerReactivated', 'callcenter-service'): 'closes the reactivation call',
+    ('CustomerConsentChanged', 'notification-service'): 'consents, preferred channel, quiet hours, R21',
+    ('CustomerErased', 'callcenter-service'): 'blanks personal data, R24',
+    ('CustomerErased', 'notification-service'): 'blanks bodies and addresses, R24',
+    ('OrderPlaced', 'customer-service'): 'activity, dormancy, storefront buyers',
+    ('OrderPlaced', 'callcenter-service'): 'order -> customer, KPIs',
+    ('OrderConfirmed', 'fulfillment-service'): 'shipment at once for cash on delivery',
+    ('OrderPaid', 'fulfillment-service'): 'shipment for prepaid orders',
+    ('OrderPaid', 'callcenter-service'): 'closes the unpaid-order call',
+    ('OrderCancelled', 'fulfillment-service'): 'cancels a shipment, or requests a return after hand-over',
+    ('OrderCancelled', 'callcenter-service'): 'closes tasks; order errors for KPIs, R23',
+    ('OrderPaymentOverdue', 'callcenter-service'): 'unpaid-order call, R15',
+    ('OrderPaymentOverdue', 'notification-service'): 'payment reminder, R15',
+    ('DiscountApprovalRequested', 'callcenter-service'): "the head's approval task, R10",
+    ('UpsellOfferRecorded', 'callcenter-service'): 'upsell KPIs, R23',
+    ('ShipmentPacked', 'callcenter-service'): 'order-ready call for courier delivery, R13',
+    ('ShipmentPacked', 'notification-service'): '"your order is ready", R13',
+    ('ShipmentReadyForPickup', 'callcenter-service'): 'order-ready call, R13',
+    ('ShipmentReadyForPickup', 'notification-service'): '"your order is ready", R13',
+    ('ShipmentDelivered', 'order-service'): 'cash collected -> payment, OrderPaid',
+    ('ManagerAbsenceStarted', 'customer-service'): "the deputy reads the absent manager's customers, R22",
+    ('ManagerAbsenceStarted', 'notification-service'): "the deputy reads their messages, R22",
 }
+
+
+def consumers():
+    """{event name: [service, ...]} from the services' main code."""
+    found = {}
+    for service, own in SERVICES.items():
+        for path in glob.glob(f'{service}/src/main/java/**/*.java', recursive=True):
+            text = open(path, encoding='utf-8').read()
+            for context, name in re.findall(r'EventType\.of\("([a-z]+)",\s*"([A-Za-z]+)"', text):
+                if context not in own.split():
+                    found.setdefault(name, set()).add(service)
+    return {name: sorted(services) for name, services in found.items()}
+
+
+def describe(name, services):
+    if not services:
+        return '—'
+    return '; '.join(f'{s} ({PURPOSES[(name, s)]})' if (name, s) in PURPOSES else s for s in services)
 PRODUCERS = {'customer': 'customer-service', 'order': 'order-service', 'catalog': 'order-service',
              'fulfillment': 'fulfillment-service', 'callcenter': 'callcenter-service',
              'notification': 'notification-service'}
@@ -38,6 +75,7 @@ def camel(topic):
 
 def main():
     rows, messages, channels = [], {}, {}
+    readers = consumers()
     for path in sorted(glob.glob('docs/events/*.schema.json')):
         schema = json.load(open(path, encoding='utf-8'))
         name = os.path.basename(path).replace('.schema.json', '')
@@ -46,7 +84,7 @@ def main():
         topic = (re.search(r'Topic ([a-z-]+)', description) or [None, '?'])[1]
         key = (re.search(r'key = ([A-Za-z]+)', description) or [None, '?'])[1]
         ce_type = re.search(r'(ru\.parus\.[a-z]+\.[A-Za-z]+\.v\d+)', schema['$id']).group(1)
-        rows.append((topic, ce_type, PRODUCERS.get(ce_type.split('.')[2], '?'), key, CONSUMERS.get(base, '—')))
+        rows.append((topic, ce_type, PRODUCERS.get(ce_type.split('.')[2], '?'), key, describe(base, readers.get(base, []))))
         messages[base] = (ce_type, name)
         channels.setdefault(topic, []).append(base)
     rows.sort()
