@@ -47,6 +47,7 @@ public class Outbox {
         message.aggregateId = String.valueOf(aggregateId);
         message.eventType = type.ceType();
         message.occurredAt = OffsetDateTime.now(clock);
+        message.traceparent = TraceContext.currentTraceparent();
         try {
             message.payload = mapper.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

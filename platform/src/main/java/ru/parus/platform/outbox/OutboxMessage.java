@@ -41,4 +41,8 @@ public class OutboxMessage {
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
+    /** W3C {@code traceparent} of the span that wrote the event, {@code null} when tracing is off. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

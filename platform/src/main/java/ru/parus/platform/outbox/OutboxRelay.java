@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -20,7 +21,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -53,6 +56,9 @@ public class OutboxRelay {
     Clock clock;
     @ConfigProperty(name = "quarkus.application.name")
     String source;
+    /** Without the SDK the connector injects no trace context: the relay passes the row's on as it is. */
+    @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
+    boolean tracingOff;
 
     @Inject
     OutboxRelayTrigger trigger;
@@ -119,10 +125,19 @@ public class OutboxRelay {
     }
 
     private Message<String> message(OutboxMessage m) {
-        return Message.of(m.payload)
+        Context parent = tracingOff ? null : TraceContext.parent(m.traceparent);
+        boolean passThrough = tracingOff && TraceContext.valid(m.traceparent);
+        Message<String> message = Message.of(m.payload);
+        if (parent != null) {
+            // the producer span (and the traceparent header the connector writes) continues the writer's trace
+            message = message.addMetadata(TracingMetadata.withCurrent(parent));
+        }
+        return message
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(m.topic)
                         .withKey(m.aggregateId)
+                        .withHeaders(passThrough ? List.of(new RecordHeader(TraceContext.TRACEPARENT,
+                                m.traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) : List.of())
                         .build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(m.eventId.toString())
