@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Issue 8's order-placement benchmark: POST /orders against the packaged order-service (N clients, closed loop,
 # then 70 % of that rate), and pgbench with the same transaction shape on the same PostgreSQL, with the ratio.
+# After the warm-up it idles 10 s (-Dparus.bench.idle) to measure each process's fixed CPU per second, and prints
+# the CPU per order both as measured and net of that (at a few orders per second the fixed part dominates).
 # Figures go to docs/performance.md.
 #
 #   scripts/bench-orders.sh [clients, default 16] [seconds per phase, default 20] [warm-up seconds, default 60]

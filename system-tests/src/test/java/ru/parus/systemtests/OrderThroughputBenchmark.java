@@ -42,7 +42,8 @@ import ru.parus.infra.test.TestInfra;
  * order, two lines, the outbox row and the history row, commit) on the same PostgreSQL server. Prints the figures and
  * the ratio; asserts only that orders were placed.
  *
- * <p>{@code -Dparus.bench.clients=16}, {@code -Dparus.bench.seconds=20}, {@code -Dparus.bench.warmup=10}.
+ * <p>{@code -Dparus.bench.clients=16}, {@code -Dparus.bench.seconds=20}, {@code -Dparus.bench.warmup=10},
+ * {@code -Dparus.bench.idle=10} (seconds without load after the warm-up, to measure the fixed CPU per second).
  */
 @ExtendWith(RunningStack.class)
 @EnabledIfSystemProperty(named = "parus.bench", matches = "true")
@@ -50,6 +51,8 @@ class OrderThroughputBenchmark {
     static final int CLIENTS = Integer.getInteger("parus.bench.clients", 16);
     static final int SECONDS = Integer.getInteger("parus.bench.seconds", 20);
     static final int WARMUP = Integer.getInteger("parus.bench.warmup", 10);
+    /** Seconds with no load after the warm-up: each process's CPU per second when idle (JIT, polls, heartbeats). */
+    static final int IDLE = Integer.getInteger("parus.bench.idle", 10);
     static final String BODY = """
             {"customerId":"%s","lines":[{"sku":"WHEY-CHOC-900","quantity":1},{"sku":"CREA-MONO-300","quantity":2}]}""";
 
@@ -68,10 +71,20 @@ class OrderThroughputBenchmark {
         Map<String, Long> cpu0 = cpu();
         System.out.println("[bench] warm-up: " + warm);
         System.out.println("[bench]   CPU per order during the warm-up (ms): " + perUnit(warm0, cpu0, warm.ok));
+        // at a few orders per second the fixed per-second costs are most of the per-order figure: measure them
+        long idleStart = System.nanoTime();
+        sleepNanos(TimeUnit.SECONDS.toNanos(IDLE));
+        Map<String, Long> idle1 = cpu();
+        double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+        Map<String, Double> idlePerSecond = new TreeMap<>();
+        idle1.forEach((k, v) -> idlePerSecond.put(k, (v - cpu0.getOrDefault(k, 0L)) / idleSeconds));
+        System.out.println("[bench]   CPU per second with no load (ms/s): " + idlePerSecond);
         Result max = run(CLIENTS, SECONDS, 0);
         Map<String, Long> cpu1 = cpu();
         System.out.println("[bench] POST /orders, closed loop (maximum): " + max);
-        System.out.println("[bench]   CPU per order (ms, independent of what else runs): " + perUnit(cpu0, cpu1, max.ok));
+        System.out.println("[bench]   CPU per order (ms, independent of what else runs): " + perUnit(idle1, cpu1, max.ok));
+        System.out.println("[bench]   CPU per order net of the no-load CPU (ms; an estimate: JIT under load differs): "
+                + perUnitNet(idle1, cpu1, max.ok, idlePerSecond, max.seconds()));
         double target = max.perSecond() * 0.7;
         Result at70 = run(CLIENTS, SECONDS, target);
         System.out.printf("[bench] POST /orders, open loop at 70%% of the maximum (%.0f/s): %s%n", target, at70);
@@ -273,6 +286,19 @@ class OrderThroughputBenchmark {
         }
         return out.append(String.format("total %.2f -> at most %.0f per second on 2 idle cores", total,
                 total == 0 ? 0 : 2000 / total)).toString();
+    }
+
+    private static String perUnitNet(Map<String, Long> before, Map<String, Long> after, long units,
+            Map<String, Double> idlePerSecond, double seconds) {
+        StringBuilder out = new StringBuilder();
+        double total = 0;
+        for (String k : after.keySet()) {
+            double used = after.get(k) - before.getOrDefault(k, 0L) - idlePerSecond.getOrDefault(k, 0.0) * seconds;
+            double ms = Math.max(0, used) / Math.max(1, units);
+            total += ms;
+            out.append(String.format("%s %.2f, ", k, ms));
+        }
+        return out.append(String.format("total %.2f", total)).toString();
     }
 
     private static String loadAverage() {

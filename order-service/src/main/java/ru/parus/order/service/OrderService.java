@@ -84,8 +84,11 @@ public class OrderService {
         order.requestHash = hash;
         quantities.forEach((sku, qty) -> order.addLine(catalogue.get(sku), qty));
         orders.persist(order);
-        // flushed here so that a concurrent request with the same key fails inside this call, not at commit
-        orders.flush();
+        if (idempotencyKey != null) {
+            // flushed here so that a concurrent request with the same key fails inside this call, not at commit;
+            // without a key the commit's flush is enough (one flush instead of two)
+            orders.flush();
+        }
         outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.PLACED, OrderPlaced.of(order));
         history.placed(order, managerId);
         return new Placement(order, false);
@@ -93,7 +96,7 @@ public class OrderService {
 
     /** The products of the lines, priced from the catalogue only (R3); unknown, inactive or excessive lines are a 422. */
     Map<String, Product> priced(List<LineRequest> lines, Map<String, Integer> quantities) {
-        Map<String, Product> catalogue = products.bySku(quantities.keySet());
+        Map<String, Product> catalogue = products.forPricing(quantities.keySet());
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Product product = catalogue.get(lines.get(i).sku());
