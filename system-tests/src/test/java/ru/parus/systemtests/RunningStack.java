@@ -411,10 +411,7 @@ public final class RunningStack implements BeforeAllCallback {
                     : Arrays.asList(jvmOptions.trim().split("\\s+")));
             command.add("-Dquarkus.http.port=" + port);
             command.add("-Dquarkus.shutdown.timeout=" + SHUTDOWN_TIMEOUT.toSeconds() + "s");
-            Map<String, String> config = new TreeMap<>(TestInfra.serviceConfig(DATABASES.get(base(name))));
-            // the PEM has newlines: a file instead, and only one of the two key options set
-            config.remove("mp.jwt.verify.publickey");
-            config.put("mp.jwt.verify.publickey.location", publicKey.toString());
+            Map<String, String> config = serviceConfig(base(name), publicKey);
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-jar");
             command.add(jars.get(base(name)).toString());
@@ -527,5 +524,20 @@ public final class RunningStack implements BeforeAllCallback {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A packaged service's configuration against the test infrastructure (started in the prod profile). */
+    static Map<String, String> serviceConfig(String service, Path publicKey) {
+        Map<String, String> config = new TreeMap<>(TestInfra.serviceConfig(DATABASES.get(service)));
+        // the PEM has newlines: a file instead, and only one of the two key options set
+        config.remove("mp.jwt.verify.publickey");
+        config.put("mp.jwt.verify.publickey.location", publicKey.toString());
+        if (service.equals("order-service")) {
+            // production has no default for these secrets: the stack under test gets the development ones
+            config.put("parus.order.storefront.secrets.LACTOMIN", "dev-lactomin-secret");
+            config.put("parus.order.storefront.secrets.WATTN", "dev-wattn-secret");
+            config.put("parus.order.payment-provider.secret", "dev-payment-secret");
+        }
+        return config;
     }
 }

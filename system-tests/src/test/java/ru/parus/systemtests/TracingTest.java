@@ -154,9 +154,7 @@ class TracingTest {
         Files.createDirectories(dir);
         Path key = dir.resolve("jwt-public-" + suffix + ".pem");
         Files.writeString(key, TestInfra.jwtPublicKey());
-        Map<String, String> config = new TreeMap<>(TestInfra.serviceConfig(RunningStack.DATABASES.get(service)));
-        config.remove("mp.jwt.verify.publickey");
-        config.put("mp.jwt.verify.publickey.location", key.toString());
+        Map<String, String> config = RunningStack.serviceConfig(service, key);
         config.putAll(extra);
         int port = Ports.free();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

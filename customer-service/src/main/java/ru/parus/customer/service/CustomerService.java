@@ -177,7 +177,8 @@ public class CustomerService {
         // R6: the order on the customer's timeline, as order-service told it
         timeline.record(customer.id, event.placedAt(), "OrderPlaced", new OrderOnTimeline(event.orderId(),
                 event.channel(), event.managerId(), event.totalKopecks(), "RUB"));
-        if (customer.dormant()) {
+        // an order older than the dormancy (a replay of order-events, a late delivery) does not end it (R14)
+        if (customer.dormant() && !event.placedAt().isBefore(customer.dormantSince)) {
             reactivate(customer, event);
         }
     }
