@@ -29,12 +29,26 @@ import ru.parus.infra.DevKeys;
  *
  * Run on the local stack: java -cp 'local-infra/launcher/target/launcher-lib/*:local-infra/launcher/target/classes' \
  *     scripts/EventLatency.java [orders, default 1000] [pause between orders in ms, default 0]
+ *
+ * With a third argument {@code stack} (issue 8, the consumers beyond customer-service) it places, over
+ * order-service's storefront intake (signed, every term agreed, so confirmed at intake), N cash-on-delivery
+ * orders (OrderConfirmed -> a shipment in fulfillment-service, R12) and N online orders; it then moves the
+ * online orders' placed_at back 2 days in the orders database so that the service's own unpaid-order scan
+ * (R15, every 5 s) reports them (OrderPaymentOverdue -> an UNPAID_ORDER task in callcenter-service), in
+ * slices of a fourth argument (default 500) per scan, as a steady trickle of orders would become overdue.
+ * It reports, per consumer and event type, outbox.occurred_at -> inbox.received_at (the inbox row is
+ * written in the transaction of the task or the shipment), and checks that every task and shipment exists.
+ *     scripts/EventLatency.java 10000 0 stack [overdue per scan, default 500] [clients, default 4]
  */
 public class EventLatency {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        if (args.length > 2 && args[2].equals("stack")) {
+            stack(count, args.length > 3 ? Integer.parseInt(args[3]) : 500, args.length > 4 ? Integer.parseInt(args[4]) : 4);
+            return;
+        }
         // a pause between orders shows the latency of an event that finds its consumer idle
         long pauseMillis = args.length > 1 ? Long.parseLong(args[1]) : 0;
         String pg = "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("PARUS_PG_PORT", "15432") + "/";
@@ -115,5 +129,175 @@ public class EventLatency {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return m.group(1);
+    }
+
+    // ------------------------------------------------------------------ issue 8: every consumer of order-events
+
+    static final String PG = "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("PARUS_PG_PORT", "15432") + "/";
+    static final String LACTOMIN_SECRET = System.getenv().getOrDefault("PARUS_LACTOMIN_SECRET", "dev-lactomin-secret");
+    static final String PLACED = "ru.parus.order.OrderPlaced.v1";
+    static final String CONFIRMED = "ru.parus.order.OrderConfirmed.v1";
+    static final String OVERDUE = "ru.parus.order.OrderPaymentOverdue.v1";
+
+    static void stack(int count, int overduePerScan, int clients) throws Exception {
+        String date = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).plusDays(3).toString();
+        String cash = "{\"paymentMethod\":\"CASH_TO_COURIER\",\"deliveryMethod\":\"COURIER\",\"recipient\":{\"name\":\"Latency Probe\","
+                + "\"phone\":\"+79123456789\"},\"address\":{\"postalCode\":\"620014\",\"city\":\"Екатеринбург\",\"street\":\"ул. Малышева\","
+                + "\"house\":\"51\",\"apartment\":\"12\"},\"deliveryDate\":\"" + date + "\",\"windowFrom\":\"10:00\",\"windowTo\":\"14:00\"}";
+        String online = "{\"paymentMethod\":\"ONLINE\",\"deliveryMethod\":\"PICKUP_POINT\",\"recipient\":{\"name\":\"Latency Probe\","
+                + "\"phone\":\"+79123456789\"},\"pickupPointId\":\"CDEK-EKB-117\",\"deliveryDate\":\"" + date + "\","
+                + "\"windowFrom\":\"10:00\",\"windowTo\":\"20:00\"}";
+        String phone = "+7 912 " + (1000000 + (int) (Math.random() * 8999999));
+        List<String> cashOrders = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> onlineOrders = java.util.Collections.synchronizedList(new ArrayList<>());
+        Instant start = Instant.now();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            done.add(pool.submit(() -> {
+                for (int i = client; i < 2 * count; i += clients) {
+                    boolean isCash = i % 2 == 0;
+                    String body = "{\"storefrontOrderNumber\":\"LAT-" + UUID.randomUUID() + "\",\"customer\":{\"name\":\"Latency Probe\","
+                            + "\"phone\":\"" + phone + "\"},\"lines\":[{\"sku\":\"BAR-PROT-60\",\"quantity\":1,\"unitPriceKopecks\":12000}],"
+                            + "\"terms\":" + (isCash ? cash : online) + "}";
+                    String id = field(signedPost("http://127.0.0.1:8082/storefront/LACTOMIN/orders", body), "id");
+                    (isCash ? cashOrders : onlineOrders).add(id);
+                }
+                return null;
+            }));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        System.out.printf("placed %d storefront orders (%d cash on delivery, %d online) in %.1f s (%.0f orders/s, %d clients)%n",
+                cashOrders.size() + onlineOrders.size(), cashOrders.size(), onlineOrders.size(), seconds,
+                (cashOrders.size() + onlineOrders.size()) / seconds, clients);
+
+        // R15: the online orders become overdue, a slice per scan (the scan runs every 5 s)
+        try (Connection orders = DriverManager.getConnection(PG + "orders", "postgres", "")) {
+            var age = orders.prepareStatement("UPDATE customer_order SET placed_at = placed_at - interval '2 days 1 minute' "
+                    + "WHERE id = ANY (?) AND status = 'AWAITING_PAYMENT'");
+            for (int from = 0; from < onlineOrders.size(); from += overduePerScan) {
+                List<java.util.UUID> slice = onlineOrders.subList(from, Math.min(onlineOrders.size(), from + overduePerScan))
+                        .stream().map(UUID::fromString).toList();
+                age.setArray(1, orders.createArrayOf("uuid", slice.toArray()));
+                age.executeUpdate();
+                Thread.sleep(5000);
+            }
+        }
+        List<String> all = new ArrayList<>(cashOrders);
+        all.addAll(onlineOrders);
+        Map<String, Instant> committed = new HashMap<>();
+        Map<String, String> typeOf = new HashMap<>();
+        Instant deadline = Instant.now().plusSeconds(120);
+        try (Connection orders = DriverManager.getConnection(PG + "orders", "postgres", "")) {
+            // wait for the last scan to claim the last slice
+            while (true) {
+                committed.clear();
+                var st = orders.prepareStatement("SELECT event_id::text, occurred_at, event_type FROM outbox WHERE aggregate_id = ANY (?)");
+                st.setArray(1, orders.createArrayOf("varchar", all.toArray()));
+                long overdue = 0;
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        committed.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                        typeOf.put(rs.getString(1), rs.getString(3));
+                        overdue += OVERDUE.equals(rs.getString(3)) ? 1 : 0;
+                    }
+                }
+                if (overdue >= onlineOrders.size() || Instant.now().isAfter(deadline)) {
+                    System.out.printf("order-service published %d OrderPaymentOverdue for %d online orders%n", overdue, onlineOrders.size());
+                    break;
+                }
+                Thread.sleep(500);
+            }
+        }
+        report("callcenter", "callcenter-service.order-events", committed, typeOf, Map.of(PLACED, all.size(), OVERDUE, onlineOrders.size()));
+        // every storefront order here is confirmed at intake: the cash ones get a shipment at once (R12), the online ones
+        // are kept in fulfillment's order_state until paid; both are OrderConfirmed in fulfillment's inbox
+        report("fulfillment", "fulfillment-service.order-events", committed, typeOf, Map.of(CONFIRMED, all.size()));
+        report("customers", null, committed, typeOf, Map.of(PLACED, all.size()));
+        try (Connection cc = DriverManager.getConnection(PG + "callcenter", "postgres", "");
+                Connection ff = DriverManager.getConnection(PG + "fulfillment", "postgres", "")) {
+            System.out.printf("effects: %s; %s%n", effect(cc, "callcenter", onlineOrders), effect(ff, "fulfillment", cashOrders));
+        }
+    }
+
+    /** The task and shipment rows themselves, by order id (the inbox rows say only that the event was applied). */
+    static String effect(Connection db, String name, List<String> orderIds) throws Exception {
+        String table = name.equals("callcenter") ? "call_task" : "shipment";
+        var cols = db.getMetaData().getColumns(null, null, table, "order_id");
+        if (!cols.next()) {
+            return table + ": no order_id column, not checked";
+        }
+        var st = db.prepareStatement("SELECT count(*), count(DISTINCT order_id) FROM " + table + " WHERE order_id = ANY (?)"
+                + (table.equals("call_task") ? " AND kind = 'UNPAID_ORDER'" : ""));
+        st.setArray(1, db.createArrayOf("uuid", orderIds.stream().map(UUID::fromString).toArray()));
+        try (ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return String.format("%s rows %d for %d distinct orders of %d expected%s", table, rs.getLong(1), rs.getLong(2),
+                    orderIds.size(), table.equals("call_task") ? " (UNPAID_ORDER)" : "");
+        }
+    }
+
+    static void report(String db, String consumer, Map<String, Instant> committed, Map<String, String> typeOf,
+            Map<String, Integer> expected) throws Exception {
+        Map<String, List<Long>> byType = new java.util.TreeMap<>();
+        Instant deadline = Instant.now().plusSeconds(120);
+        try (Connection c = DriverManager.getConnection(PG + db, "postgres", "")) {
+            while (true) {
+                byType.clear();
+                var st = c.prepareStatement("SELECT event_id, received_at FROM inbox WHERE event_id = ANY (?)"
+                        + (consumer == null ? "" : " AND consumer = ?"));
+                st.setArray(1, c.createArrayOf("varchar", committed.keySet().toArray()));
+                if (consumer != null) {
+                    st.setString(2, consumer);
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String type = typeOf.get(rs.getString(1));
+                        Duration d = Duration.between(committed.get(rs.getString(1)), rs.getTimestamp(2).toInstant());
+                        byType.computeIfAbsent(type, t -> new ArrayList<>()).add(d.toNanos() / 1000);
+                    }
+                }
+                boolean all = expected.entrySet().stream()
+                        .allMatch(e -> byType.getOrDefault(e.getKey(), List.of()).size() >= e.getValue());
+                if (all || Instant.now().isAfter(deadline)) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+        }
+        List<Long> every = new ArrayList<>();
+        for (var e : byType.entrySet()) {
+            if (!expected.containsKey(e.getKey())) {
+                continue;
+            }
+            List<Long> l = e.getValue();
+            every.addAll(l);
+            Collections.sort(l);
+            System.out.printf("  %-12s %-40s %6d of %6d: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", db, e.getKey(),
+                    l.size(), expected.get(e.getKey()), pct(l, 50), pct(l, 90), pct(l, 99), l.get(l.size() - 1) / 1000.0);
+        }
+        if (!every.isEmpty()) {
+            Collections.sort(every);
+            System.out.printf("  %-12s %-40s %6d events: p50 %.1f ms, p99 %.1f ms; goal p99 < 50 ms: %s%n", db, "(all)", every.size(),
+                    pct(every, 50), pct(every, 99), pct(every, 99) < 50 ? "met" : "NOT met");
+        }
+    }
+
+    static String signedPost(String url, String json) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(LACTOMIN_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = java.util.HexFormat.of().formatHex(mac.doFinal(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("X-Parus-Signature", signature).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 }
