@@ -160,6 +160,20 @@ class CustomerApiTest {
     }
 
     @Test
+    void aNulCharacterTheDatabaseRefusesIsAValidationProblemAndStoresNothing() {
+        String email = "nul." + UUID.randomUUID() + "@example.org";
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                .body("{\"name\":\"nul\\u0000byte\",\"phone\":\"" + DormancyTest.randomPhone() + "\",\"email\":\""
+                        + email + "\",\"type\":\"ATHLETE\"}")
+                .post("/customers")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:validation"));
+        // nothing half-stored: the same e-mail registers afterwards without a 409
+        createCustomer(HEAD, DormancyTest.randomPhone(), email);
+    }
+
+    @Test
     void unknownAndMalformedIdsAreNotFound() {
         given().auth().oauth2(HEAD).get("/customers/{id}", "6f1c9a8e-0000-4000-8000-000000000000")
                 .then().statusCode(404)

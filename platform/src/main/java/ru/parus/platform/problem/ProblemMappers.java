@@ -1,5 +1,6 @@
 package ru.parus.platform.problem;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -121,6 +122,7 @@ public class ProblemMappers {
             case 404 -> ProblemType.NOT_FOUND;
             case 409 -> ProblemType.CONFLICT;
             case 412 -> ProblemType.PRECONDITION_FAILED;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             default -> ProblemType.MALFORMED_REQUEST;
         };
@@ -130,8 +132,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response internal(Throwable e, UriInfo uri) {
-        LOG.errorf(e, "unexpected error at %s", path(uri));
+        SQLException sql = sqlCause(e);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
+            // the database refused a value the request carried (too long, out of range, U+0000 in a text):
+            // the request's fault, and the transaction rolled back, so nothing was half-stored
+            LOG.infof("request at %s refused by the database: SQLState %s", path(uri), sql.getSQLState());
+            return respond(ProblemType.VALIDATION, "A value cannot be stored: too long, out of range, or with a "
+                    + "character that is not allowed (such as U+0000)", uri, List.of());
+        }
+        if (sql != null) {
+            // R24: the database's messages quote the values (a phone in a unique violation): state and place only
+            LOG.errorf("unexpected database error at %s: SQLState %s, %s at %s", path(uri), sql.getSQLState(),
+                    e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        } else {
+            LOG.errorf(e, "unexpected error at %s", path(uri));
+        }
         return respond(ProblemType.INTERNAL, "An internal error occurred; it has been logged", uri, List.of());
+    }
+
+    /** SQLState class 22: data exception (PostgreSQL: string too long, numeric out of range, invalid byte sequence). */
+    private static final String DATA_EXCEPTION_CLASS = "22";
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {

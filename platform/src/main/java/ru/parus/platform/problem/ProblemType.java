@@ -12,6 +12,7 @@ public enum ProblemType {
     CONFLICT(409, "Conflict with the current state"),
     CONCURRENT_MODIFICATION(409, "Someone changed this meanwhile; reload and try again"),
     PRECONDITION_FAILED(412, "The version you sent is stale"),
+    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "The request cannot be carried out"),
     INTERNAL(500, "Internal error");
