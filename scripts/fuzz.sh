@@ -16,6 +16,6 @@ status=0
 mvn -B -ntp -q test -Dtest=ApiFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dparus.fuzz.count="${1:-10000}" -Dparus.fuzz.seed="${2:-8}" -Dparus.fuzz.max-reported=50 \
   > target/fuzz-mvn.log 2>&1 || status=$?
-grep -E '^\[(fuzz|system-tests)\]' target/fuzz-mvn.log || tail -40 target/fuzz-mvn.log
+grep -a -E '^\[(fuzz|system-tests)\]|^      (->|!!)' target/fuzz-mvn.log || tail -40 target/fuzz-mvn.log
 echo "full report: $ROOT/system-tests/target/fuzz-report.txt (maven output: system-tests/target/fuzz-mvn.log)"
 exit $status

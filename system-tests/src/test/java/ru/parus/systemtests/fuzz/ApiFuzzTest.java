@@ -57,9 +57,10 @@ import ru.parus.systemtests.fuzz.FuzzRequest.Operation;
 class ApiFuzzTest {
     static final int COUNT = Integer.getInteger("parus.fuzz.count", 1500);
     static final long SEED = Long.getLong("parus.fuzz.seed", 8L);
+    /** {@code -Dparus.fuzz.trace=true} prints every request with its status. */
+    static final boolean TRACE = Boolean.getBoolean("parus.fuzz.trace");
     static final int MAX_REPORTED = Integer.getInteger("parus.fuzz.max-reported", 200);
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final Pattern RESOURCE = Pattern.compile("^/([a-z-]+?)s?(/|$|\\?)");
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -74,7 +75,7 @@ class ApiFuzzTest {
         List<Operation> operations = new ArrayList<>();
         Map<String, RequestGenerator> generators = new LinkedHashMap<>();
         Map<String, DataFingerprint> fingerprints = new LinkedHashMap<>();
-        for (String service : RunningStack.SERVICES) {
+        for (String service : services()) {
             JsonNode document = openApi(service);
             generators.put(service, new RequestGenerator(document, random, knownIds));
             List<Operation> ops = RequestGenerator.operations(service, document);
@@ -92,6 +93,7 @@ class ApiFuzzTest {
         Map<String, Integer> perKind = new TreeMap<>();
         List<String> violations = new ArrayList<>();
         Map<String, Integer> counter = new LinkedHashMap<>();
+        int resent = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < COUNT; i++) {
             Operation op = operations.get(i % operations.size());
@@ -108,6 +110,10 @@ class ApiFuzzTest {
             statuses.computeIfAbsent(op.service(), s -> new TreeMap<>()).merge(answer.status, 1, Integer::sum);
             perKind.merge(kind, 1, Integer::sum);
 
+            if (TRACE) {
+                System.out.println("[fuzz-trace] " + answer.status + " " + cut(request.describe(), 400) + " -> "
+                        + cut(answer.body, 300));
+            }
             List<String> problems = check(answer);
             if (answer.status >= 500 || answer.status < 0) {
                 problems.add(0, "server error; service log: " + exceptionLines(op.service(), logOffset));
@@ -117,6 +123,7 @@ class ApiFuzzTest {
             } else if (request.changesData() && answer.status >= 400) {
                 Set<String> changed = fingerprint.changed(before, fingerprint.take());
                 if (!changed.isEmpty()) {
+                    resent++;
                     changed = confirmChange(request, fingerprint);
                     if (!changed.isEmpty()) {
                         problems.add("rejected with " + answer.status + " but changed table(s) " + changed);
@@ -141,6 +148,7 @@ class ApiFuzzTest {
                         .append(f.noisy()).append('\n');
             }
         });
+        summary.append(String.format("[fuzz]   rejected changes re-sent to tell their effect from background work: %d%n", resent));
         summary.append(String.format("[fuzz]   violations: %d%n", violations.size()));
         System.out.print(summary);
         for (int i = 0; i < Math.min(violations.size(), MAX_REPORTED); i++) {
@@ -161,6 +169,15 @@ class ApiFuzzTest {
     @AfterAll
     static void done() {
         // nothing: RunningStack stops the services when the run ends
+    }
+
+    /** All five, or those of {@code -Dparus.services} (as RunningStack starts them). */
+    private static List<String> services() {
+        String selected = System.getProperty("parus.services");
+        if (selected == null || selected.isBlank()) {
+            return RunningStack.SERVICES;
+        }
+        return java.util.Arrays.stream(selected.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** status < 500 is checked by the caller; here: the shape of a 4xx. */
@@ -221,7 +238,7 @@ class ApiFuzzTest {
         if (request.token() != null) {
             builder.header("Authorization", "Bearer " + request.token());
         }
-        builder.header("Accept", "application/json, application/problem+json");
+        builder.header("Accept", "*/*");
         request.headers().forEach(builder::header);
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
@@ -243,10 +260,9 @@ class ApiFuzzTest {
         if (body == null) {
             return;
         }
-        Matcher resource = RESOURCE.matcher(op.path());
         Matcher id = ID.matcher(body);
-        if (resource.find() && id.find()) {
-            List<String> ids = knownIds.computeIfAbsent(resource.group(1), k -> new ArrayList<>());
+        if (id.find()) {
+            List<String> ids = knownIds.computeIfAbsent(RequestGenerator.resourceOf(op.path()), k -> new ArrayList<>());
             if (ids.size() < 50 && !ids.contains(id.group(1))) {
                 ids.add(id.group(1));
             }

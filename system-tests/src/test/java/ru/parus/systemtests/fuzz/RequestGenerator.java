@@ -134,6 +134,9 @@ final class RequestGenerator {
         for (JsonNode p : parameters(op, "path")) {
             String name = p.path("name").asText();
             String value = validParameter(p);
+            if (value.matches("[0-9a-f-]{36}")) {
+                value = idFor(resourceBefore(op.path(), name)); // /orders/{id} -> an order's id
+            }
             if (kind.equals("path-not-uuid")) {
                 value = pick(NOT_UUIDS);
             } else if (kind.equals("injection-in-path")) {
@@ -255,12 +258,35 @@ final class RequestGenerator {
         return "uuid".equals(schema.path("format").asText());
     }
 
+    /** The resource a path parameter names: {@code /orders/{id}/offers}, {@code id} -> {@code order}. */
+    static String resourceBefore(String path, String parameter) {
+        String[] segments = path.split("/");
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].equals("{" + parameter + "}")) {
+                return singular(segments[i - 1]);
+            }
+        }
+        return parameter;
+    }
+
+    /** The resource a POST to a collection creates: {@code /catalogue/products} -> {@code product}. */
+    static String resourceOf(String path) {
+        String[] segments = path.split("/");
+        String last = segments.length == 0 ? "" : segments[segments.length - 1];
+        return last.startsWith("{") && segments.length > 1 ? singular(segments[segments.length - 2]) : singular(last);
+    }
+
+    private static String singular(String segment) {
+        String s = segment.toLowerCase().replace("-", "");
+        return s.endsWith("s") ? s.substring(0, s.length() - 1) : s;
+    }
+
     /** A known id of the kind the name suggests (customerId -> a customer), or a fresh UUID. */
     private String idFor(String name) {
         if (random.nextInt(4) > 0) {
-            String lower = name.toLowerCase();
+            String lower = name.toLowerCase().replace("-", "");
             for (Map.Entry<String, List<String>> e : knownIds.entrySet()) {
-                if (!e.getValue().isEmpty() && (lower.startsWith(e.getKey()) || lower.equals("id"))) {
+                if (!e.getValue().isEmpty() && lower.contains(e.getKey())) {
                     List<String> ids = e.getValue();
                     return ids.get(random.nextInt(ids.size()));
                 }
@@ -315,7 +341,8 @@ final class RequestGenerator {
             }
         }
         String type = type(schema);
-        if (!type.equals("object") && !type.equals("array")) {
+        String format = schema.path("format").asText();
+        if (!type.equals("object") && !type.equals("array") && !format.equals("date-time") && !format.equals("date")) {
             if (schema.has("example")) {
                 return schema.get("example").deepCopy();
             }
@@ -372,11 +399,10 @@ final class RequestGenerator {
                 return f.booleanNode(random.nextBoolean());
             }
             default -> {
-                String format = schema.path("format").asText();
                 return switch (format) {
                     case "uuid" -> f.textNode(new UUID(random.nextLong(), random.nextLong()).toString());
                     case "date" -> f.textNode(LocalDate.now(ZoneOffset.UTC).plusDays(2 + random.nextInt(5)).toString());
-                    case "date-time" -> f.textNode(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0).toString());
+                    case "date-time" -> f.textNode(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1 + random.nextInt(24 * 30)).withNano(0).toString());
                     case "email" -> f.textNode("fuzz" + random.nextInt(100000) + "@example.org");
                     default -> f.textNode("fuzz " + Integer.toString(random.nextInt(1_000_000), 36));
                 };
