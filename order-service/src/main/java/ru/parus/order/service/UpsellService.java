@@ -131,7 +131,7 @@ public class UpsellService {
         if (c.answer() == UpsellOffer.Answer.ACCEPTED) {
             if (!order.acceptsLineChanges()) {
                 throw new ProblemException(ProblemType.CONFLICT, "Order " + orderId + " is " + order.status
-                        + " and no longer accepts new lines").with("status", order.status.name());
+                        + " and no longer accepts new lines").with("currentStatus", order.status.name());
             }
             if (order.lines.stream().anyMatch(l -> l.sku.equals(c.sku()))) {
                 throw new ProblemException(ProblemType.UNPROCESSABLE, c.sku() + " is already in the order",

@@ -232,7 +232,8 @@ class UpsellTest {
         // bad offers
         given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
                 .body("{\"sku\":\"%s\",\"answer\":\"DECLINED\"}".formatted(no)).post("/orders/{id}/offers", order)
-                .then().statusCode(409).body("type", equalTo("urn:parus:problem:conflict"));
+                .then().statusCode(409).body("type", equalTo("urn:parus:problem:conflict"))
+                .body("status", equalTo(409));
         given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
                 .body("{\"sku\":\"%s\",\"answer\":\"ACCEPTED\"}".formatted(out)).post("/orders/{id}/offers", order)
                 .then().statusCode(422).body("errors.field", hasItem("sku"));

@@ -29,8 +29,15 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** RFC 9457's own members: an extension of the same name would overwrite them in the body. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail", "instance",
+            "errors");
+
     /** Adds a machine-readable member to the body, e.g. the allowed choices. */
     public ProblemException with(String name, Object value) {
+        if (RESERVED.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a member of every problem body; name the extension otherwise");
+        }
         extensions.put(name, value);
         return this;
     }
