@@ -3,6 +3,7 @@ package ru.parus.platform.outbox;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,18 @@ public class OutboxMetrics {
     void published(int rows) {
         if (published != null) {
             published.increment(rows);
+        }
+    }
+
+    /**
+     * Rows published, and per event type: the business counters ops asked for (orders placed and confirmed,
+     * discount requests, upsell offers, dormant customers fired, tasks created, messages sent and failed) are
+     * the events that announce them, counted once each when the broker has them.
+     */
+    void published(List<String> eventTypes) {
+        published(eventTypes.size());
+        for (String type : eventTypes) {
+            registry.counter("parus.events.published", "type", type).increment();
         }
     }
 

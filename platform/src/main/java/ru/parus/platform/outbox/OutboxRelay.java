@@ -109,7 +109,7 @@ public class OutboxRelay {
             }
             OffsetDateTime sentAt = OffsetDateTime.now(clock);
             batch.forEach(m -> m.sentAt = sentAt);
-            metrics.published(batch.size());
+            metrics.published(batch.stream().map(m -> m.eventType).toList());
             return batch.size();
         });
     }
