@@ -104,6 +104,10 @@ class CustomerApiTest {
         assertTrue(EventSchemas.violations("CustomerRegistered.v1", record.value()).isEmpty(),
                 () -> EventSchemas.violations("CustomerRegistered.v1", record.value()).toString());
         assertTrue(record.value().contains("\"ownerManagerId\":\"manager-7\""), record.value());
+        // ops count the business events: every published event by its type
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/q/metrics").then()
+                .extract().asString().lines().anyMatch(l -> l.startsWith("parus_events_published_total{")
+                        && l.contains("type=\"ru.parus.customer.CustomerRegistered.v1\"") && !l.endsWith(" 0.0")));
     }
 
     @Test
