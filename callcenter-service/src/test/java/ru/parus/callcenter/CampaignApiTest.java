@@ -108,7 +108,7 @@ class CampaignApiTest {
         assertEquals(java.util.Set.of(k1.toString(), k3.toString()), of2.keySet());
         given().auth().oauth2(TestInfra.token(m1, "MANAGER")).get("/tasks?assignee=me").then()
                 .body("items.script", everyItem(equalTo("dormant-customer")))
-                .body("items.dueAt", everyItem(equalTo(deadline.toString())));
+                .body("items.dueAt", everyItem(equalTo(deadline.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")))));
 
         List<ConsumerRecord<String, String>> launched = TestKafka.awaitRecords("callcenter-events",
                 r -> Events.ceType("callcenter", "CampaignLaunched").equals(TestKafka.header(r, "ce_type"))
