@@ -33,14 +33,35 @@ class MailerTest {
         String subject = "Ваш заказ готов к выдаче " + UUID.randomUUID();
         mailer.send(Mail.withText("anna@example.org", subject, "Заказ ждёт вас в пункте выдачи."));
 
-        SmtpServer smtp = testSmtpServer();
-        MimeMessage received = await().atMost(Duration.ofSeconds(10)).until(
-                () -> Arrays.stream(smtp.greenMail().getReceivedMessages()).filter(m -> subjectOf(m).equals(subject))
-                        .findFirst().orElse(null),
-                m -> m != null);
+        MimeMessage received = awaitReceived(subject);
         assertEquals(List.of("shop@parus.local"), addresses(received.getFrom()));
         assertEquals(List.of("anna@example.org"), addresses(received.getAllRecipients()));
         assertEquals("Заказ ждёт вас в пункте выдачи.", received.getContent().toString().strip());
+    }
+
+    /**
+     * SMTP servers drop a connection left idle (421); the mailer's pool must not hand such a connection to the next
+     * send. The test server drops idle clients after {@link LocalInfra#SCRATCH_SMTP_IDLE_TIMEOUT}.
+     */
+    @Test
+    void aMailSentAfterTheServerDroppedTheIdleConnectionArrives() throws Exception {
+        String first = "Счёт на оплату " + UUID.randomUUID();
+        mailer.send(Mail.withText("anna@example.org", first, "Первое письмо."));
+        awaitReceived(first);
+
+        Thread.sleep(LocalInfra.SCRATCH_SMTP_IDLE_TIMEOUT.plusSeconds(1).toMillis());
+
+        String second = "Напоминание об оплате " + UUID.randomUUID();
+        mailer.send(Mail.withText("anna@example.org", second, "Второе письмо после паузы."));
+        assertEquals("Второе письмо после паузы.", awaitReceived(second).getContent().toString().strip());
+    }
+
+    private static MimeMessage awaitReceived(String subject) {
+        SmtpServer smtp = testSmtpServer();
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> Arrays.stream(smtp.greenMail().getReceivedMessages()).filter(m -> subjectOf(m).equals(subject))
+                        .findFirst().orElse(null),
+                m -> m != null);
     }
 
     /**

@@ -1,10 +1,17 @@
 package ru.parus.infra;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** Kafka, PostgreSQL and SMTP together: scratch copies for tests, or the local stack's persistent ones. */
 public final class LocalInfra implements AutoCloseable {
+    /**
+     * Stricter than any real relay, so every test module meets a server that has dropped an idle pooled connection
+     * (the mailer's pool must evict first; a CI run once failed on exactly that).
+     */
+    public static final Duration SCRATCH_SMTP_IDLE_TIMEOUT = Duration.ofSeconds(5);
+
     /** Keeps the scratch servers reachable (and their watchdogs armed) for the life of the JVM. */
     private static volatile LocalInfra scratch;
 
@@ -50,7 +57,7 @@ public final class LocalInfra implements AutoCloseable {
             }
         }
         kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
-        SmtpServer smtp = SmtpServer.start(Ports.free());
+        SmtpServer smtp = SmtpServer.start(Ports.free(), SCRATCH_SMTP_IDLE_TIMEOUT);
         scratch = new LocalInfra(kafka, controllerPort, kafkaDir, postgres, smtp);
         Runtime.getRuntime().addShutdownHook(new Thread(scratch::close, "parus-infra-stop"));
         return scratch;

@@ -112,7 +112,10 @@ public final class TestInfra {
                 "mp.jwt.verify.publickey", jwtPublicKey(),
                 "mp.jwt.verify.issuer", DevKeys.ISSUER,
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(smtpPort()));
+                "quarkus.mailer.port", String.valueOf(smtpPort()),
+                // the pool must let an idle connection go before the scratch SMTP server drops it
+                "quarkus.mailer.keep-alive-timeout",
+                LocalInfra.SCRATCH_SMTP_IDLE_TIMEOUT.dividedBy(2).toMillis() + "ms");
     }
 
     private static String requirePlainName(String name) {
