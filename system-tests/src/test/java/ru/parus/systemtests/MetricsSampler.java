@@ -41,7 +41,7 @@ final class MetricsSampler implements AutoCloseable {
                     String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
                     for (String metric : metrics) {
                         double value = body.lines().filter(l -> l.startsWith(metric + " ") || l.startsWith(metric + "{"))
-                                .mapToDouble(l -> parse(l.substring(l.lastIndexOf(' ') + 1)))
+                                .mapToDouble(MetricsSampler::sampleValue)
                                 .reduce(metric.endsWith("_total") ? Double::sum : Math::max).orElse(0);
                         max.merge(service + " " + metric, value, Math::max);
                     }
@@ -55,6 +55,20 @@ final class MetricsSampler implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * The value of a sample line: the token after the name and labels. Not the last token: OpenMetrics lines may end
+     * in an exemplar ({@code 5.0 # {trace_id="..."} 1.0 1795000000.123}), whose epoch timestamp was once read as the
+     * value (a "1.8e9 duplicates" figure).
+     */
+    static double sampleValue(String line) {
+        int nameEnd = line.indexOf(' ');
+        int labelsStart = line.indexOf('{');
+        boolean labelled = labelsStart >= 0 && (nameEnd < 0 || labelsStart < nameEnd);
+        String rest = line.substring(labelled ? line.indexOf('}', labelsStart) + 1 : nameEnd).strip();
+        int end = rest.indexOf(' ');
+        return parse(end < 0 ? rest : rest.substring(0, end));
     }
 
     private static double parse(String value) {
