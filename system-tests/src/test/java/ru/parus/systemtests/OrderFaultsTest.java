@@ -18,7 +18,8 @@ import ru.parus.infra.test.TestInfra;
 
 /**
  * Orders keep flowing while order-service is stopped (SIGTERM, issue 9; SIGKILL, issue 8) or the broker is killed
- * (issue 8), and nothing is lost or doubled afterwards ({@link OrderInvariants}). Each test prints its figures.
+ * (issue 8), and nothing is lost or doubled afterwards ({@link OrderInvariants}); each puts one poison record on
+ * order-events in the middle of its stream, and the DLQs must hold exactly those. Each test prints its figures.
  *
  * <p>{@code -Dparus.faults.clients=4} sets the concurrent clients; {@code -Dparus.faults.orders=200} the orders
  * accepted before the fault (and again after the restart).
@@ -40,6 +41,7 @@ class OrderFaultsTest {
         Duration exit;
         Duration restart;
         OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
+        OrderInvariants.injectPoison();
         try (stream) {
             stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
             int before = stream.accepted.size();
@@ -68,6 +70,7 @@ class OrderFaultsTest {
         Duration restart;
         long killedAt;
         OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
+        OrderInvariants.injectPoison();
         try (stream) {
             stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
             RunningStack.stop(ORDER, false);
@@ -90,6 +93,7 @@ class OrderFaultsTest {
         Duration down = Duration.ofSeconds(5);
         long restarted;
         OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
+        OrderInvariants.injectPoison();
         MetricsSampler sampler = sampler(); // closed after the check: the catching up is what it is there to see
         try (stream) {
             stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
@@ -120,6 +124,7 @@ class OrderFaultsTest {
         String customer = OrderInvariants.registerCustomer(head);
         Duration restart;
         OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
+        OrderInvariants.injectPoison();
         MetricsSampler sampler = sampler();
         try (stream) {
             stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
@@ -144,6 +149,7 @@ class OrderFaultsTest {
         try {
             String customer = OrderInvariants.registerCustomer(head);
             OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
+            OrderInvariants.injectPoison();
             try (stream) {
                 stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
                 // the first instance dies; the replica takes over its partitions after the group's session timeout

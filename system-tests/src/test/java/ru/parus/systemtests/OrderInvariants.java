@@ -20,13 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.restassured.http.ContentType;
 import ru.parus.infra.PostgresServer;
@@ -36,22 +32,27 @@ import ru.parus.infra.test.TestKafka;
 /**
  * What must hold after any fault, for the orders of one {@link OrderStream} (one customer): every accepted order is in
  * the orders database exactly once, nothing is left unsent in its outbox, its OrderPlaced is on order-events under
- * exactly one event id (copies of the same record may be delivered again: consumers drop them by ce_id), and
- * customer-service counted each order once.
+ * exactly one event id (copies of the same record may be delivered again: consumers drop them by ce_id),
+ * customer-service counted each order once, and the dead-letter topics hold only the poison records the tests put on
+ * order-events themselves ({@link #injectPoison()}): a fault must never send a good event to a DLQ.
  */
 final class OrderInvariants {
     static final String ORDER_PLACED = "ru.parus.order.OrderPlaced.v1";
+    /** customer-service's dead-letter topic for order-events, where an unreadable OrderPlaced ends. */
+    static final String CUSTOMER_ORDER_DLQ = "order-events.customer-service.dlq";
+    /** ce_ids of the poison records the tests injected, in this JVM. */
+    static final Set<String> INJECTED_POISON = ConcurrentHashMap.newKeySet();
     static final Duration SETTLE = Duration.ofSeconds(120); // a killed consumer leaves its group only after the session timeout (45 s)
 
     /** The figures of one check, printed by the tests. */
     record Figures(int accepted, int rowsInDatabase, int records, int distinctEvents, int duplicateRecords,
-            int customerOrderCount, Duration settledAfter) {
+            int customerOrderCount, int deadLetters, Duration settledAfter) {
         @Override
         public String toString() {
             return String.format("orders accepted %d, rows in orders db %d, OrderPlaced records %d (distinct ce_id %d,"
-                    + " duplicate records delivered %d), customer-service orderCount %d, all settled %d ms after the"
-                    + " stream ended", accepted, rowsInDatabase, records, distinctEvents, duplicateRecords,
-                    customerOrderCount, settledAfter.toMillis());
+                    + " duplicate records delivered %d), customer-service orderCount %d, dead letters %d (all injected"
+                    + " poison), all settled %d ms after the stream ended", accepted, rowsInDatabase, records,
+                    distinctEvents, duplicateRecords, customerOrderCount, deadLetters, settledAfter.toMillis());
         }
     }
 
@@ -66,6 +67,19 @@ final class OrderInvariants {
                         {"name":"Fault Probe","phone":"%s","type":"FITNESS"}""".formatted(phone))
                 .when().post("/customers")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * Puts an OrderPlaced on order-events that no consumer can read (no orderId, customerId or placedAt), as a buggy
+     * producer might; customer-service must park it in its DLQ and go on.
+     */
+    static String injectPoison() throws Exception {
+        String id = UUID.randomUUID().toString();
+        INJECTED_POISON.add(id);
+        TestKafka.send("order-events", UUID.randomUUID().toString(),
+                "{\"orderId\":null,\"poisonInjectedByTest\":\"" + id + "\"}",
+                TestKafka.cloudEventHeaders(id, ORDER_PLACED));
+        return id;
     }
 
     static Figures check(OrderStream stream, String customerId, String headToken) throws Exception {
@@ -99,7 +113,7 @@ final class OrderInvariants {
         while (true) {
             eventIds.clear();
             records = 0;
-            for (ConsumerRecord<String, String> r : readAll("order-events")) {
+            for (ConsumerRecord<String, String> r : TestKafka.readAll("order-events")) {
                 if (ORDER_PLACED.equals(TestKafka.header(r, "ce_type")) && orderIds.contains(r.key())) {
                     eventIds.computeIfAbsent(r.key(), k -> new HashSet<>()).add(TestKafka.header(r, "ce_id"));
                     records++;
@@ -137,8 +151,47 @@ final class OrderInvariants {
                 .then().statusCode(200).extract().path("orderCount");
         assertEquals(accepted.size(), count, "customer-service's orderCount equals the distinct orders");
         assertTrue(records >= accepted.size());
+
+        // 5. the dead-letter topics: the injected poison reached customer-service's, and nothing else is in any
+        int deadLetters = checkDeadLetters();
         return new Figures(accepted.size(), rows.size(), records, eventIds.size(), records - eventIds.size(), count,
-                Duration.ofNanos(System.nanoTime() - t0));
+                deadLetters, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private static int checkDeadLetters() throws Exception {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (true) {
+            Set<String> parked = new HashSet<>();
+            List<String> unexpected = new ArrayList<>();
+            int total = 0;
+            for (String topic : deadLetterTopics()) {
+                for (ConsumerRecord<String, String> r : TestKafka.readAll(topic)) {
+                    total++;
+                    String id = TestKafka.header(r, "ce_id");
+                    if (INJECTED_POISON.contains(id)) {
+                        if (topic.equals(CUSTOMER_ORDER_DLQ)) {
+                            parked.add(id);
+                        }
+                    } else {
+                        unexpected.add(topic + " " + TestKafka.header(r, "ce_type") + " " + id);
+                    }
+                }
+            }
+            assertEquals(List.of(), unexpected, "dead letters the tests did not inject");
+            if (parked.containsAll(INJECTED_POISON)) {
+                return total;
+            }
+            if (System.nanoTime() > deadline) {
+                Set<String> missing = new HashSet<>(INJECTED_POISON);
+                missing.removeAll(parked);
+                throw new AssertionError("injected poison not in " + CUSTOMER_ORDER_DLQ + ": " + missing);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static List<String> deadLetterTopics() {
+        return TestKafka.topics().stream().filter(t -> t.endsWith(".dlq")).sorted().toList();
     }
 
     private static void awaitZero(Connection db, String sql, String what) throws SQLException, InterruptedException {
@@ -155,30 +208,5 @@ final class OrderInvariants {
             Thread.sleep(200);
         }
         assertEquals(0, n, what + " after " + SETTLE.toSeconds() + " s");
-    }
-
-    /** Every record on the topic now, from the beginning to the current end offsets. */
-    static List<ConsumerRecord<String, String>> readAll(String topic) {
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000"), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(topic, p.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end " + end);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
     }
 }

@@ -19,11 +19,13 @@ import ru.parus.callcenter.event.CallCenterEvents;
 import ru.parus.callcenter.service.CustomerErasure;
 import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.TaskQueue;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.inbox.Inbox;
 
 /** Reads {@code customer-events}: the customer projection, and R14's reactivation calls. Each event once (inbox). */
 @ApplicationScoped
+@RetryTransientFailures
 public class CustomerEventsConsumer {
     static final String CONSUMER = "callcenter-service.customer-events";
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.callcenter.event.CallCenterEvents;
 import ru.parus.callcenter.service.TaskQueue;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.inbox.Inbox;
 
@@ -23,6 +24,7 @@ import ru.parus.platform.inbox.Inbox;
  * point, makes an order-ready call. Each event once (inbox).
  */
 @ApplicationScoped
+@RetryTransientFailures
 public class FulfillmentEventsConsumer {
     static final String CONSUMER = "callcenter-service.fulfillment-events";
 

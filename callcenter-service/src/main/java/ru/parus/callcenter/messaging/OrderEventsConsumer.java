@@ -20,11 +20,13 @@ import ru.parus.callcenter.event.CallCenterEvents;
 import ru.parus.callcenter.service.OrderActivity;
 import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.TaskQueue;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.inbox.Inbox;
 
 /** Reads {@code order-events}: the order projection, R15's unpaid-order calls and R23's order figures. Each event once (inbox). */
 @ApplicationScoped
+@RetryTransientFailures
 public class OrderEventsConsumer {
     static final String CONSUMER = "callcenter-service.order-events";
 

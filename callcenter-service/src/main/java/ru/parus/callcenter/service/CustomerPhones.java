@@ -37,13 +37,9 @@ public class CustomerPhones {
 
     /** CustomerContactsChanged carries the whole list; an older version than the one applied is ignored. */
     public void contactsChanged(UUID customerId, List<String> phones, long version) {
-        CustomerProjection c = customers.findById(customerId);
-        if (c == null) {
-            c = new CustomerProjection();
-            c.customerId = customerId;
-            c.updatedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-            customers.persist(c);
-        } else if (c.contactsVersion != null && c.contactsVersion >= version) {
+        CustomerProjection c = customers.lockOrCreate(customerId,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        if (c.contactsVersion != null && c.contactsVersion >= version) {
             return;
         }
         c.contactsVersion = version;

@@ -63,13 +63,6 @@ public class CustomerProfiles {
     }
 
     private CustomerProjection row(UUID customerId) {
-        CustomerProjection c = customers.findById(customerId);
-        if (c == null) {
-            c = new CustomerProjection();
-            c.customerId = customerId;
-            c.updatedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-            customers.persist(c);
-        }
-        return c;
+        return customers.lockOrCreate(customerId, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     }
 }

@@ -54,20 +54,12 @@ public class TaskQueue {
     // --- projections -------------------------------------------------------------------------------------
 
     public void customerRegistered(UUID customerId, String name, String phone, String ownerManagerId) {
-        CustomerProjection c = customers.findById(customerId);
-        boolean isNew = c == null;
-        if (isNew) {
-            c = new CustomerProjection();
-            c.customerId = customerId;
-        }
+        CustomerProjection c = customers.lockOrCreate(customerId, now());
+        phones.registered(customerId, phone); // R18: calls are matched by phone
         c.name = name;
         c.phone = phone;
         c.ownerManagerId = ownerManagerId;
         c.updatedAt = now();
-        phones.registered(customerId, phone); // R18: calls are matched by phone
-        if (isNew) {
-            customers.persist(c);
-        }
         // a task made before the projection knew the customer (events of other topics are not ordered) goes to the owner
         if (ownerManagerId != null) {
             tasks.update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", ownerManagerId,
@@ -77,17 +69,9 @@ public class TaskQueue {
     }
 
     public void customersMerged(UUID survivingId, UUID mergedId) {
-        CustomerProjection merged = customers.findById(mergedId);
-        boolean isNew = merged == null;
-        if (isNew) {
-            merged = new CustomerProjection();
-            merged.customerId = mergedId;
-        }
+        CustomerProjection merged = customers.lockOrCreate(mergedId, now());
         merged.mergedInto = survivingId;
         merged.updatedAt = now();
-        if (isNew) {
-            customers.persist(merged);
-        }
         // the merged customer's open tasks become the survivor's; unassigned ones go to the survivor's owner
         tasks.update("customerId = ?1 where customerId = ?2 and status = ?3", survivingId, mergedId, CallTask.OPEN);
         String owner = assigneeFor(survivingId, null);

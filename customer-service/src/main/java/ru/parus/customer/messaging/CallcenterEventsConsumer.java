@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.customer.event.ManagerAbsence;
 import ru.parus.customer.service.Deputies;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.events.PoisonEventException;
 import ru.parus.platform.inbox.Inbox;
@@ -21,6 +22,7 @@ import ru.parus.platform.inbox.Inbox;
  * to the dead-letter topic.
  */
 @ApplicationScoped
+@RetryTransientFailures
 public class CallcenterEventsConsumer {
     static final String CONSUMER = "customer-service.callcenter-events";
 

@@ -12,12 +12,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.customer.event.OrderPlaced;
 import ru.parus.customer.service.CustomerService;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.events.PoisonEventException;
 import ru.parus.platform.inbox.Inbox;
 
 /** Reads {@code order-events}: each event once (inbox), unknown types ignored, poison to the dead-letter topic. */
 @ApplicationScoped
+@RetryTransientFailures
 public class OrderEventsConsumer {
     static final String CONSUMER = "customer-service.order-events";
 

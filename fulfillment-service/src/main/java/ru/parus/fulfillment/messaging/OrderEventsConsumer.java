@@ -16,6 +16,7 @@ import io.smallrye.common.annotation.Blocking;
 import ru.parus.fulfillment.event.FulfillmentEvents;
 import ru.parus.fulfillment.event.OrderConfirmed;
 import ru.parus.fulfillment.service.ShipmentService;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.events.PoisonEventException;
 import ru.parus.platform.inbox.Inbox;
@@ -25,6 +26,7 @@ import ru.parus.platform.inbox.Inbox;
  * are ignored; a record that is not a readable event of these types goes to the dead-letter topic.
  */
 @ApplicationScoped
+@RetryTransientFailures
 public class OrderEventsConsumer {
     static final String CONSUMER = "fulfillment-service.order-events";
 

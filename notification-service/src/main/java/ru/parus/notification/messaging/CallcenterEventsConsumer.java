@@ -15,11 +15,13 @@ import io.smallrye.common.annotation.Blocking;
 import ru.parus.notification.event.IncomingPayloads;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.DeputyService;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.inbox.Inbox;
 
 /** Reads {@code callcenter-events} for managers' absences and their deputies (R22, R24); each event once (inbox). */
 @ApplicationScoped
+@RetryTransientFailures
 public class CallcenterEventsConsumer {
     static final String CONSUMER = "notification-service.callcenter-events";
 

@@ -15,11 +15,13 @@ import io.smallrye.common.annotation.Blocking;
 import ru.parus.notification.event.IncomingPayloads;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.ReachabilityService;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.inbox.Inbox;
 
 /** Reads {@code customer-events} for consents, addresses, merges and erasure (R21, R24); each event once (inbox). */
 @ApplicationScoped
+@RetryTransientFailures
 public class CustomerEventsConsumer {
     static final String CONSUMER = "notification-service.customer-events";
 

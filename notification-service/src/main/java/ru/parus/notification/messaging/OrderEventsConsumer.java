@@ -15,11 +15,13 @@ import io.smallrye.common.annotation.Blocking;
 import ru.parus.notification.event.IncomingPayloads;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.OrderNotices;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.inbox.Inbox;
 
 /** Reads {@code order-events}: the order projection (R13) and payment reminders (R15); each event once (inbox). */
 @ApplicationScoped
+@RetryTransientFailures
 public class OrderEventsConsumer {
     static final String CONSUMER = "notification-service.order-events";
 

@@ -14,12 +14,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.OrderEvents;
 import ru.parus.order.service.CustomerDirectory;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.events.PoisonEventException;
 import ru.parus.platform.inbox.Inbox;
 
 /** Reads {@code customer-events} into order-service's customer projection (R3): each event once, others ignored. */
 @ApplicationScoped
+@RetryTransientFailures
 public class CustomerEventsConsumer {
     static final String CONSUMER = "order-service.customer-events";
 

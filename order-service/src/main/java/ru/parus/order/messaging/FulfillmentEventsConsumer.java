@@ -17,12 +17,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.OrderEvents;
 import ru.parus.order.service.PaymentService;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.events.PoisonEventException;
 import ru.parus.platform.inbox.Inbox;
 
 /** Reads {@code fulfillment-events}: cash collected on delivery becomes a payment (R15). */
 @ApplicationScoped
+@RetryTransientFailures
 public class FulfillmentEventsConsumer {
     static final String CONSUMER = "order-service.fulfillment-events";
 
