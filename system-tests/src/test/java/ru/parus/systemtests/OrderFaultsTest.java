@@ -1,12 +1,15 @@
 package ru.parus.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.parus.systemtests.RunningStack.CALLCENTER;
 import static ru.parus.systemtests.RunningStack.CUSTOMER;
+import static ru.parus.systemtests.RunningStack.FULFILLMENT;
 import static ru.parus.systemtests.RunningStack.ORDER;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -22,7 +25,8 @@ import ru.parus.infra.test.TestInfra;
  * order-events in the middle of its stream, and the DLQs must hold exactly those. Each test prints its figures.
  *
  * <p>{@code -Dparus.faults.clients=4} sets the concurrent clients; {@code -Dparus.faults.orders=200} the orders
- * accepted before the fault (and again after the restart).
+ * accepted after each restart; the fault itself strikes at a random moment, after between half and one and a half
+ * times that many orders ({@code -Dparus.faults.seed} repeats a run; the seed is printed).
  */
 @ExtendWith(RunningStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -30,6 +34,12 @@ class OrderFaultsTest {
     static final int CLIENTS = Integer.getInteger("parus.faults.clients", 4);
     static final int ORDERS = Integer.getInteger("parus.faults.orders", 100);
     static final Duration STREAM_TIMEOUT = Duration.ofSeconds(120);
+    static final long SEED = Long.getLong("parus.faults.seed", System.nanoTime());
+    static final Random RANDOM = new Random(SEED);
+
+    static {
+        System.out.println("[faults] seed " + SEED + " (-Dparus.faults.seed=" + SEED + " repeats the kill moments)");
+    }
 
     final String head = TestInfra.token("head-1", "HEAD");
     final String manager = TestInfra.token("manager-1", "MANAGER");
@@ -43,7 +53,7 @@ class OrderFaultsTest {
         OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
         OrderInvariants.injectPoison();
         try (stream) {
-            stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
+            stream.awaitAccepted(killPoint(), STREAM_TIMEOUT);
             int before = stream.accepted.size();
             exit = RunningStack.stop(ORDER, true);
             int duringStop = stream.accepted.size() - before;
@@ -72,7 +82,7 @@ class OrderFaultsTest {
         OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
         OrderInvariants.injectPoison();
         try (stream) {
-            stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
+            stream.awaitAccepted(killPoint(), STREAM_TIMEOUT);
             RunningStack.stop(ORDER, false);
             killedAt = System.nanoTime();
             restart = RunningStack.restart(ORDER);
@@ -96,7 +106,7 @@ class OrderFaultsTest {
         OrderInvariants.injectPoison();
         MetricsSampler sampler = sampler(); // closed after the check: the catching up is what it is there to see
         try (stream) {
-            stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
+            stream.awaitAccepted(killPoint(), STREAM_TIMEOUT);
             TestInfra.killKafka();
             int atKill = stream.accepted.size();
             Thread.sleep(down.toMillis());
@@ -127,7 +137,7 @@ class OrderFaultsTest {
         OrderInvariants.injectPoison();
         MetricsSampler sampler = sampler();
         try (stream) {
-            stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
+            stream.awaitAccepted(killPoint(), STREAM_TIMEOUT);
             RunningStack.stop(CUSTOMER, false);
             int atKill = stream.accepted.size();
             restart = RunningStack.restart(CUSTOMER);
@@ -151,7 +161,7 @@ class OrderFaultsTest {
             OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
             OrderInvariants.injectPoison();
             try (stream) {
-                stream.awaitAccepted(ORDERS, STREAM_TIMEOUT);
+                stream.awaitAccepted(killPoint(), STREAM_TIMEOUT);
                 // the first instance dies; the replica takes over its partitions after the group's session timeout
                 RunningStack.stop(CUSTOMER, false);
                 stream.awaitAccepted(stream.accepted.size() + ORDERS, STREAM_TIMEOUT);
@@ -166,6 +176,31 @@ class OrderFaultsTest {
         } finally {
             RunningStack.stop(replica, true);
         }
+    }
+
+    @Test
+    @Order(6)
+    void sigkillOfFulfillmentAndThenCallcenterMidStreamMakesEachShipmentOnceAndLosesNoOrder() throws Exception {
+        OrderStream stream = OrderStream.storefront().start(CLIENTS);
+        OrderInvariants.injectPoison();
+        try (stream) {
+            for (String service : List.of(FULFILLMENT, CALLCENTER)) {
+                stream.awaitAccepted(stream.accepted.size() + killPoint(), STREAM_TIMEOUT);
+                RunningStack.stop(service, false);
+                int atKill = stream.accepted.size();
+                Duration restart = RunningStack.restart(service);
+                System.out.printf("[faults] SIGKILL %s: ready again %d ms after relaunch, %d storefront orders"
+                        + " placed while it was away%n", service, restart.toMillis(), stream.accepted.size() - atKill);
+            }
+            stream.awaitAccepted(stream.accepted.size() + ORDERS, STREAM_TIMEOUT);
+        }
+        System.out.println("[faults] SIGKILL fulfillment, callcenter: " + stream.figures());
+        System.out.println("[faults] SIGKILL fulfillment, callcenter: " + ShipmentInvariants.check(stream));
+    }
+
+    /** How many more orders the stream takes before the fault: a random moment around {@link #ORDERS}. */
+    private static int killPoint() {
+        return ORDERS / 2 + RANDOM.nextInt(ORDERS + 1);
     }
 
     /** What the alerts watch during a fault: order-service's outbox and customer-service's consumer lag. */

@@ -158,7 +158,7 @@ final class OrderInvariants {
                 deadLetters, Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    private static int checkDeadLetters() throws Exception {
+    static int checkDeadLetters() throws Exception {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (true) {
             Set<String> parked = new HashSet<>();
