@@ -3,6 +3,7 @@ package ru.parus.customer;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -302,22 +303,45 @@ class TimelineFromEventsTest {
     }
 
     @Test
-    void R6_entriesOfAMergedAwayIdShowOnTheSurvivorsTimeline() throws Exception {
+    void R6_entriesOfMergedAwayIdsShowOnTheSurvivorsTimelineAlsoThroughAChainOfMerges() throws Exception {
+        String first = customer();
+        String second = customer();
         String survivor = customer();
-        String merged = customer();
-        String before = event("CallRegistered", Map.of("callId", UUID.randomUUID(), "customerId", merged,
-                "startedAt", "2099-06-01T10:00:00Z"));
-        send("callcenter-events", "callcenter", "CallRegistered", before);
-        awaitTotal(merged, 2);
+        send("callcenter-events", "callcenter", "CallRegistered", event("CallRegistered", Map.of(
+                "callId", UUID.randomUUID(), "customerId", first, "startedAt", "2099-06-01T10:00:00Z")));
+        awaitTotal(first, 2);
+        // first into second, then second into the survivor: first's entries follow both merges
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON).body("{\"intoCustomerId\":\"" + second + "\"}")
+                .post("/customers/{id}/merge", first).then().statusCode(200);
         given().auth().oauth2(HEAD).contentType(ContentType.JSON).body("{\"intoCustomerId\":\"" + survivor + "\"}")
-                .post("/customers/{id}/merge", merged).then().statusCode(200);
+                .post("/customers/{id}/merge", second).then().statusCode(200)
+                .body("mergedFrom", containsInAnyOrder(first, second));
         send("notification-events", "notification", "MessageSent", event("MessageSent", Map.of(
-                "messageId", UUID.randomUUID(), "customerId", merged, "sentAt", "2099-06-02T10:00:00Z")));
-        // survivor: its registration, the merge, the other's registration, the call before and the message after
-        awaitTotal(survivor, 5);
-        given().auth().oauth2(HEAD).get("/customers/{id}/timeline", survivor).then()
+                "messageId", UUID.randomUUID(), "customerId", first, "sentAt", "2099-06-02T10:00:00Z")));
+        // three registrations, two merges, the call before and the message after the merges
+        awaitTotal(survivor, 7);
+        given().auth().oauth2(HEAD).get("/customers/{id}/timeline", first).then()
+                .body("total", equalTo(7))
                 .body("items[0].kind", equalTo("MessageSent"))
                 .body("items[1].kind", equalTo("CallRegistered"));
+    }
+
+    @Test
+    void R24_entriesRecordedAfterAnErasureCarryNoPersonalData() throws Exception {
+        String customer = customer();
+        given().auth().oauth2(TestInfra.token("admin-tl", "ADMIN")).contentType(ContentType.JSON)
+                .body("{\"requestReference\":\"ПД-TL-1\"}").post("/customers/{id}/erasure", customer).then().statusCode(200);
+        String order = UUID.randomUUID().toString();
+        send("callcenter-events", "callcenter", "FeedbackReceived", event("FeedbackReceived", Map.of(
+                "feedbackId", UUID.randomUUID(), "customerId", customer, "receivedAt", "2099-08-01T10:00:00Z")));
+        send("fulfillment-events", "fulfillment", "ShipmentCreated", event("ShipmentCreated", Map.of(
+                "shipmentId", UUID.randomUUID(), "orderId", order, "customerId", customer,
+                "createdAt", "2099-08-01T11:00:00Z")));
+        send("callcenter-events", "callcenter", "CallRegistered", event("CallRegistered", Map.of(
+                "callId", UUID.randomUUID(), "customerId", customer, "startedAt", "2099-08-01T12:00:00Z")));
+        awaitTotal(customer, 5); // registered, erased and the three
+        List<JsonNode> entries = entries(timeline(customer), "FeedbackReceived", "ShipmentCreated", "CallRegistered");
+        assertEquals(List.of("CallRegistered", "ShipmentCreated", "FeedbackReceived"), kinds(entries));
     }
 
     @Test

@@ -84,7 +84,7 @@ public class CustomerResource {
             @Schema(description = "PHONE (registered by a manager), LACTOMIN or WATTN (a storefront buyer)") String registeredVia,
             @Schema(description = "Customers sharing a phone or e-mail with this one, for the head to merge")
             List<DuplicateRepository.Match> suspectedDuplicates,
-            @Schema(description = "ids merged into this customer; they resolve to it") List<UUID> mergedFrom,
+            @Schema(description = "ids merged into this customer, directly or through one merged into it; they resolve to it") List<UUID> mergedFrom,
             @Schema(description = "R24: set when the customer's personal data were erased on their request") OffsetDateTime erasedAt,
             @Schema(description = "PERSON or COMPANY") String kind,
             @Schema(description = "a COMPANY's legal name, INN and KPP; null for a PERSON") CustomerUpdates.Company company,

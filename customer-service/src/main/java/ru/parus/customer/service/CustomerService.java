@@ -143,11 +143,21 @@ public class CustomerService {
         return customer;
     }
 
-    /** The ids merged into this customer. */
+    /**
+     * The ids that resolve to this customer: those merged into it, and those merged into them (A merged into B,
+     * then B into C: both for C), oldest merge first. Timeline (R6), storefronts and erasure (R24) follow them all.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
     public List<UUID> mergedFrom(UUID id) {
-        return em.createQuery("select c.id from Customer c where c.mergedInto = :id order by c.mergedAt", UUID.class)
-                .setParameter("id", id).getResultList();
+        return em.createNativeQuery("""
+                WITH RECURSIVE merged (id, merged_at, depth) AS (
+                    SELECT id, merged_at, 1 FROM customer WHERE merged_into = ?1
+                    UNION ALL
+                    SELECT c.id, c.merged_at, merged.depth + 1 FROM customer c JOIN merged ON c.merged_into = merged.id
+                    WHERE merged.depth < 10)
+                SELECT id FROM merged ORDER BY merged_at, id""")
+                .setParameter(1, id).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
