@@ -11,14 +11,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.customer.event.ManagerAbsence;
+import ru.parus.customer.event.TimelineEvents;
 import ru.parus.customer.service.Deputies;
+import ru.parus.customer.service.TimelineFeed;
 import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.events.PoisonEventException;
 import ru.parus.platform.inbox.Inbox;
 
 /**
- * R22: reads absences from {@code callcenter-events}: each event once (inbox), other types ignored, poison
+ * Reads {@code callcenter-events}: absences for the deputies (R22); calls, call tasks, escalations and
+ * complaints/wishes of a customer for the timeline (R6). Each event once (inbox), other types ignored, poison
  * to the dead-letter topic.
  */
 @ApplicationScoped
@@ -32,6 +35,8 @@ public class CallcenterEventsConsumer {
     Inbox inbox;
     @Inject
     Deputies deputies;
+    @Inject
+    TimelineFeed feed;
 
     @Incoming("callcenter-events")
     @Blocking
@@ -57,6 +62,13 @@ public class CallcenterEventsConsumer {
             if (inbox.firstDelivery(CONSUMER, event)) {
                 deputies.ended(ended);
             }
+        } else {
+            // R6: what the call centre did with a customer, on the customer's timeline
+            feed.read(TimelineEvents.CALLCENTER, event).ifPresent(fact -> {
+                if (inbox.firstDelivery(CONSUMER, event)) {
+                    feed.record(fact);
+                }
+            });
         }
     }
 

@@ -84,18 +84,21 @@ public class CustomerResource {
             @Schema(description = "PHONE (registered by a manager), LACTOMIN or WATTN (a storefront buyer)") String registeredVia,
             @Schema(description = "Customers sharing a phone or e-mail with this one, for the head to merge")
             List<DuplicateRepository.Match> suspectedDuplicates,
-            @Schema(description = "ids merged into this customer; they resolve to it") List<UUID> mergedFrom,
+            @Schema(description = "ids merged into this customer, directly or through one merged into it; they resolve to it") List<UUID> mergedFrom,
             @Schema(description = "R24: set when the customer's personal data were erased on their request") OffsetDateTime erasedAt,
             @Schema(description = "PERSON or COMPANY") String kind,
             @Schema(description = "a COMPANY's legal name, INN and KPP; null for a PERSON") CustomerUpdates.Company company,
             @Schema(description = "labels set by managers, sorted") List<String> tags,
+            @Schema(description = "storefronts where the customer has bought (from their orders; PHONE orders name "
+                    + "none), sorted", examples = "[\"LACTOMIN\", \"WATTN\"]") List<String> storefronts,
             long version) {
         static CustomerView of(Customer c, List<DuplicateRepository.Match> duplicates, List<UUID> mergedFrom,
-                List<String> tags) {
+                List<String> tags, List<String> storefronts) {
             return new CustomerView(c.id, c.name, c.phone, c.email, c.type, c.ownerManagerId, c.createdAt,
                     c.lastOrderAt, c.orderCount, c.lifetimeValueKopecks, c.dormantSince, c.dormancyEpisode,
                     c.registeredVia, duplicates, mergedFrom, c.erasedAt, c.kind,
-                    c.inn == null ? null : new CustomerUpdates.Company(c.legalName, c.inn, c.kpp), tags, c.version);
+                    c.inn == null ? null : new CustomerUpdates.Company(c.legalName, c.inn, c.kpp), tags, storefronts,
+                    c.version);
         }
     }
 
@@ -151,7 +154,8 @@ public class CustomerResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A customer with their order activity")
-    @APIResponse(responseCode = "200", description = "The customer; ETag carries the version")
+    @APIResponse(responseCode = "200", description = "The customer; ETag carries the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "404", description = "No such customer, or not visible to this manager (R24)")
     public Response get(@PathParam("id") UUID id) {
         Customer customer = service.get(id, staff); // a merged id resolves to the surviving customer
@@ -229,7 +233,7 @@ public class CustomerResource {
 
     private CustomerView view(Customer customer) {
         return CustomerView.of(customer, service.suspectedDuplicates(customer.id), service.mergedFrom(customer.id),
-                updates.tags(customer.id));
+                updates.tags(customer.id), service.storefronts(customer.id));
     }
 
     private static EntityTag etag(Customer c) {

@@ -49,9 +49,17 @@ public class TimelineResource {
 
     @GET
     @Operation(summary = "The customer's timeline, newest first (R6)",
-            description = "Orders (from order-events) and the customer's own events (registration, contacts, consents, "
-                    + "dormancy, reactivation, merges), including those of customers merged into this one. "
-                    + "kind is the event name; summary its payload.")
+            description = "Everything that happened with the customer, from the events of all services: orders and their "
+                    + "status changes (OrderPlaced, OrderConfirmed, OrderPaid, OrderPaymentOverdue, OrderCancelled), calls, "
+                    + "call tasks and escalations (CallRegistered, CallTaskCreated, CallTaskCompleted, CallTaskClosed, "
+                    + "CallEscalated, EscalationResolved), complaints and wishes (FeedbackReceived, FeedbackAnswered), "
+                    + "messages (MessageSent, MessageFailed, MessageSkipped), shipments (ShipmentCreated, ShipmentPacked, "
+                    + "ShipmentHandedToCarrier, ShipmentReadyForPickup, ShipmentDelivered, ShipmentCancelled, "
+                    + "ShipmentReturnRequested, ShipmentReturned), notes (NoteAdded) and the customer's own events "
+                    + "(registration, update, contacts, consents, dormancy, reactivation, merges, erasure), including "
+                    + "those of customers merged into this one. kind is the event name; occurredAt the event's business "
+                    + "time; summary its ids, amounts, channels, statuses and outcomes, never free text or contact data "
+                    + "of other services' events.")
     @APIResponse(responseCode = "200", description = "One page with the total")
     @APIResponse(responseCode = "400", description = "Bad page or size (problem+json)")
     @APIResponse(responseCode = "404", description = "No such customer, or not visible to this manager (R24)")

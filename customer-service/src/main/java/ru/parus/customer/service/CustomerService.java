@@ -51,6 +51,8 @@ public class CustomerService {
     EntityManager em;
     @Inject
     Deputies deputies;
+    @Inject
+    TimelineFeed feed;
 
     record OrderOnTimeline(UUID orderId, String channel, String managerId, Long totalKopecks, String currency) {
     }
@@ -141,11 +143,21 @@ public class CustomerService {
         return customer;
     }
 
-    /** The ids merged into this customer. */
+    /**
+     * The ids that resolve to this customer: those merged into it, and those merged into them (A merged into B,
+     * then B into C: both for C), oldest merge first. Timeline (R6), storefronts and erasure (R24) follow them all.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
     public List<UUID> mergedFrom(UUID id) {
-        return em.createQuery("select c.id from Customer c where c.mergedInto = :id order by c.mergedAt", UUID.class)
-                .setParameter("id", id).getResultList();
+        return em.createNativeQuery("""
+                WITH RECURSIVE merged (id, merged_at, depth) AS (
+                    SELECT id, merged_at, 1 FROM customer WHERE merged_into = ?1
+                    UNION ALL
+                    SELECT c.id, c.merged_at, merged.depth + 1 FROM customer c JOIN merged ON c.merged_into = merged.id
+                    WHERE merged.depth < 10)
+                SELECT id FROM merged ORDER BY merged_at, id""")
+                .setParameter(1, id).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -163,6 +175,8 @@ public class CustomerService {
         if (event.customerContact() != null) {
             registerFromOrder(event);
         }
+        // R6: shipment events of this order that came first go on the timeline now
+        feed.orderBelongsTo(event.orderId(), event.customerId());
         Customer customer = customers.findByIdOptional(event.customerId(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
         if (customer != null && customer.mergedInto != null) {
             // an order for a merged id counts for the customer it was merged into
@@ -177,10 +191,35 @@ public class CustomerService {
         // R6: the order on the customer's timeline, as order-service told it
         timeline.record(customer.id, event.placedAt(), "OrderPlaced", new OrderOnTimeline(event.orderId(),
                 event.channel(), event.managerId(), event.totalKopecks(), "RUB"));
+        recordStorefront(customer.id, event);
         // an order older than the dormancy (a replay of order-events, a late delivery) does not end it (R14)
         if (customer.dormant() && !event.placedAt().isBefore(customer.dormantSince)) {
             reactivate(customer, event);
         }
+    }
+
+    /** Issue 4: the storefronts where the customer has bought; a PHONE order names none. */
+    private void recordStorefront(UUID customerId, OrderPlaced event) {
+        if (event.channel() == null || "PHONE".equals(event.channel())) {
+            return;
+        }
+        em.createNativeQuery("""
+                INSERT INTO customer_storefront (customer_id, storefront, first_order_at) VALUES (?1, ?2, ?3)
+                ON CONFLICT (customer_id, storefront) DO UPDATE
+                SET first_order_at = LEAST(customer_storefront.first_order_at, EXCLUDED.first_order_at)""")
+                .setParameter(1, customerId).setParameter(2, event.channel()).setParameter(3, event.placedAt())
+                .executeUpdate();
+    }
+
+    /** The storefronts where the customer, or a customer merged into them, has bought; sorted. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<String> storefronts(UUID id) {
+        List<UUID> ids = new java.util.ArrayList<>(mergedFrom(id));
+        ids.add(id);
+        return em.createNativeQuery("""
+                SELECT DISTINCT storefront FROM customer_storefront WHERE customer_id IN (?1) ORDER BY storefront""")
+                .setParameter(1, ids).getResultList();
     }
 
     /**
