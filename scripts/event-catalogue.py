@@ -24,7 +24,8 @@ PURPOSES = {
     ('CustomerConsentChanged', 'notification-service'): 'consents, preferred channel, quiet hours, R21',
     ('CustomerErased', 'callcenter-service'): 'blanks personal data, R24',
     ('CustomerErased', 'notification-service'): 'blanks bodies and addresses, R24',
-    ('OrderPlaced', 'customer-service'): 'activity, dormancy, storefront buyers',
+    ('OrderPlaced', 'customer-service'): 'activity, dormancy, storefronts per customer, timeline',
+    ('ManagerAbsenceEnded', 'customer-service'): "the deputy's access ends, R22",
     ('OrderPlaced', 'callcenter-service'): 'order -> customer, KPIs',
     ('OrderConfirmed', 'fulfillment-service'): 'shipment at once for cash on delivery',
     ('OrderPaid', 'fulfillment-service'): 'shipment for prepaid orders',
@@ -43,6 +44,8 @@ PURPOSES = {
     ('ManagerAbsenceStarted', 'customer-service'): "the deputy reads the absent manager's customers, R22",
     ('ManagerAbsenceStarted', 'notification-service'): "the deputy reads their messages, R22",
 }
+# Why a service reads an event when PURPOSES has no entry for the pair.
+DEFAULT_PURPOSES = {'customer-service': 'timeline, R6'}
 
 
 def consumers():
@@ -60,7 +63,9 @@ def consumers():
 def describe(name, services):
     if not services:
         return '—'
-    return '; '.join(f'{s} ({PURPOSES[(name, s)]})' if (name, s) in PURPOSES else s for s in services)
+    def purpose(s):
+        return PURPOSES.get((name, s), DEFAULT_PURPOSES.get(s))
+    return '; '.join(f'{s} ({purpose(s)})' if purpose(s) else s for s in services)
 PRODUCERS = {'customer': 'customer-service', 'order': 'order-service', 'catalog': 'order-service',
              'fulfillment': 'fulfillment-service', 'callcenter': 'callcenter-service',
              'notification': 'notification-service'}
