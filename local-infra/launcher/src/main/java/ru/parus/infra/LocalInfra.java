@@ -10,7 +10,7 @@ public final class LocalInfra implements AutoCloseable {
      * Stricter than any real relay, so every test module meets a server that has dropped an idle pooled connection
      * (the mailer's pool must evict first; a CI run once failed on exactly that).
      */
-    public static final Duration SCRATCH_SMTP_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration SCRATCH_SMTP_IDLE_TIMEOUT = Duration.ofSeconds(10);
 
     /** Keeps the scratch servers reachable (and their watchdogs armed) for the life of the JVM. */
     private static volatile LocalInfra scratch;
