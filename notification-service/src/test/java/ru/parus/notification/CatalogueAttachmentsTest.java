@@ -280,4 +280,13 @@ class CatalogueAttachmentsTest {
         given().auth().oauth2(MANAGER).get("/messages?customerId={c}", customer).then().statusCode(200)
                 .body("total", equalTo(0));
     }
+
+    @Test
+    void R21_theOpenApiDocumentDescribesCatalogueAttachments() {
+        String doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String expected : new String[] { "catalogueAttachments", "CatalogueAttachmentDto", "PRODUCT_CERTIFICATE",
+                "PRICE_LIST", "certificateIndex", "\"502\"", "urn:parus:problem:bad-gateway" }) {
+            assertTrue(doc.contains(expected), expected + " in /q/openapi");
+        }
+    }
 }
