@@ -196,11 +196,16 @@ class CatalogueAttachmentsTest {
         String to = "c" + tag + "@example.org";
         String customer = customerOfMine(to);
 
-        given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body("""
+        String body = """
                 {"customerId":"%s","subject":"Сертификат","text":"Декларация о соответствии во вложении.",
                  "catalogueAttachments":[{"kind":"PRODUCT_CERTIFICATE","productId":"%s","certificateIndex":1}]}"""
-                .formatted(customer, productId))
-                .post("/messages").then().statusCode(202).body("status", equalTo("QUEUED"));
+                .formatted(customer, productId);
+        String key = id();
+        String messageId = given().auth().oauth2(MANAGER).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/messages").then().statusCode(202).body("status", equalTo("QUEUED")).extract().path("id");
+        // a repeat with the same key is the same message, and the document is not fetched again
+        given().auth().oauth2(MANAGER).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/messages").then().statusCode(202).body("id", equalTo(messageId));
 
         Events.awaitMails(to, 1);
         BodyPart attached = attachment(Events.mailsTo(to).get(0));
@@ -271,6 +276,22 @@ class CatalogueAttachmentsTest {
         given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customer + "\",\"text\":\"x\",\"catalogueAttachments\":[{\"kind\":\"VIDEO\"}]}")
                 .post("/messages").then().statusCode(400).contentType("application/problem+json");
+        // a certificate within its own cap but, with an uploaded file, above the message's total (65536 in tests)
+        docs.stubFor(get(urlEqualTo("/certs/" + tag + "/ok.pdf")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/pdf").withBody(new byte[30_000])));
+        ArrayNode more = certs.deepCopy();
+        certificate(more, "Годный", base + "/ok.pdf", today().plusDays(1)); // 6
+        String productId2 = id();
+        publishProduct(productId2, "Продукт 2 " + tag, "PROTEIN", new String[] { "LACTOMIN" }, more,
+                variants("P2-" + tag, "Продукт 2", 100L, true));
+        given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + customer + "\",\"text\":\"x\",\"attachments\":[{\"fileName\":\"a.bin\","
+                        + "\"contentType\":\"application/octet-stream\",\"contentBase64\":\""
+                        + java.util.Base64.getEncoder().encodeToString(new byte[40_000]) + "\"}],"
+                        + "\"catalogueAttachments\":[{\"kind\":\"PRODUCT_CERTIFICATE\",\"productId\":\"" + productId2
+                        + "\",\"certificateIndex\":6}]}")
+                .post("/messages").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:unprocessable")).body("maxBytes", equalTo(65536));
         // an expired certificate says until when it was valid
         given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customer + "\",\"text\":\"x\",\"catalogueAttachments\":[{\"kind\":\"PRODUCT_CERTIFICATE\",\"productId\":\""
