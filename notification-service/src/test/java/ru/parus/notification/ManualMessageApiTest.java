@@ -185,9 +185,14 @@ class ManualMessageApiTest {
     }
 
     @Test
-    void R21_noConsentForAManagersMessageIsSkippedNotSent() {
+    void R21_noConsentForAManagersMessageIsSkippedNotSent() throws Exception {
+        String customer = id();
+        Events.sendRegistered(customer, "manager-1"); // R24: manager-1's customer, who consented to nothing
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> reachability.findById(UUID.fromString(customer))),
+                r -> r != null && "manager-1".equals(r.ownerManagerId));
         given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
-                .body("{\"customerId\":\"" + UUID.randomUUID() + "\",\"text\":\"привет\"}").post("/messages")
+                .body("{\"customerId\":\"" + customer + "\",\"text\":\"привет\"}").post("/messages")
                 .then().statusCode(202).body("status", equalTo("SKIPPED")).body("reason", equalTo("NO_CONSENT"));
     }
 

@@ -3,6 +3,7 @@ package ru.parus.notification;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static ru.parus.notification.Events.id;
 import static ru.parus.notification.Events.send;
 
@@ -101,6 +102,54 @@ class MessageAccessTest {
         given().auth().oauth2(otherToken).get("/messages/{id}", messageId).then().statusCode(403)
                 .contentType("application/problem+json");
         given().auth().oauth2(ownerToken).get("/messages/{id}", messageId).then().statusCode(200);
+    }
+
+    static int sendStatus(String token, String customer) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + customer + "\",\"text\":\"Здравствуйте!\"}").post("/messages")
+                .then().extract().statusCode();
+    }
+
+    @Test
+    void R24_aManagerSendsOnlyToTheirCustomersAndR22_toAnAbsentColleaguesWhileDeputising() throws Exception {
+        String owner = "mgr-" + id().substring(0, 8);
+        String other = "mgr-" + id().substring(0, 8);
+        String ownerToken = TestInfra.token(owner, "MANAGER");
+        String otherToken = TestInfra.token(other, "MANAGER");
+        String customer = id();
+        ownedCustomerWithAMessage(customer, owner);
+
+        assertEquals(202, sendStatus(ownerToken, customer));
+        // R24: another manager's customer: 403 problem, and nothing is logged for the attempt
+        given().auth().oauth2(otherToken).contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + customer + "\",\"text\":\"Здравствуйте!\"}").post("/messages")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:forbidden")).body("customerId", equalTo(customer));
+        given().auth().oauth2(HEAD).get("/messages?customerId={c}", customer).then().statusCode(200)
+                .body("total", equalTo(2));
+        // the head sends to anyone; a customer without a known owner is nobody's: the head may, a manager may not
+        String nobodys = id();
+        assertEquals(202, sendStatus(HEAD, customer));
+        assertEquals(403, sendStatus(otherToken, nobodys));
+        assertEquals(202, sendStatus(HEAD, nobodys));
+
+        // R22: while the other manager deputises for the owner, they may send to the owner's customer
+        ObjectNode started = Events.example("ManagerAbsenceStarted");
+        started.put("absenceId", id());
+        started.put("managerId", owner);
+        started.put("deputyId", other);
+        started.put("startsAt", clock.instant().minus(1, ChronoUnit.HOURS).toString());
+        started.put("endsAt", clock.instant().plus(7, ChronoUnit.DAYS).toString());
+        send("callcenter-events", owner, "callcenter", "ManagerAbsenceStarted", id(), started);
+        await().atMost(Duration.ofSeconds(20)).until(() -> listStatus(otherToken, customer) == 200);
+        given().auth().oauth2(otherToken).contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + customer + "\",\"text\":\"Пишу вместо коллеги\"}").post("/messages")
+                .then().statusCode(202).body("customerId", equalTo(customer));
+        // ... but not to a third manager's customer
+        String third = "mgr-" + id().substring(0, 8);
+        String thirdsCustomer = id();
+        ownedCustomerWithAMessage(thirdsCustomer, third);
+        assertEquals(403, sendStatus(otherToken, thirdsCustomer));
     }
 
     @Test

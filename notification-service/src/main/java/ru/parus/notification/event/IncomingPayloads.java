@@ -72,4 +72,17 @@ public final class IncomingPayloads {
 
     public record ManagerAbsenceEnded(UUID absenceId, String managerId, String deputyId, OffsetDateTime endedAt) {
     }
+
+    /** R1: catalog-events, the product's full state after a change; a newer {@code version} wins. */
+    public record ProductChanged(UUID productId, Long version, String name, String category, List<String> storefronts,
+            List<Certificate> certificates, List<Variant> variants, OffsetDateTime changedAt) {
+    }
+
+    /** A quality certificate of a product (R1): a document at {@code url}, valid until the date (null: no end). */
+    public record Certificate(String title, String url, LocalDate validUntil) {
+    }
+
+    /** A variant (SKU) of a product; money in kopecks. */
+    public record Variant(String sku, String name, Long priceKopecks, String currency, Long stock, Boolean active) {
+    }
 }

@@ -27,6 +27,8 @@ public final class NotificationEvents {
     public static final EventType MANAGER_ABSENCE_STARTED = EventType.of("callcenter", "ManagerAbsenceStarted", 1);
     public static final EventType MANAGER_ABSENCE_ENDED = EventType.of("callcenter", "ManagerAbsenceEnded", 1);
 
+    public static final EventType PRODUCT_CHANGED = EventType.of("catalog", "ProductChanged", 1);
+
     private NotificationEvents() {
     }
 }

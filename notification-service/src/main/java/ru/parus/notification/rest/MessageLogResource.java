@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.notification.domain.MessageLog;
 import ru.parus.notification.domain.MessageStatusChange;
+import ru.parus.notification.domain.Storefront;
+import ru.parus.notification.service.CatalogueAttachments;
 import ru.parus.notification.service.MessageLogService;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -84,7 +86,26 @@ public class MessageLogResource {
             @Schema(examples = "JVBERi0xLjQK") String contentBase64) {
     }
 
-    @Schema(description = "A manager's message: a template kind with parameters, or free text (kind FREE_TEXT)")
+    @Schema(description = "A document from the catalogue to attach (R21), made when the message is requested and stored "
+            + "with it. PRODUCT_CERTIFICATE: the product's certificate number certificateIndex (0 = the first, as "
+            + "order-service's catalogue lists them), fetched from its URL; an expired one is refused. PRICE_LIST: a PDF "
+            + "of the active variants per category with prices in roubles, dated today, for the storefront given or all.",
+            examples = "{\"kind\":\"PRODUCT_CERTIFICATE\",\"productId\":\"0b6f1d2e-3c4a-4e5f-8a9b-1c2d3e4f5a6b\",\"certificateIndex\":0}")
+    public record CatalogueAttachmentDto(
+            @Schema(required = true, examples = "PRICE_LIST") CatalogueAttachments.Kind kind,
+            @Schema(description = "PRODUCT_CERTIFICATE: the catalogue's product id",
+                    examples = "0b6f1d2e-3c4a-4e5f-8a9b-1c2d3e4f5a6b") UUID productId,
+            @Schema(description = "PRODUCT_CERTIFICATE: which of the product's certificates, from 0", defaultValue = "0",
+                    examples = "0") Integer certificateIndex,
+            @Schema(description = "PRICE_LIST: only this storefront's products; leave out for all", examples = "LACTOMIN")
+            Storefront storefront) {
+    }
+
+    @Schema(description = "A manager's message: a template kind with parameters, or free text (kind FREE_TEXT)",
+            examples = "{\"customerId\":\"5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55\",\"subject\":\"Прайс-лист и сертификат\","
+                    + "\"text\":\"Здравствуйте! Прайс-лист и декларация о соответствии на протеин во вложении.\","
+                    + "\"channel\":\"EMAIL\",\"catalogueAttachments\":[{\"kind\":\"PRICE_LIST\",\"storefront\":\"LACTOMIN\"},"
+                    + "{\"kind\":\"PRODUCT_CERTIFICATE\",\"productId\":\"0b6f1d2e-3c4a-4e5f-8a9b-1c2d3e4f5a6b\",\"certificateIndex\":0}]}")
     public record SendRequest(@Schema(examples = "5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55") UUID customerId,
             @Schema(examples = "FREE_TEXT", defaultValue = "FREE_TEXT") ru.parus.notification.domain.MessageKind kind,
             @Schema(description = "template parameters, e.g. orderNumber, amount, paymentLink for PAYMENT_REMINDER")
@@ -93,7 +114,9 @@ public class MessageLogResource {
             @Schema(examples = "Прайс-лист") String subject,
             @Schema(description = "a channel the customer consented to; by default the preferred one", examples = "EMAIL")
             ru.parus.notification.service.channel.ChannelKind channel,
-            List<AttachmentDto> attachments) {
+            @Schema(description = "files uploaded as base64") List<AttachmentDto> attachments,
+            @Schema(description = "documents from the catalogue: a product's certificate, the price list")
+            List<CatalogueAttachmentDto> catalogueAttachments) {
     }
 
     @POST
@@ -101,10 +124,21 @@ public class MessageLogResource {
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
     @Operation(summary = "Send a message to a customer (R21)", description = "Goes through consent, channel choice and "
             + "quiet hours like any message; 202 with the logged message (QUEUED, or SKIPPED with a reason such as "
-            + "NO_CONSENT). An Idempotency-Key makes a repeat return the same message.")
+            + "NO_CONSENT). An Idempotency-Key makes a repeat return the same message. Attachments are uploaded "
+            + "(attachments, base64) or taken from the catalogue (catalogueAttachments): these are fetched or made now, "
+            + "so a failure is answered here and nothing is queued. E-mail and Telegram carry attachments; SMSC refuses "
+            + "a message with attachments (FAILED, PROVIDER_REJECTED). R24: a manager sends only to customers they own "
+            + "or deputise for; the head to anyone.")
     @APIResponse(responseCode = "202", description = "Accepted; the message as logged")
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors[])")
-    @APIResponse(responseCode = "403", description = "Only a manager or the head sends messages")
+    @APIResponse(responseCode = "403", description = "Not a manager or the head, or (R24) a customer the manager neither "
+            + "owns nor deputises for (problem+json, type urn:parus:problem:forbidden)")
+    @APIResponse(responseCode = "404", description = "catalogueAttachments names a product the catalogue does not have "
+            + "(problem+json, errors[] names the field)")
+    @APIResponse(responseCode = "422", description = "A certificate index out of range, an expired certificate, a document "
+            + "larger than the cap, or a price list with no active items (problem+json, errors[] names the field)")
+    @APIResponse(responseCode = "502", description = "A certificate's host did not answer, answered with an error or broke "
+            + "off (problem+json, type urn:parus:problem:bad-gateway); nothing was queued")
     public Response send(SendRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null) {
             throw ru.parus.platform.problem.ProblemException.invalidField("body", "required");
@@ -112,8 +146,12 @@ public class MessageLogResource {
         List<MessageLogService.AttachmentInput> attachments = body.attachments() == null ? null
                 : body.attachments().stream().map(a -> a == null ? null
                         : new MessageLogService.AttachmentInput(a.fileName(), a.contentType(), a.contentBase64())).toList();
+        List<CatalogueAttachments.Request> fromCatalogue = body.catalogueAttachments() == null ? null
+                : body.catalogueAttachments().stream().map(a -> a == null ? null
+                        : new CatalogueAttachments.Request(a.kind(), a.productId(), a.certificateIndex(), a.storefront()))
+                        .toList();
         MessageLog m = service.send(new MessageLogService.ManualMessage(body.customerId(), body.kind(), body.parameters(),
-                body.text(), body.subject(), body.channel(), attachments), staff.id(), idempotencyKey);
+                body.text(), body.subject(), body.channel(), attachments, fromCatalogue), staff.id(), idempotencyKey);
         return Response.accepted(MessageView.of(m)).tag(new EntityTag(Long.toString(m.version))).build();
     }
 

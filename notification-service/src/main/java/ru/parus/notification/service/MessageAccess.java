@@ -35,17 +35,33 @@ public class MessageAccess {
      * whose owner is unknown here is nobody's: a manager gets 403.
      */
     public void checkMayRead(UUID customerId) {
+        if (!mayAct(customerId)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "a manager reads the messages of their own customers and of a manager they deputise for (R24)");
+        }
+    }
+
+    /**
+     * R24 (with R22): the same circle for sending. The head (and the director and admin, where the endpoint lets them
+     * in) send to anyone; a manager sends only to customers they own or cover for an absent owner; a customer without
+     * a known owner is nobody's, so a manager gets 403 (as for reading).
+     */
+    public void checkMaySend(UUID customerId) {
+        if (!mayAct(customerId)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "a manager sends messages to their own customers and to those of a manager they deputise for (R24)")
+                    .with("customerId", customerId);
+        }
+    }
+
+    private boolean mayAct(UUID customerId) {
         if (staff.seesAll()) {
-            return;
+            return true;
         }
         String me = staff.id();
         CustomerReachability r = customerId == null ? null : reachability.resolve(customerId);
         String owner = r == null ? null : r.ownerManagerId;
-        if (owner != null && (owner.equals(me)
-                || absences.deputises(me, owner, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)))) {
-            return;
-        }
-        throw new ProblemException(ProblemType.FORBIDDEN,
-                "a manager reads the messages of their own customers and of a manager they deputise for (R24)");
+        return owner != null && (owner.equals(me)
+                || absences.deputises(me, owner, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));
     }
 }

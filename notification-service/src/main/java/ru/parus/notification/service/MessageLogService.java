@@ -35,14 +35,17 @@ public class MessageLogService {
     TemplateRenderer templates;
     @Inject
     MessageAccess access;
+    @Inject
+    CatalogueAttachments catalogueAttachments;
 
     /** An attachment as the API takes it: base64 content. */
     public record AttachmentInput(String fileName, String contentType, String contentBase64) {
     }
 
-    /** A manager's message (R21): a template kind with parameters, or free text. */
+    /** A manager's message (R21): a template kind with parameters, or free text; files uploaded or from the catalogue. */
     public record ManualMessage(UUID customerId, MessageKind kind, Map<String, String> parameters, String text,
-            String subject, ChannelKind channel, List<AttachmentInput> attachments) {
+            String subject, ChannelKind channel, List<AttachmentInput> attachments,
+            List<CatalogueAttachments.Request> catalogueAttachments) {
     }
 
     public record Page(long total, int page, int size, List<MessageLog> items) {
@@ -67,7 +70,12 @@ public class MessageLogService {
         return new Page(messages.countOfCustomer(customerId), page, size, messages.ofCustomer(customerId, page, size));
     }
 
-    /** R21: a manager's message goes through consent, channel choice and quiet hours like any other. */
+    /**
+     * R21: a manager's message goes through consent, channel choice and quiet hours like any other; R24: only to a
+     * customer the manager owns or deputises for. Runs outside a transaction: catalogue attachments are fetched or
+     * made first (a failure is the manager's answer and nothing is queued), then the message is queued in one.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public MessageLog send(ManualMessage req, String staffId, String idempotencyKey) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (req.customerId() == null) {
@@ -97,13 +105,35 @@ public class MessageLogService {
             }
         });
         List<Attachment> attachments = attachments(req.attachments(), errors);
+        catalogueAttachments.validate(req.catalogueAttachments(), errors);
+        int count = (req.attachments() == null ? 0 : req.attachments().size())
+                + (req.catalogueAttachments() == null ? 0 : req.catalogueAttachments().size());
+        if (count > config.maxAttachments()) {
+            errors.add(new Problem.FieldError("attachments", "at most " + config.maxAttachments() + " with catalogueAttachments"));
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, errors.size() + " field(s) invalid", errors);
         }
         // a template's missing parameter is the request's fault, whatever channel is chosen later
         templates.render(kind, ChannelKind.EMAIL, params);
+        access.checkMaySend(req.customerId()); // R24
         String cause = "MANUAL:" + (idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID()
                 : staffId + ":" + idempotencyKey);
+        MessageLog repeated = messages.byCause(cause);
+        if (repeated != null) {
+            return repeated; // a repeat with the same Idempotency-Key: nothing fetched again
+        }
+        List<Attachment> fromCatalogue = catalogueAttachments.resolve(req.catalogueAttachments());
+        long total = fromCatalogue.stream().mapToLong(a -> a.content().length).sum()
+                + attachments.stream().mapToLong(a -> a.content().length).sum();
+        if (total > config.maxAttachmentBytes()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "the attachments come to " + total
+                    + " bytes, more than a message carries", List.of(new Problem.FieldError("catalogueAttachments",
+                            "at most " + config.maxAttachmentBytes() + " bytes with the uploaded attachments")))
+                    .with("maxBytes", config.maxAttachmentBytes());
+        }
+        attachments = new ArrayList<>(attachments);
+        attachments.addAll(fromCatalogue);
         return notifications.request(new NotificationService.NewMessage(kind, cause, null, req.customerId(), null,
                 req.channel(), staffId, params, attachments)).message();
     }
