@@ -42,7 +42,8 @@ PURPOSES = {
     ('ShipmentReadyForPickup', 'notification-service'): '"your order is ready", R13',
     ('ShipmentDelivered', 'order-service'): 'cash collected -> payment, OrderPaid',
     ('ManagerAbsenceStarted', 'customer-service'): "the deputy reads the absent manager's customers, R22",
-    ('ManagerAbsenceStarted', 'notification-service'): "the deputy reads their messages, R22",
+    ('ManagerAbsenceStarted', 'notification-service'): "the deputy reads and sends their messages, R22",
+    ('ProductChanged', 'notification-service'): 'catalogue copy: price list and certificates attached to messages, R21',
 }
 # Why a service reads an event when PURPOSES has no entry for the pair.
 DEFAULT_PURPOSES = {'customer-service': 'timeline, R6'}

@@ -15,6 +15,7 @@ import io.smallrye.common.annotation.Blocking;
 import ru.parus.notification.event.IncomingPayloads;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.CatalogueProjection;
+import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.events.PoisonEventException;
 import ru.parus.platform.inbox.Inbox;
@@ -24,6 +25,7 @@ import ru.parus.platform.inbox.Inbox;
  * certificates (R1, R21); each event once (inbox). Other catalogue events (CrossSellRuleChanged) are not ours.
  */
 @ApplicationScoped
+@RetryTransientFailures
 public class CatalogEventsConsumer {
     static final String CONSUMER = "notification-service.catalog-events";
 

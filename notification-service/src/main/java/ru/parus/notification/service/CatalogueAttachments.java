@@ -87,7 +87,7 @@ public class CatalogueAttachments {
     /**
      * R21: the documents, in the order asked. An unknown product is a 404, a certificate index out of range, an
      * expired certificate (per the injected clock), one too large or an empty price list a 422, a certificate host
-     * that fails a 502 ({@link UpstreamUnavailableException}); in each case nothing is queued.
+     * that fails a 502 ({@code BAD_GATEWAY}); in each case nothing is queued.
      */
     public List<Attachment> resolve(List<Request> requests) {
         List<Attachment> out = new ArrayList<>();
@@ -171,8 +171,9 @@ public class CatalogueAttachments {
                         + e.getMessage() + " and cannot be attached",
                         List.of(new Problem.FieldError(at, "document too large"))).with("maxBytes", config.maxCertificateBytes());
             }
-            throw new UpstreamUnavailableException(at, "the certificate '" + c.title() + "' could not be fetched from "
-                    + url.getHost() + ": " + e.getMessage());
+            String detail = "the certificate '" + c.title() + "' could not be fetched from " + url.getHost() + ": "
+                    + e.getMessage();
+            throw new ProblemException(ProblemType.BAD_GATEWAY, detail, List.of(new Problem.FieldError(at, detail)));
         }
         String type = doc.contentType() == null ? "application/octet-stream" : doc.contentType();
         return new Attachment(fileName(c.title(), type, url), type, doc.content());

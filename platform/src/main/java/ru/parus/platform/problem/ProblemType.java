@@ -15,7 +15,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "The request cannot be carried out"),
-    INTERNAL(500, "Internal error");
+    INTERNAL(500, "Internal error"),
+    BAD_GATEWAY(502, "A source the request needs failed");
 
     private final int status;
     private final String title;
