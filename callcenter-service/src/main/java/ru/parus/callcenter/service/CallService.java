@@ -24,6 +24,7 @@ import ru.parus.callcenter.repository.EscalationRepository;
 import ru.parus.callcenter.repository.PhoneCallRepository;
 import ru.parus.callcenter.service.CallTaskService.Viewer;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -158,14 +159,9 @@ public class CallService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CallPage list(Viewer viewer, String managerId, UUID customerId, OffsetDateTime from, OffsetDateTime to,
             Integer page, Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw ProblemException.invalidField("page", "must be 0 or more");
-        }
-        if (s < 1 || s > config.maxPageSize()) {
-            throw ProblemException.invalidField("size", "must be 1.." + config.maxPageSize());
-        }
+        PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
+        int p = paging.page();
+        int s = paging.size();
         if (from != null && to != null && !to.isAfter(from)) {
             throw ProblemException.invalidField("to", "must be after from");
         }

@@ -17,6 +17,7 @@ import ru.parus.callcenter.event.CallCenterEvents;
 import ru.parus.callcenter.event.CallTaskCompleted;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 
@@ -54,15 +55,9 @@ public class CallTaskService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TaskPage list(Viewer viewer, String assignee, String overdue, Integer page, Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw ProblemException.invalidField("page", "must be 0 or more");
-        }
-        if (s < 1 || s > config.maxPageSize()) {
-            throw ProblemException.invalidField("size", "must be 1.." + config.maxPageSize())
-                    .with("maxPageSize", config.maxPageSize());
-        }
+        PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
+        int p = paging.page();
+        int s = paging.size();
         boolean onlyOverdue;
         if (overdue == null || overdue.equalsIgnoreCase("false")) {
             onlyOverdue = false;

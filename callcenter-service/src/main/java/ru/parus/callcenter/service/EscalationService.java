@@ -20,6 +20,7 @@ import ru.parus.callcenter.event.EscalationResolved;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.callcenter.repository.EscalationRepository;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 
@@ -50,14 +51,9 @@ public class EscalationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public EscalationPage list(String status, Integer page, Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw ProblemException.invalidField("page", "must be 0 or more");
-        }
-        if (s < 1 || s > config.maxPageSize()) {
-            throw ProblemException.invalidField("size", "must be 1.." + config.maxPageSize());
-        }
+        PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
+        int p = paging.page();
+        int s = paging.size();
         if (status != null && !status.equals(Escalation.OPEN) && !status.equals(Escalation.RESOLVED)) {
             throw ProblemException.invalidField("status", "OPEN or RESOLVED");
         }

@@ -21,6 +21,7 @@ import ru.parus.callcenter.event.FeedbackReceived;
 import ru.parus.callcenter.repository.CustomerProjectionRepository;
 import ru.parus.callcenter.repository.FeedbackRepository;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 
@@ -144,14 +145,9 @@ public class FeedbackService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public FeedbackPage list(String viewer, boolean seesAll, String status, String responsible, String overdue,
             Integer page, Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw ProblemException.invalidField("page", "must be 0 or more");
-        }
-        if (s < 1 || s > config.maxPageSize()) {
-            throw ProblemException.invalidField("size", "must be 1.." + config.maxPageSize());
-        }
+        PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
+        int p = paging.page();
+        int s = paging.size();
         if (status != null && !List.of(Feedback.OPEN, Feedback.ANSWERED).contains(status)) {
             throw ProblemException.invalidField("status", "OPEN or ANSWERED");
         }

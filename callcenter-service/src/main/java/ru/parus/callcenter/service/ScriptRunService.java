@@ -32,6 +32,7 @@ import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.callcenter.repository.ScriptRunRepository;
 import ru.parus.callcenter.repository.ScriptVersionRepository;
 import ru.parus.callcenter.service.ScriptService.Script;
+import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -235,14 +236,9 @@ public class ScriptRunService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RunPage search(String managerId, OffsetDateTime from, OffsetDateTime to, Integer page, Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw ProblemException.invalidField("page", "must be 0 or more");
-        }
-        if (s < 1 || s > config.maxPageSize()) {
-            throw ProblemException.invalidField("size", "must be 1.." + config.maxPageSize());
-        }
+        PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
+        int p = paging.page();
+        int s = paging.size();
         if (from != null && to != null && !from.isBefore(to)) {
             throw ProblemException.invalidField("to", "must be after from");
         }

@@ -19,6 +19,7 @@ import ru.parus.callcenter.domain.Absence;
 import ru.parus.callcenter.domain.Staff;
 import ru.parus.callcenter.repository.AbsenceRepository;
 import ru.parus.callcenter.repository.StaffRepository;
+import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -109,14 +110,9 @@ public class StaffService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public StaffPage list(String role, String active, Integer page, Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 50 : size;
-        if (p < 0) {
-            throw ProblemException.invalidField("page", "must be 0 or more");
-        }
-        if (s < 1 || s > config.maxPageSize()) {
-            throw ProblemException.invalidField("size", "must be 1.." + config.maxPageSize());
-        }
+        PageRequest paging = PageRequest.of(page, size, 50, config.maxPageSize());
+        int p = paging.page();
+        int s = paging.size();
         if (role != null && !ROLES.contains(role)) {
             throw ProblemException.invalidField("role", "one of MANAGER, HEAD, DIRECTOR");
         }
