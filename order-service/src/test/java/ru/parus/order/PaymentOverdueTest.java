@@ -133,6 +133,79 @@ class PaymentOverdueTest {
     }
 
     /**
+     * R15: the claim itself publishes once even when two scans get past the advisory lock (as replicas could if the
+     * lock were lost): the second scan's UPDATE waits for the first one's row locks and re-checks
+     * {@code overdue_published_at IS NULL} after its commit. The scheduled scans are kept out by holding the lock.
+     */
+    @Test
+    void R15_twoClaimsPastTheLockStillPublishOncePerOrder() throws Exception {
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            orders.add(Orders.confirmedOnlineOrder(inDays(5)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Future<?> holder = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, PaymentOverdueScanner.SCAN_LOCK)
+                        .getSingleResult();
+                locked.countDown();
+                await(release);
+            }));
+            assertTrue(locked.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            clock.advance(Duration.ofDays(2).plusMinutes(1));
+            long[] committedAt = new long[1];
+            long[] secondDoneAt = new long[1];
+            Future<Integer> first = pool.submit(() -> {
+                int n = QuarkusTransaction.requiringNew().call(() -> {
+                    int claimed = scanner.claimAndPublish();
+                    firstClaimed.countDown();
+                    await(secondStarted);
+                    Thread.sleep(1500); // the second claim is now waiting for this transaction's row locks
+                    return claimed;
+                });
+                committedAt[0] = System.nanoTime();
+                return n;
+            });
+            Future<Integer> second = pool.submit(() -> {
+                await(firstClaimed);
+                secondStarted.countDown();
+                int n = QuarkusTransaction.requiringNew().call(scanner::claimAndPublish);
+                secondDoneAt[0] = System.nanoTime();
+                return n;
+            });
+            int n1 = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            int n2 = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            release.countDown();
+            holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(n1 >= orders.size(), "the first claim took the orders: " + n1);
+            assertEquals(0, n2, "the second claim found them claimed");
+            assertTrue(secondDoneAt[0] >= committedAt[0] - 50_000_000L, "the second claim waited for the first one's commit");
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
+        for (String id : orders) {
+            assertEquals(1, outboxRows(id), "exactly one OrderPaymentOverdue for " + id);
+            assertEquals(1, historyRows(id), "exactly one PAYMENT_OVERDUE history row for " + id);
+        }
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out waiting");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * R15 with R9, R10, R11: the scan computes payableKopecks in SQL; it must be what the order itself says
      * ({@code Order.payableKopecks()}): the larger of the manager's discount (half-up) and the promo code's, minus
      * bonus points, never below zero. Also: the payload's times, its schema, the history row, the metric by type.

@@ -36,7 +36,7 @@ import ru.parus.platform.outbox.TraceContext;
 @ApplicationScoped
 public class PaymentOverdueScanner {
     /** Advisory lock key of this scan, unique in the orders database ("overdue"). */
-    static final long SCAN_LOCK = 0x6f76657264756510L;
+    public static final long SCAN_LOCK = 0x6f76657264756510L;
 
     /** RFC 3339 in UTC with microseconds, as PostgreSQL's {@code timestamptz} holds them. */
     private static final String UTC = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'";
@@ -110,6 +110,16 @@ public class PaymentOverdueScanner {
         if (!leader) {
             return 0; // another replica is scanning now
         }
+        return claimAndPublish();
+    }
+
+    /**
+     * R15 without the advisory lock, in the caller's transaction: claims the orders due and writes their outbox and
+     * history rows. Two of these running at once still publish each order once (the conditional claim); public so
+     * that a test can prove it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int claimAndPublish() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         int published = ((Number) em.createNativeQuery(SCAN)
                 .setParameter("now", now)
