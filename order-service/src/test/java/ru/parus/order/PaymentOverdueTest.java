@@ -1,18 +1,23 @@
 package ru.parus.order;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import ru.parus.infra.test.TestKafka;
+import ru.parus.order.domain.Order;
 import ru.parus.order.service.PaymentOverdueScanner;
 
 /** R15: an ONLINE order unpaid 2 days after placement publishes OrderPaymentOverdue once, within seconds. */
@@ -113,6 +119,167 @@ class PaymentOverdueTest {
         }
         for (String id : orders) {
             assertEquals(1, outboxRows(id), "exactly one OrderPaymentOverdue for " + id);
+            assertEquals(1, historyRows(id), "exactly one PAYMENT_OVERDUE history row for " + id);
         }
+        // one record per order on the topic, whichever replica claimed it (one more is waited for, in vain)
+        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords("order-events",
+                r -> orders.contains(r.key()) && OVERDUE.equals(TestKafka.header(r, "ce_type")), orders.size() + 1,
+                Duration.ofSeconds(8));
+        assertEquals(orders.size(), records.size(), "one record per order");
+        assertEquals(Set.copyOf(orders), records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()));
+        for (ConsumerRecord<String, String> r : records) {
+            OrderLifecycleTest.assertValid("OrderPaymentOverdue.v1", r.value());
+        }
+    }
+
+    /**
+     * R15: the claim itself publishes once even when two scans get past the advisory lock (as replicas could if the
+     * lock were lost): the second scan's UPDATE waits for the first one's row locks and re-checks
+     * {@code overdue_published_at IS NULL} after its commit. The scheduled scans are kept out by holding the lock.
+     */
+    @Test
+    void R15_twoClaimsPastTheLockStillPublishOncePerOrder() throws Exception {
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            orders.add(Orders.confirmedOnlineOrder(inDays(5)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Future<?> holder = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, PaymentOverdueScanner.SCAN_LOCK)
+                        .getSingleResult();
+                locked.countDown();
+                await(release);
+            }));
+            assertTrue(locked.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            clock.advance(Duration.ofDays(2).plusMinutes(1));
+            long[] committedAt = new long[1];
+            long[] secondDoneAt = new long[1];
+            Future<Integer> first = pool.submit(() -> {
+                int n = QuarkusTransaction.requiringNew().call(() -> {
+                    int claimed = scanner.claimAndPublish();
+                    firstClaimed.countDown();
+                    await(secondStarted);
+                    Thread.sleep(1500); // the second claim is now waiting for this transaction's row locks
+                    return claimed;
+                });
+                committedAt[0] = System.nanoTime();
+                return n;
+            });
+            Future<Integer> second = pool.submit(() -> {
+                await(firstClaimed);
+                secondStarted.countDown();
+                int n = QuarkusTransaction.requiringNew().call(scanner::claimAndPublish);
+                secondDoneAt[0] = System.nanoTime();
+                return n;
+            });
+            int n1 = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            int n2 = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            release.countDown();
+            holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(n1 >= orders.size(), "the first claim took the orders: " + n1);
+            assertEquals(0, n2, "the second claim found them claimed");
+            assertTrue(secondDoneAt[0] >= committedAt[0] - 50_000_000L, "the second claim waited for the first one's commit");
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
+        for (String id : orders) {
+            assertEquals(1, outboxRows(id), "exactly one OrderPaymentOverdue for " + id);
+            assertEquals(1, historyRows(id), "exactly one PAYMENT_OVERDUE history row for " + id);
+        }
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out waiting");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * R15 with R9, R10, R11: the scan computes payableKopecks in SQL; it must be what the order itself says
+     * ({@code Order.payableKopecks()}): the larger of the manager's discount (half-up) and the promo code's, minus
+     * bonus points, never below zero. Also: the payload's times, its schema, the history row, the metric by type.
+     */
+    @Test
+    void R15_overduePayableIsWhatTheOrderSaysWithDiscountPromoAndBonus() throws Exception {
+        String discounted = Orders.confirmedOnlineOrder(inDays(5));
+        String promoAmount = Orders.confirmedOnlineOrder(inDays(5));
+        String bonusAboveTotal = Orders.confirmedOnlineOrder(inDays(5));
+        QuarkusTransaction.requiringNew().run(() -> {
+            // 549000 x 7.35 % = 40351.5 -> 40352 half-up; promo 5 % = 27450 is smaller; bonus 1234
+            update("UPDATE customer_order SET discount_percent = 7.35, discount_fallback_percent = 7.35, promo_code = 'P5',"
+                    + " promo_percent = 5, bonus_points = 1234 WHERE id = CAST(?1 AS uuid)", discounted);
+            // a fixed promo amount larger than the manager's 3 %
+            update("UPDATE customer_order SET discount_percent = 3, discount_fallback_percent = 3, promo_code = 'M600',"
+                    + " promo_amount_kopecks = 60000 WHERE id = CAST(?1 AS uuid)", promoAmount);
+            update("UPDATE customer_order SET discount_percent = 10, discount_fallback_percent = 10,"
+                    + " bonus_points = 10000000 WHERE id = CAST(?1 AS uuid)", bonusAboveTotal);
+        });
+        Map<String, Long> expected = Map.of(discounted, 507414L, promoAmount, 489000L, bonusAboveTotal, 0L);
+        for (var e : expected.entrySet()) {
+            Order o = QuarkusTransaction.requiringNew().call(() -> em.find(Order.class, UUID.fromString(e.getKey())));
+            assertEquals(e.getValue(), o.payableKopecks(), "the order's own rule, as the test data means it");
+        }
+
+        double publishedBefore = metric("parus_outbox_published_total", null);
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords("order-events",
+                r -> expected.containsKey(r.key()) && OVERDUE.equals(TestKafka.header(r, "ce_type")), 3, Duration.ofSeconds(15));
+        assertEquals(3, records.size(), "published by the scheduled scan");
+        for (ConsumerRecord<String, String> r : records) {
+            OrderLifecycleTest.assertValid("OrderPaymentOverdue.v1", r.value());
+            JsonNode e = mapper.readTree(r.value());
+            Order o = QuarkusTransaction.requiringNew().call(() -> em.find(Order.class, UUID.fromString(r.key())));
+            assertEquals(expected.get(r.key()), e.get("payableKopecks").asLong(), r.value());
+            assertEquals(r.key(), e.get("orderId").asText());
+            assertEquals(o.customerId.toString(), e.get("customerId").asText());
+            assertEquals("RUB", e.get("currency").asText());
+            assertEquals(o.placedAt.toInstant(), OffsetDateTime.parse(e.get("placedAt").asText()).toInstant());
+            assertEquals(o.placedAt.toInstant().plus(Duration.ofDays(2)),
+                    OffsetDateTime.parse(e.get("overdueSince").asText()).toInstant(), "placedAt + the threshold");
+            assertTrue(e.has("paymentLink") && e.get("paymentLink").isNull(), r.value());
+            assertEquals("order-service", TestKafka.header(r, "ce_source"));
+            assertEquals(r.key(), TestKafka.header(r, "ce_subject"));
+            assertEquals(1, historyRows(r.key()), "R6: the history row of the publication");
+        }
+        // ops count the business events: the set-based rows are counted like any other (the relay counts rows)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> metric("parus_outbox_published_total", null) >= publishedBefore + 3);
+        if (metricsText().lines().anyMatch(l -> l.startsWith("parus_events_published_total{"))) {
+            // by type (platform since 7c757de; an older installed platform has no per-type counter)
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> metric("parus_events_published_total", "type=\"" + OVERDUE + "\"") >= 3);
+        }
+    }
+
+    static String metricsText() {
+        return io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The sum of a Prometheus metric's lines that carry {@code label} (any, when null); 0 when there are none. */
+    static double metric(String name, String label) {
+        return metricsText().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .filter(l -> label == null || l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    void update(String sql, String id) {
+        assertEquals(1, em.createNativeQuery(sql).setParameter(1, id).executeUpdate());
+    }
+
+    long historyRows(String orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM order_history WHERE order_id = CAST(?1 AS uuid) AND kind = 'PAYMENT_OVERDUE'")
+                .setParameter(1, orderId).getSingleResult()).longValue());
     }
 }
