@@ -67,6 +67,8 @@ class CustomerSearchTest {
                 .body("total", equalTo(3)).body("items.size()", equalTo(2)).body("items[0].name", equalTo(family + " 0"));
         given().auth().oauth2(HEAD).queryParam("q", family).queryParam("size", 2).queryParam("page", 1).get("/customers")
                 .then().body("items.size()", equalTo(1)).body("items[0].name", equalTo(family + " 2"));
+        given().auth().oauth2(HEAD).queryParam("q", family).queryParam("size", 100).queryParam("page", Integer.MAX_VALUE)
+                .get("/customers").then().statusCode(200).body("total", equalTo(3)).body("items", empty());
     }
 
     @Test

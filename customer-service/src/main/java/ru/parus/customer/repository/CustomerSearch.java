@@ -103,8 +103,8 @@ public class CustomerSearch {
         }
         hits.append(")\n");
 
-        int offset = page * size;
-        int pageSize = Math.min(size, maxHits - offset); // pages end at maxHits
+        long offset = (long) page * size; // a huge page number is past the hits, not an overflow
+        int pageSize = (int) Math.max(0, Math.min(size, maxHits - offset)); // pages end at maxHits
         long found = -1;
         List<UUID> ids = new ArrayList<>();
         if (pageSize > 0) {
