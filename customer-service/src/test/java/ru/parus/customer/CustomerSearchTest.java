@@ -1,6 +1,8 @@
 package ru.parus.customer;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -48,7 +50,8 @@ class CustomerSearchTest {
                     .body("items.id", hasItem(id));
         }
         given().auth().oauth2(HEAD).queryParam("q", surname).get("/customers").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].phone", equalTo("+7919" + tail));
+                .body("total", equalTo(1)).body("totalIsLowerBound", equalTo(false))
+                .body("items[0].phone", equalTo("+7919" + tail));
         given().auth().oauth2(OTHER).queryParam("q", surname).get("/customers").then().statusCode(200)
                 .body("total", equalTo(0)).body("items.id", not(hasItem(id)));
     }
@@ -64,17 +67,125 @@ class CustomerSearchTest {
                 .body("total", equalTo(3)).body("items.size()", equalTo(2)).body("items[0].name", equalTo(family + " 0"));
         given().auth().oauth2(HEAD).queryParam("q", family).queryParam("size", 2).queryParam("page", 1).get("/customers")
                 .then().body("items.size()", equalTo(1)).body("items[0].name", equalTo(family + " 2"));
+        given().auth().oauth2(HEAD).queryParam("q", family).queryParam("size", 100).queryParam("page", Integer.MAX_VALUE)
+                .get("/customers").then().statusCode(200).body("total", equalTo(3)).body("items", empty());
+    }
+
+    @Test
+    void nameWordsMatchInAnyOrderAndShortWordsOnlyNarrow() {
+        String surname = "Словесова" + UUID.randomUUID().toString().substring(0, 6);
+        String id = create(HEAD, surname + " Анна Петровна", "+7 919 " + (1000000 + (int) (Math.random() * 8999999)),
+                UUID.randomUUID() + "@example.org");
+        String other = create(HEAD, surname + " Ольга Ивановна", "+7 919 " + (1000000 + (int) (Math.random() * 8999999)),
+                UUID.randomUUID() + "@example.org");
+        given().auth().oauth2(HEAD).queryParam("q", "анна " + surname).get("/customers").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        given().auth().oauth2(HEAD).queryParam("q", "  Петровна   " + surname.toUpperCase() + " ").get("/customers").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        // a word of 1-2 letters narrows the hits of the others as the start of a word: initials
+        given().auth().oauth2(HEAD).queryParam("q", surname + " о").get("/customers").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(other));
+        given().auth().oauth2(HEAD).queryParam("q", surname + " а п").get("/customers").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        given().auth().oauth2(HEAD).queryParam("q", surname + " на").get("/customers").then()
+                .body("total", equalTo(0)); // "на" ends Анна and Петровна but starts no word
+        given().auth().oauth2(HEAD).queryParam("q", surname).get("/customers").then()
+                .body("total", equalTo(2)).body("items.id", contains(id, other)); // by name: Анна before Ольга
+        given().auth().oauth2(HEAD).queryParam("q", "мария " + surname).get("/customers").then()
+                .body("total", equalTo(0)).body("items", empty());
     }
 
     @Test
     void badSearchParametersAreProblems() {
-        given().auth().oauth2(HEAD).queryParam("q", "ab").get("/customers").then().statusCode(400)
+        // a manager typing the first letters or digits gets a clear 400, not thousands of hits
+        for (String q : new String[] { "ab", "Ив", "  ив  ", "91", "8 9", "a.b", "%%%", "___", "ив ан ов" }) {
+            given().auth().oauth2(HEAD).queryParam("q", q).get("/customers").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("q"));
+        }
+        given().auth().oauth2(HEAD).queryParam("q", "x".repeat(101)).get("/customers").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("q"));
         given().auth().oauth2(HEAD).get("/customers").then().statusCode(400).body("errors.field", hasItem("q"));
         given().auth().oauth2(HEAD).queryParam("q", "abc").queryParam("size", 1000).get("/customers").then()
                 .statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(HEAD).queryParam("q", "abc").queryParam("page", "x").get("/customers").then()
                 .statusCode(404).contentType("application/problem+json");
+        // a whole short e-mail has no 3 letters in a row but is found (its separators give trigrams)
+        String login = letters(2);
+        String mail = login + "@" + letters(2) + ".ru";
+        String id = create(HEAD, "Краткова " + letters(6), "+7 919 " + (1000000 + (int) (Math.random() * 8999999)), mail);
+        given().auth().oauth2(HEAD).queryParam("q", mail.toUpperCase()).get("/customers").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        given().auth().oauth2(HEAD).queryParam("q", login).get("/customers").then().statusCode(400)
+                .contentType("application/problem+json");
+        // three digits of a phone are enough, however spaced; 100 characters too
+        given().auth().oauth2(HEAD).queryParam("q", "9 1 9").get("/customers").then().statusCode(200);
+        given().auth().oauth2(HEAD).queryParam("q", "x".repeat(100)).get("/customers").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    /** Inserts customers named {@code <family> <n>} owned by {@code owner}, dormant already so that scans skip them. */
+    void generate(String family, int from, int to, String owner) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO customer (id, name, type, owner_manager_id, created_at, active_at, dormant_since,
+                                      dormancy_episode, registered_via)
+                SELECT gen_random_uuid(), :family || ' ' || lpad(g::text, 5, '0'), 'FITNESS', :owner, now(), now(), now(), 1, 'PHONE'
+                FROM generate_series(:from, :to) g""").setParameter("family", family).setParameter("owner", owner)
+                .setParameter("from", from).setParameter("to", to).executeUpdate());
+    }
+
+    @Test
+    void aCommonNameCountsUpToTheCapAndSaysSo() {
+        String family = "Частова" + UUID.randomUUID().toString().substring(0, 6);
+        generate(family, 1, 1005, null);
+        given().auth().oauth2(HEAD).queryParam("q", family).get("/customers").then().statusCode(200)
+                .body("total", equalTo(1000)).body("totalIsLowerBound", equalTo(true))
+                .body("items.size()", equalTo(20)).body("items.name", equalTo(sortedNames(
+                        given().auth().oauth2(HEAD).queryParam("q", family).get("/customers").then().extract()
+                                .jsonPath().getList("items.name", String.class))));
+        // pages end at the cap
+        given().auth().oauth2(HEAD).queryParam("q", family).queryParam("page", 49).get("/customers").then()
+                .statusCode(200).body("items.size()", equalTo(20)).body("total", equalTo(1000))
+                .body("totalIsLowerBound", equalTo(true));
+        given().auth().oauth2(HEAD).queryParam("q", family).queryParam("page", 50).get("/customers").then()
+                .statusCode(200).body("items", empty()).body("total", equalTo(1000))
+                .body("totalIsLowerBound", equalTo(true));
+        // exactly at the cap the total is exact
+        String exact = "Ровнова" + UUID.randomUUID().toString().substring(0, 6);
+        generate(exact, 1, 1000, null);
+        given().auth().oauth2(HEAD).queryParam("q", exact).queryParam("size", 100).queryParam("page", 3)
+                .get("/customers").then().statusCode(200).body("total", equalTo(1000))
+                .body("totalIsLowerBound", equalTo(false)).body("items.size()", equalTo(100))
+                .body("items[0].name", equalTo(exact + " 00301")); // exact: the pages run through all hits by name
+        given().auth().oauth2(HEAD).queryParam("q", exact).queryParam("page", 50).get("/customers").then()
+                .statusCode(200).body("items", empty()).body("total", equalTo(1000))
+                .body("totalIsLowerBound", equalTo(false));
+    }
+
+    @Test
+    void R24_theVisibilityFilterComesBeforeTheCap() {
+        String family = "Чужова" + UUID.randomUUID().toString().substring(0, 6);
+        generate(family, 1, 1500, "manager-s2"); // another manager's customers first: the scan meets them first
+        generate(family, 1501, 1502, "manager-s1");
+        given().auth().oauth2(OWNER).queryParam("q", family).get("/customers").then().statusCode(200)
+                .body("total", equalTo(2)).body("totalIsLowerBound", equalTo(false))
+                .body("items.name", contains(family + " 01501", family + " 01502"));
+        given().auth().oauth2(OTHER).queryParam("q", family).get("/customers").then().statusCode(200)
+                .body("total", equalTo(1000)).body("totalIsLowerBound", equalTo(true))
+                .body("items.name", not(hasItem(family + " 01501")));
+        given().auth().oauth2(HEAD).queryParam("q", family + " 01501").get("/customers").then().statusCode(200)
+                .body("total", equalTo(1)).body("totalIsLowerBound", equalTo(false));
+    }
+
+    static String letters(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append((char) ('a' + (int) (Math.random() * 26)));
+        }
+        return s.toString();
+    }
+
+    static java.util.List<String> sortedNames(java.util.List<String> names) {
+        return names.stream().sorted().toList();
     }
 
     /** Prints the time of searches over 100,000 generated customers (no timing assertion: a shared 2-core machine). */

@@ -37,6 +37,17 @@ public interface CustomerConfig {
     @WithDefault("5242880")
     long importMaxBytes();
 
+    /**
+     * Search during a call: hits counted and sorted at most; above it the page says {@code totalIsLowerBound}
+     * and the manager narrows the query (a million customers hold tens of thousands of Ивановы).
+     */
+    @WithDefault("1000")
+    int searchMaxHits();
+
+    /** Search during a call: the longest query accepted (a longer one is a 400 problem). */
+    @WithDefault("100")
+    int searchMaxLength();
+
     /** Storefront codes a CSV row may name in its storefront column. */
     @WithDefault("LACTOMIN,WATTN")
     List<String> storefronts();

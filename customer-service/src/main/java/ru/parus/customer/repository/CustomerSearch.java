@@ -1,6 +1,11 @@
 package ru.parus.customer.repository;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,45 +15,124 @@ import jakarta.persistence.Query;
 import ru.parus.customer.domain.Customer;
 
 /**
- * Finds customers by any part of a name, a phone or an e-mail, in one SQL statement served by the
- * trigram GIN indexes of V6 ({@code LIKE '%...%'}).
+ * Finds customers by any part of a name, a phone or an e-mail, served by the trigram GIN indexes of V6
+ * ({@code LIKE '%...%'}).
+ *
+ * <p>On a million customers a common surname matches tens of thousands: counting and sorting all of them
+ * cost a second. So each branch of the search (names; contacts) stops after {@code maxHits + 1} visible
+ * hits, and only those are counted and sorted: up to {@code maxHits} hits the total and the order are
+ * exact; above it the page says {@code totalIsLowerBound} and the manager narrows the query. The R24
+ * visibility filter is applied inside each branch, before the cap, so a manager's own customers are never
+ * crowded out by other managers' ones.
  */
 @ApplicationScoped
 public class CustomerSearch {
+    /** A word the trigram index can look up: 3 letters or digits in a row. */
+    public static final Pattern TRIGRAMS = Pattern.compile("[\\p{L}\\p{N}]{3}");
+
     @Inject
     EntityManager em;
 
-    public record Page(long total, List<Customer> items) {
+    /**
+     * @param total             hits, at most {@code maxHits}
+     * @param totalIsLowerBound there are more than {@code maxHits} hits; {@code items} come from the first
+     *                          {@code maxHits + 1} found, sorted by name
+     */
+    public record Page(long total, boolean totalIsLowerBound, List<Customer> items) {
     }
 
     /**
-     * @param text      lower-case text to find in names and contacts
+     * @param words     lower-case words to find in the name, all of them, in any order; words with 3 letters
+     *                  or digits in a row are looked up in the trigram index anywhere in the name, others only
+     *                  filter its hits as the start of a word (no such word: names are not searched)
+     * @param contact   lower-case text to find in a contact value (e-mail, handle), or null
      * @param digits    the query's digits (a phone fragment), or null
      * @param visibleTo owners whose customers a manager sees (R24: their own, R22: those they deputise
      *                  for; customers nobody owns are found too), or null for all
+     * @param maxHits   hits counted and sorted at most
      */
-    @SuppressWarnings("unchecked")
-    public Page search(String text, String digits, List<String> visibleTo, int page, int size) {
-        // each branch of the union is served by its own trigram index
-        String from = """
-                FROM customer c
-                JOIN (SELECT id FROM customer WHERE lower(name) LIKE :text
-                      UNION
-                      SELECT customer_id FROM customer_contact WHERE value LIKE :text OR value LIKE :digits) hits
-                  ON hits.id = c.id
-                WHERE c.merged_into IS NULL AND c.erased_at IS NULL -- R24: an erased customer is nobody to find
-                  AND (CAST(:owners AS varchar) = '' OR c.owner_manager_id IS NULL
-                       OR c.owner_manager_id = ANY (string_to_array(CAST(:owners AS varchar), E'\\x1f')))""";
-        Query count = em.createNativeQuery("SELECT count(*) " + from);
-        Query rows = em.createNativeQuery("SELECT c.* " + from + " ORDER BY lower(c.name), c.id OFFSET :offset LIMIT :size",
-                Customer.class);
-        for (Query q : List.of(count, rows)) {
-            q.setParameter("owners", visibleTo == null ? "" : String.join("\u001f", visibleTo))
-                    .setParameter("text", "%" + escape(text) + "%")
-                    .setParameter("digits", digits == null ? "" : "%" + digits + "%");
+    public Page search(List<String> words, String contact, String digits, List<String> visibleTo, int page, int size,
+            int maxHits) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder name = new StringBuilder();
+        Map<String, Object> nameParams = new HashMap<>();
+        boolean anyIndexed = false;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            // a pattern without trigrams would make GIN read the whole index: short words only filter
+            boolean indexed = TRIGRAMS.matcher(word).find();
+            anyIndexed |= indexed;
+            // a short word is the start of a word (an initial: "смирнова а п")
+            nameParams.put("w" + i, indexed ? "%" + escape(word) + "%" : " " + word);
+            name.append(indexed ? " AND lower(c.name) LIKE :w" + i : " AND strpos(' ' || lower(c.name), :w" + i + ") > 0");
         }
-        rows.setParameter("offset", (long) page * size).setParameter("size", size);
-        return new Page(((Number) count.getSingleResult()).longValue(), rows.getResultList());
+        List<String> contactConditions = new ArrayList<>();
+        if (contact != null) {
+            contactConditions.add("cc.value LIKE :contact");
+            params.put("contact", "%" + escape(contact) + "%");
+        }
+        if (digits != null) {
+            contactConditions.add("cc.value LIKE :digits");
+            params.put("digits", "%" + digits + "%");
+        }
+        // R24: an erased or merged customer is nobody to find; a manager sees own, deputised and unowned ones
+        String visible = """
+                c.merged_into IS NULL AND c.erased_at IS NULL
+                AND (CAST(:owners AS varchar) = '' OR c.owner_manager_id IS NULL
+                     OR c.owner_manager_id = ANY (string_to_array(CAST(:owners AS varchar), E'\\x1f')))""";
+        params.put("owners", visibleTo == null ? "" : String.join("\u001f", visibleTo));
+        params.put("cap", maxHits + 1);
+        StringBuilder hits = new StringBuilder("WITH ");
+        boolean byName = anyIndexed; // else the names would be read one by one
+        if (byName) {
+            params.putAll(nameParams);
+            // MATERIALIZED: planned for all its rows, the name branch takes the trigram index even where a
+            // LIMIT would tempt the planner into a sequential scan that, for a manager who sees few of the
+            // hits, reads the whole table; the LIMIT outside still stops reading after maxHits + 1 rows
+            hits.append("names AS MATERIALIZED (SELECT c.id FROM customer c WHERE ").append(visible).append(name)
+                    .append("),\n");
+        }
+        hits.append("hits AS (");
+        if (byName) {
+            hits.append("(SELECT id FROM names LIMIT :cap)");
+        }
+        if (!contactConditions.isEmpty()) {
+            hits.append(byName ? " UNION " : "")
+                    .append("(SELECT cc.customer_id AS id FROM customer_contact cc JOIN customer c ON c.id = cc.customer_id WHERE (")
+                    .append(String.join(" OR ", contactConditions)).append(") AND ").append(visible).append(" LIMIT :cap)");
+        }
+        hits.append(")\n");
+
+        long offset = (long) page * size; // a huge page number is past the hits, not an overflow
+        int pageSize = (int) Math.max(0, Math.min(size, maxHits - offset)); // pages end at maxHits
+        long found = -1;
+        List<UUID> ids = new ArrayList<>();
+        if (pageSize > 0) {
+            Query rows = em.createNativeQuery(hits + """
+                    SELECT CAST(c.id AS text), count(*) OVER ()
+                    FROM customer c JOIN hits ON hits.id = c.id
+                    ORDER BY lower(c.name), c.id OFFSET :offset LIMIT :size""");
+            params.forEach(rows::setParameter);
+            rows.setParameter("offset", offset).setParameter("size", pageSize);
+            for (Object row : rows.getResultList()) {
+                Object[] columns = (Object[]) row;
+                ids.add(UUID.fromString((String) columns[0]));
+                found = ((Number) columns[1]).longValue();
+            }
+        }
+        if (found < 0) { // a page past the hits: count them alone
+            Query count = em.createNativeQuery(hits + "SELECT count(*) FROM hits");
+            params.forEach(count::setParameter);
+            found = ((Number) count.getSingleResult()).longValue();
+        }
+        List<Customer> items = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            Map<UUID, Customer> byId = new HashMap<>();
+            em.createQuery("from Customer c where c.id in :ids", Customer.class).setParameter("ids", ids).getResultList()
+                    .forEach(c -> byId.put(c.id, c));
+            ids.stream().map(byId::get).forEach(items::add);
+        }
+        return new Page(Math.min(found, maxHits), found > maxHits, items);
     }
 
     private static String escape(String s) {

@@ -130,23 +130,41 @@ public class CustomerResource {
             OffsetDateTime lastOrderAt) {
     }
 
-    public record SearchPage(long total, int page, int size, List<SearchHit> items) {
+    @Schema(description = "One page of search hits. At most parus.customer.search-max-hits (1000) hits are counted "
+            + "and sorted: up to it, total is exact and the pages run through all hits by name; above it, "
+            + "totalIsLowerBound is true, total is the cap, and the pages run through the first hits found, "
+            + "sorted by name: the manager narrows the query.")
+    public record SearchPage(
+            @Schema(description = "hits; at most the cap", examples = "1000") long total,
+            @Schema(description = "true when there are more hits than total", examples = "true") boolean totalIsLowerBound,
+            @Schema(examples = "0") int page,
+            @Schema(examples = "20") int size,
+            List<SearchHit> items) {
     }
 
     @GET
     @Operation(summary = "Find customers by any part of a phone number, a name or an e-mail",
-            description = "For a manager during a call. R24: a manager finds their own customers and those nobody "
-                    + "owns; HEAD, DIRECTOR and ADMIN find all. Sorted by name; paginated.")
-    @APIResponse(responseCode = "200", description = "One page of hits with the total")
-    @APIResponse(responseCode = "400", description = "q shorter than 3 characters, or a bad page/size (problem+json)")
+            description = "For a manager during a call. Name words match in any order (\"анна смирнова\" finds "
+                    + "\"Смирнова Анна Петровна\"); phone digits in any spelling (8 = +7). R24: a manager finds their own "
+                    + "customers, those of a manager they deputise for and those nobody owns; HEAD, DIRECTOR and ADMIN "
+                    + "find all. Sorted by name; paginated. At most parus.customer.search-max-hits (1000) hits are "
+                    + "counted: above it totalIsLowerBound is true and the pages hold the first hits found, sorted by name.")
+    @APIResponse(responseCode = "200", description = "One page of hits with the (possibly capped) total",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "a common surname",
+                    value = """
+                            {"total":1000,"totalIsLowerBound":true,"page":0,"size":20,"items":[{"id":"5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55",
+                            "name":"Иванова Анна Сергеевна","phone":"+79123456789","email":"anna@example.org","type":"FITNESS",
+                            "ownerManagerId":"manager-1","lastOrderAt":"2026-11-27T09:30:00Z"}]}""")))
+    @APIResponse(responseCode = "400", description = "q without 3 letters or digits in a row (nor 3 digits of a phone), "
+            + "longer than parus.customer.search-max-length (100), or a bad page/size (problem+json)")
     public SearchPage search(
-            @Parameter(description = "at least 3 characters, e.g. 345-67, Смирн, anna@", example = "912 345")
+            @Parameter(description = "3 letters or digits in a row, or 3 digits of a phone, e.g. 345-67, Смирн, анна смирнова, anna@", example = "912 345")
             @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         CustomerSearch.Page found = service.search(q, page, size, staff);
         accessLog.read(found.items().stream().map(c -> c.id).toList(), "GET /customers?q", staff); // R24
-        return new SearchPage(found.total(), page, size, found.items().stream()
+        return new SearchPage(found.total(), found.totalIsLowerBound(), page, size, found.items().stream()
                 .map(c -> new SearchHit(c.id, c.name, c.phone, c.email, c.type, c.ownerManagerId, c.lastOrderAt))
                 .toList());
     }

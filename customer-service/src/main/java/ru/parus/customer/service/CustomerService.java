@@ -118,9 +118,9 @@ public class CustomerService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerSearch.Page search(String q, int page, int size, CurrentStaff staff) {
-        String text = q == null ? "" : q.strip();
-        if (text.length() < 3) {
-            throw ProblemException.invalidField("q", "at least 3 characters of a name, phone or e-mail");
+        String text = q == null ? "" : q.strip().toLowerCase();
+        if (text.length() > config.searchMaxLength()) {
+            throw ProblemException.invalidField("q", "at most " + config.searchMaxLength() + " characters");
         }
         String digits = null;
         if (text.matches("[\\d\\s()+\\-]+")) {
@@ -132,7 +132,23 @@ public class CustomerService {
                 digits = null;
             }
         }
-        return search.search(text.toLowerCase(), digits, deputies.ownersVisibleTo(staff), page, size); // R22, R24
+        boolean trigrams = CustomerSearch.TRIGRAMS.matcher(text).find();
+        boolean oneWord = !text.matches(".*\\s.*");
+        // "li@bk.ru": two short runs around a separator still give the index trigrams (" bk"), and a whole
+        // e-mail must be found however short it is
+        boolean shortContact = oneWord && text.replaceAll("[^\\p{L}\\p{N}]", "").length() >= 3
+                && text.split("[^\\p{L}\\p{N}]+").length >= 2;
+        // a pattern without 3 letters or digits in a row has (almost) no trigram, so no index can serve it; and
+        // a manager typing "Ив" or "91" during a call would get thousands of useless hits anyway
+        if (!trigrams && digits == null && !shortContact) {
+            throw ProblemException.invalidField("q", "at least 3 letters or digits in a row of a name or e-mail, "
+                    + "or 3 digits of a phone");
+        }
+        // names: every word, in any order ("анна смирнова" finds "Смирнова Анна"); contacts have no spaces
+        List<String> words = List.of(text.split("\\s+"));
+        String contact = oneWord && (trigrams || shortContact) ? text : null;
+        return search.search(words, contact, digits, deputies.ownersVisibleTo(staff), page, size,
+                config.searchMaxHits()); // R22, R24
     }
 
     /** A merged id keeps resolving: to the customer it was merged into (and on, if that one was merged too). */
