@@ -132,6 +132,10 @@ public final class RunningStack implements BeforeAllCallback {
         }
         Duration exit = Duration.ofNanos(System.nanoTime() - signalled);
         s.watchdog.close();
+        if (!base(service).equals(service)) {
+            // a replica stopped is gone: later tests wait for the services that remain ready, not for it
+            get().services.remove(service);
+        }
         return exit;
     }
 
@@ -162,7 +166,7 @@ public final class RunningStack implements BeforeAllCallback {
 
     /**
      * Starts a second instance of a running service (same jar, same database, same consumer groups), named
-     * {@code <service>#2}: {@link #url}, {@link #stop} and {@link #restart} take that name.
+     * {@code <service>#2}: {@link #url} and {@link #stop} take that name; once stopped it is forgotten.
      */
     public static String startReplica(String service, int number) {
         Stack running = get();
