@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +20,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import ru.parus.fulfillment.domain.Shipment;
 import ru.parus.fulfillment.event.ShipmentDetails;
+import ru.parus.platform.pdf.PdfText;
 
 /**
  * R12: the packing list for the warehouse and the shipping document for the carrier, as PDF in Russian.
@@ -205,7 +205,7 @@ public class ShipmentDocuments {
         }
 
         private void line(PDType0Font f, float size, String text) throws IOException {
-            for (String part : wrap(f, size, printable(f, text))) {
+            for (String part : PdfText.wrap(f, size, PdfText.printable(f, text), PDRectangle.A4.getWidth() - 2 * MARGIN)) {
                 if (y < MARGIN) {
                     newPage();
                 }
@@ -218,36 +218,7 @@ public class ShipmentDocuments {
             }
         }
 
-        private List<String> wrap(PDType0Font f, float size, String text) throws IOException {
-            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-            List<String> out = new ArrayList<>();
-            StringBuilder current = new StringBuilder();
-            for (String word : text.split(" ", -1)) {
-                String candidate = current.isEmpty() ? word : current + " " + word;
-                if (!current.isEmpty() && f.getStringWidth(candidate) / 1000 * size > width) {
-                    out.add(current.toString());
-                    current = new StringBuilder(word);
-                } else {
-                    current = new StringBuilder(candidate);
-                }
-            }
-            out.add(current.toString());
-            return out;
-        }
 
-        private static String printable(PDType0Font f, String text) {
-            StringBuilder b = new StringBuilder();
-            text.codePoints().forEach(cp -> {
-                String ch = Character.isISOControl(cp) ? " " : new String(Character.toChars(cp));
-                try {
-                    f.encode(ch);
-                    b.append(ch);
-                } catch (IOException | IllegalArgumentException e) {
-                    b.append('?');
-                }
-            });
-            return b.toString();
-        }
 
         private void newPage() throws IOException {
             if (stream != null) {

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +14,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import ru.parus.platform.pdf.PdfText;
 
 /**
  * The price list as a PDF (R1, R21): a table per category of SKU, name and price in roubles, dated. Text is set in
@@ -127,12 +128,12 @@ final class PriceListPdf {
         }
 
         void row(String sku, String name, String price) throws IOException {
-            List<String> lines = wrap(font, SIZE, printable(font, name), NAME_WIDTH);
+            List<String> lines = PdfText.wrap(font, SIZE, PdfText.printable(font, name), NAME_WIDTH);
             if (y - (lines.size() - 1) * LEADING < MARGIN) {
                 page();
             }
-            text(font, SIZE, SKU_X, printable(font, sku));
-            text(font, SIZE, PRICE_RIGHT - width(font, SIZE, price), price);
+            text(font, SIZE, SKU_X, PdfText.printable(font, sku));
+            text(font, SIZE, PRICE_RIGHT - PdfText.width(font, SIZE, price), price);
             for (String line : lines) {
                 text(font, SIZE, NAME_X, line);
                 y -= LEADING;
@@ -161,40 +162,5 @@ final class PriceListPdf {
             stream.endText();
         }
 
-        private static float width(PDType0Font f, float size, String text) throws IOException {
-            return f.getStringWidth(text) / 1000 * size;
-        }
-
-        /** Greedy word wrap to {@code max} points; a word longer than a line stands alone. */
-        private static List<String> wrap(PDType0Font f, float size, String text, float max) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (String word : text.split("\\s+")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (!line.isEmpty() && width(f, size, candidate) > max) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(word);
-                } else {
-                    line = new StringBuilder(candidate);
-                }
-            }
-            lines.add(line.toString());
-            return lines;
-        }
-
-        /** Characters the font lacks (and control characters) become '?', so a name never breaks the document. */
-        private static String printable(PDType0Font f, String text) {
-            StringBuilder out = new StringBuilder();
-            text.codePoints().forEach(cp -> {
-                String c = Character.isISOControl(cp) ? " " : Character.toString(cp);
-                try {
-                    f.encode(c);
-                } catch (IOException | IllegalArgumentException e) {
-                    c = "?";
-                }
-                out.append(c);
-            });
-            return out.toString();
-        }
     }
 }
