@@ -122,14 +122,14 @@ public class ContactResource {
     }
 
     private Response contactsResponse(Customer customer) {
-        accessLog.read(customer.id, "/customers/{id}/contacts", staff); // R24
+        accessLog.read(customer.id, "GET /customers/{id}/contacts", "phone,email,contacts", staff); // R24
         ContactService.Contacts c = contacts.contacts(customer.id);
         return Response.ok(new ContactsView(c.phones(), c.emails(), c.messengers(), customer.version))
                 .tag(new EntityTag(Long.toString(customer.version))).build();
     }
 
     private Response preferencesResponse(Customer customer) {
-        accessLog.read(customer.id, "/customers/{id}/consents", staff); // R24
+        accessLog.read(customer.id, "GET /customers/{id}/consents", "contacts", staff); // R24
         PreferencesView view = new PreferencesView(
                 contacts.consents(customer.id).stream().map(ConsentView::of).toList(),
                 customer.preferredChannel == null ? null : customer.preferredChannel.name(),

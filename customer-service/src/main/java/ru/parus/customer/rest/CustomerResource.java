@@ -163,7 +163,7 @@ public class CustomerResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         CustomerSearch.Page found = service.search(q, page, size, staff);
-        accessLog.read(found.items().stream().map(c -> c.id).toList(), "GET /customers?q", staff); // R24
+        accessLog.read(found.items().stream().map(c -> c.id).toList(), "GET /customers?q", "name,phone,email", staff); // R24
         return new SearchPage(found.total(), found.totalIsLowerBound(), page, size, found.items().stream()
                 .map(c -> new SearchHit(c.id, c.name, c.phone, c.email, c.type, c.ownerManagerId, c.lastOrderAt))
                 .toList());
@@ -177,7 +177,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "No such customer, or not visible to this manager (R24)")
     public Response get(@PathParam("id") UUID id) {
         Customer customer = service.get(id, staff); // a merged id resolves to the surviving customer
-        accessLog.read(customer.id, "GET /customers/{id}", staff); // R24
+        accessLog.read(customer.id, "GET /customers/{id}", "name,phone,email", staff); // R24
         return Response.ok(view(customer)).tag(etag(customer)).build();
     }
 
@@ -229,7 +229,7 @@ public class CustomerResource {
             JsonNode patch) {
         Customer customer = updates.patch(id, IfMatch.required(ifMatch, "the ETag of your last read of this customer"),
                 patch, staff);
-        accessLog.read(customer.id, "PATCH /customers/{id}", staff); // R24: the answer shows personal data
+        accessLog.read(customer.id, "PATCH /customers/{id}", "name,phone,email", staff); // R24: the answer shows personal data
         return Response.ok(view(customer)).tag(etag(customer)).build();
     }
 

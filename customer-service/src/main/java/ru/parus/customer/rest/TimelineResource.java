@@ -66,7 +66,7 @@ public class TimelineResource {
     public TimelinePage get(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Customer customer = customers.get(id, staff);
-        accessLog.read(customer.id, "GET /customers/{id}/timeline", staff); // R24
+        accessLog.read(customer.id, "GET /customers/{id}/timeline", "name", staff); // R24
         List<UUID> ids = new ArrayList<>(customers.mergedFrom(customer.id));
         ids.add(customer.id);
         return new TimelinePage(timeline.count(ids), page, size, timeline.page(ids, page, size));

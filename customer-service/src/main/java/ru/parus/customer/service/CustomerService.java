@@ -25,6 +25,8 @@ import ru.parus.customer.repository.CustomerSearch;
 import ru.parus.customer.repository.DuplicateRepository;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
+import ru.parus.platform.access.AccessScope;
+import ru.parus.platform.access.CustomerAccess;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -50,7 +52,7 @@ public class CustomerService {
     @Inject
     EntityManager em;
     @Inject
-    Deputies deputies;
+    CustomerAccess access;
     @Inject
     TimelineFeed feed;
 
@@ -103,11 +105,7 @@ public class CustomerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Customer get(UUID id, CurrentStaff staff) {
         Customer customer = resolve(customers.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Customer", id)));
-        List<String> owners = deputies.ownersVisibleTo(staff);
-        if (owners != null && customer.ownerManagerId != null && !owners.contains(customer.ownerManagerId)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Customer " + id
-                    + " belongs to another manager, and you do not deputise for them now (R22, R24)");
-        }
+        access.checkCustomer(customer.id); // R22, R24: platform's one policy over CustomerOwners
         return customer;
     }
 
@@ -147,7 +145,7 @@ public class CustomerService {
         // names: every word, in any order ("анна смирнова" finds "Смирнова Анна"); contacts have no spaces
         List<String> words = List.of(text.split("\\s+"));
         String contact = oneWord && (trigrams || shortContact) ? text : null;
-        return search.search(words, contact, digits, deputies.ownersVisibleTo(staff), page, size,
+        return search.search(words, contact, digits, visibleOwners(), page, size,
                 config.searchMaxHits()); // R22, R24
     }
 
@@ -335,5 +333,11 @@ public class CustomerService {
 
     static String normalizeEmail(String email) {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase();
+    }
+
+    /** R22, R24: the owners whose customers a search shows besides unowned ones; null: everyone's. */
+    private List<String> visibleOwners() {
+        AccessScope scope = access.scope();
+        return scope.everyone() ? null : List.copyOf(scope.owners());
     }
 }

@@ -2,7 +2,6 @@ package ru.parus.customer.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import ru.parus.customer.event.ManagerAbsence;
-import ru.parus.platform.security.CurrentStaff;
 
 /**
  * R22: while a manager is absent, the deputy named by callcenter-service covers the manager's customers.
@@ -65,17 +63,5 @@ public class Deputies {
                 ORDER BY manager_id""")
                 .setParameter(1, deputyId).setParameter(2, OffsetDateTime.now(clock))
                 .getResultList();
-    }
-
-    /** R22, R24: a manager reads and changes the customers of these owners; null means all (HEAD, DIRECTOR, ADMIN). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> ownersVisibleTo(CurrentStaff staff) {
-        if (staff.seesAll()) {
-            return null;
-        }
-        List<String> owners = new ArrayList<>();
-        owners.add(staff.id());
-        owners.addAll(coveredBy(staff.id()));
-        return owners;
     }
 }
