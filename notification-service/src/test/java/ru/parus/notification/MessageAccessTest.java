@@ -24,7 +24,10 @@ import ru.parus.infra.test.TestInfra;
 import ru.parus.notification.repository.CustomerReachabilityRepository;
 import ru.parus.platform.testing.SettableClock;
 
-/** R24 with R22: whose messages a manager reads, with owners and absences from the real broker. */
+/**
+ * R24 with R22: whose messages a manager reads and sends (platform's CustomerAccess over this service's owners and
+ * absences from the real broker).
+ */
 @QuarkusTest
 class MessageAccessTest {
     static final String HEAD = TestInfra.token("head-1", "HEAD");
@@ -102,6 +105,9 @@ class MessageAccessTest {
         given().auth().oauth2(otherToken).get("/messages/{id}", messageId).then().statusCode(403)
                 .contentType("application/problem+json");
         given().auth().oauth2(ownerToken).get("/messages/{id}", messageId).then().statusCode(200);
+        // R24: staff tokens only
+        given().get("/messages/{id}", messageId).then().statusCode(401).contentType("application/problem+json");
+        given().get("/messages?customerId={c}", customer).then().statusCode(401);
     }
 
     static int sendStatus(String token, String customer) {
@@ -111,7 +117,8 @@ class MessageAccessTest {
     }
 
     @Test
-    void R24_aManagerSendsOnlyToTheirCustomersAndR22_toAnAbsentColleaguesWhileDeputising() throws Exception {
+    void R24_aManagerSendsToTheirOwnAndUnownedCustomersNotAnothersAndR22_toAnAbsentColleaguesWhileDeputising()
+            throws Exception {
         String owner = "mgr-" + id().substring(0, 8);
         String other = "mgr-" + id().substring(0, 8);
         String ownerToken = TestInfra.token(owner, "MANAGER");
@@ -127,10 +134,10 @@ class MessageAccessTest {
                 .body("type", equalTo("urn:parus:problem:forbidden")).body("customerId", equalTo(customer));
         given().auth().oauth2(HEAD).get("/messages?customerId={c}", customer).then().statusCode(200)
                 .body("total", equalTo(2));
-        // the head sends to anyone; a customer without a known owner is nobody's: the head may, a manager may not
+        // the head sends to anyone; R24 (issue 16): a customer without a known owner is unowned, so any manager may
         String nobodys = id();
         assertEquals(202, sendStatus(HEAD, customer));
-        assertEquals(403, sendStatus(otherToken, nobodys));
+        assertEquals(202, sendStatus(otherToken, nobodys));
         assertEquals(202, sendStatus(HEAD, nobodys));
 
         // R22: while the other manager deputises for the owner, they may send to the owner's customer
@@ -183,6 +190,34 @@ class MessageAccessTest {
                         "SELECT count(*) FROM manager_absence WHERE manager_id = ?1").setParameter(1, owner)
                         .getSingleResult()).intValue() == 1));
         given().auth().oauth2(deputyToken).get("/messages/{id}", messageId).then().statusCode(403);
+    }
+
+    @Test
+    void R24_anUnownedOrUnknownCustomersMessagesAreReadAndSentByAnyManager() throws Exception {
+        String manager = TestInfra.token("mgr-" + id().substring(0, 8), "MANAGER");
+        // registered without an owner
+        String unowned = id();
+        ObjectNode registered = Events.example("CustomerRegistered");
+        registered.put("customerId", unowned);
+        registered.putNull("ownerManagerId");
+        send("customer-events", unowned, "customer", "CustomerRegistered", id(), registered);
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> reachability.findById(UUID.fromString(unowned))), r -> r != null);
+        // and one no customer event has told this service about
+        String unknown = id();
+        for (String customer : new String[] { unowned, unknown }) {
+            String messageId = given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                    .body("{\"customerId\":\"" + customer + "\",\"text\":\"Здравствуйте!\"}").post("/messages")
+                    .then().statusCode(202).extract().path("id");
+            given().auth().oauth2(manager).get("/messages?customerId={c}", customer).then().statusCode(200)
+                    .body("total", equalTo(1)).body("items[0].id", equalTo(messageId));
+            given().auth().oauth2(manager).get("/messages/{id}", messageId).then().statusCode(200)
+                    .body("customerId", equalTo(customer));
+            assertEquals(202, sendStatus(manager, customer));
+        }
+        // the warehouse never reads customers' messages
+        given().auth().oauth2(TestInfra.token("wh-1", "WAREHOUSE")).get("/messages?customerId={c}", unowned).then()
+                .statusCode(403);
     }
 
     @Test

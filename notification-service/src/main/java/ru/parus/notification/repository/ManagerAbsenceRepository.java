@@ -1,6 +1,8 @@
 package ru.parus.notification.repository;
 
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +12,11 @@ import ru.parus.notification.domain.ManagerAbsence;
 
 @ApplicationScoped
 public class ManagerAbsenceRepository implements PanacheRepositoryBase<ManagerAbsence, UUID> {
-    /** R22: {@code deputyId} covers {@code managerId} at {@code now}: started, not ended, not past its planned end. */
-    public boolean deputises(String deputyId, String managerId, OffsetDateTime now) {
-        return count("deputyId = ?1 and managerId = ?2 and endedAt is null and startsAt <= ?3"
-                + " and (endsAt is null or endsAt > ?3)", deputyId, managerId, now) > 0;
+    /** R22: the managers {@code deputyId} covers at {@code now}: absences started, not ended, not past their planned end. */
+    public Set<String> coveredBy(String deputyId, OffsetDateTime now) {
+        return new HashSet<>(getEntityManager().createQuery("select distinct a.managerId from ManagerAbsence a"
+                + " where a.deputyId = ?1 and a.endedAt is null and a.startsAt <= ?2"
+                + " and (a.endsAt is null or a.endsAt > ?2)", String.class)
+                .setParameter(1, deputyId).setParameter(2, now).getResultList());
     }
 }

@@ -127,12 +127,12 @@ public class MessageLogResource {
             + "NO_CONSENT). An Idempotency-Key makes a repeat return the same message. Attachments are uploaded "
             + "(attachments, base64) or taken from the catalogue (catalogueAttachments): these are fetched or made now, "
             + "so a failure is answered here and nothing is queued. E-mail and Telegram carry attachments; SMSC refuses "
-            + "a message with attachments (FAILED, PROVIDER_REJECTED). R24: a manager sends only to customers they own "
-            + "or deputise for; the head to anyone.")
+            + "a message with attachments (FAILED, PROVIDER_REJECTED). R24, R22: a manager sends to customers they own, "
+            + "unowned ones and those of a colleague they deputise for; the head to anyone.")
     @APIResponse(responseCode = "202", description = "Accepted; the message as logged")
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors[])")
-    @APIResponse(responseCode = "403", description = "Not a manager or the head, or (R24) a customer the manager neither "
-            + "owns nor deputises for (problem+json, type urn:parus:problem:forbidden)")
+    @APIResponse(responseCode = "403", description = "Not a manager or the head, or (R24) another manager's customer "
+            + "the caller does not deputise for (problem+json, type urn:parus:problem:forbidden)")
     @APIResponse(responseCode = "404", description = "catalogueAttachments names a product the catalogue does not have "
             + "(problem+json, errors[] names the field)")
     @APIResponse(responseCode = "422", description = "A certificate index out of range, an expired certificate, a document "
@@ -159,6 +159,7 @@ public class MessageLogResource {
     @Operation(summary = "A customer's messages, newest first (R21)")
     @APIResponse(responseCode = "200", description = "A page of messages with the total")
     @APIResponse(responseCode = "400", description = "customerId missing or malformed, page or size out of range")
+    @APIResponse(responseCode = "403", description = "R24, R22: a customer the manager may not act on (problem+json)")
     public MessagePage list(@QueryParam("customerId") @NotNull UUID customerId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -170,6 +171,8 @@ public class MessageLogResource {
     @Path("/{id}")
     @Operation(summary = "A message sent to a customer, with its delivery status and history")
     @APIResponse(responseCode = "200", description = "The message; ETag carries the version")
+    @APIResponse(responseCode = "403", description = "R24, R22: a customer the manager may not act on (problem+json, "
+            + "type urn:parus:problem:forbidden)")
     @APIResponse(responseCode = "404", description = "No such message (problem+json)")
     public Response get(@PathParam("id") UUID id) {
         MessageLog m = service.get(id);

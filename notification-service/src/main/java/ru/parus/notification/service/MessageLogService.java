@@ -17,6 +17,7 @@ import ru.parus.notification.domain.MessageStatusChange;
 import ru.parus.notification.repository.MessageLogRepository;
 import ru.parus.notification.service.channel.Attachment;
 import ru.parus.notification.service.channel.ChannelKind;
+import ru.parus.platform.access.CustomerAccess;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -34,7 +35,7 @@ public class MessageLogService {
     @Inject
     TemplateRenderer templates;
     @Inject
-    MessageAccess access;
+    CustomerAccess access;
     @Inject
     CatalogueAttachments catalogueAttachments;
 
@@ -51,11 +52,14 @@ public class MessageLogService {
     public record Page(long total, int page, int size, List<MessageLog> items) {
     }
 
-    /** A logged message by id (R21), if the caller may read its customer's messages (R24). */
+    /**
+     * A logged message by id (R21), if the caller may act on its customer (R24, R22: platform's CustomerAccess; an
+     * unknown message is 404 first).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MessageLog get(UUID id) {
         MessageLog m = messages.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Message", id));
-        access.checkMayRead(m.customerId); // R24
+        access.checkCustomer(m.customerId); // R24, R22
         return m;
     }
 
@@ -66,13 +70,13 @@ public class MessageLogService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page ofCustomer(UUID customerId, int page, int size) {
-        access.checkMayRead(customerId); // R24
+        access.checkCustomer(customerId); // R24, R22
         return new Page(messages.countOfCustomer(customerId), page, size, messages.ofCustomer(customerId, page, size));
     }
 
     /**
-     * R21: a manager's message goes through consent, channel choice and quiet hours like any other; R24: only to a
-     * customer the manager owns or deputises for. Runs outside a transaction: catalogue attachments are fetched or
+     * R21: a manager's message goes through consent, channel choice and quiet hours like any other; R24, R22: only to
+     * a customer the caller may act on (platform's CustomerAccess: own, unowned or deputised customers for a manager). Runs outside a transaction: catalogue attachments are fetched or
      * made first (a failure is the manager's answer and nothing is queued), then the message is queued in one.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -116,7 +120,7 @@ public class MessageLogService {
         }
         // a template's missing parameter is the request's fault, whatever channel is chosen later
         templates.render(kind, ChannelKind.EMAIL, params);
-        access.checkMaySend(req.customerId()); // R24
+        access.checkCustomer(req.customerId()); // R24, R22: after validation, before any document is fetched
         String cause = "MANUAL:" + (idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID()
                 : staffId + ":" + idempotencyKey);
         MessageLog repeated = messages.byCause(cause);
