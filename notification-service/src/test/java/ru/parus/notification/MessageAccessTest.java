@@ -9,24 +9,30 @@ import static ru.parus.notification.Events.send;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ru.parus.infra.test.TestInfra;
+import ru.parus.infra.test.TestKafka;
 import ru.parus.notification.repository.CustomerReachabilityRepository;
+import ru.parus.platform.access.PersonalDataAudit;
+import ru.parus.platform.testing.EventSchemas;
 import ru.parus.platform.testing.SettableClock;
 
 /**
  * R24 with R22: whose messages a manager reads and sends (platform's CustomerAccess over this service's owners and
- * absences from the real broker).
+ * absences from the real broker), and the PersonalDataAccessed record of a read.
  */
 @QuarkusTest
 class MessageAccessTest {
@@ -218,6 +224,57 @@ class MessageAccessTest {
         // the warehouse never reads customers' messages
         given().auth().oauth2(TestInfra.token("wh-1", "WAREHOUSE")).get("/messages?customerId={c}", unowned).then()
                 .statusCode(403);
+    }
+
+    /** The PersonalDataAccessed events about this customer on audit-events now. */
+    static List<JsonNode> audited(String customer) {
+        return TestKafka.readAll(PersonalDataAudit.TOPIC).stream().filter(r -> customer.equals(r.key()))
+                .filter(r -> "ru.parus.audit.PersonalDataAccessed.v1".equals(TestKafka.header(r, "ce_type")))
+                .map(r -> {
+                    assertEquals(Set.of(), EventSchemas.violations("PersonalDataAccessed.v1", r.value()));
+                    try {
+                        return Events.JSON.readTree(r.value());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    @Test
+    void R24_readingAMessageIsRecordedOnAuditEventsWithItsFieldsAndA403IsNot() throws Exception {
+        String owner = "mgr-" + id().substring(0, 8);
+        String other = "mgr-" + id().substring(0, 8);
+        String customer = id();
+        String to = "a" + id().substring(0, 8) + "@example.org";
+        Events.sendRegistered(customer, owner);
+        Events.sendConsent(Events.consent(customer, "EMAIL", null, null, null, "EMAIL", to));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> reachability.findById(UUID.fromString(customer))),
+                r -> r != null && r.consentVersion >= 0 && owner.equals(r.ownerManagerId));
+        String ownerToken = TestInfra.token(owner, "MANAGER");
+        String messageId = given().auth().oauth2(ownerToken).contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + customer + "\",\"text\":\"Ваш прайс-лист\"}").post("/messages")
+                .then().statusCode(202).body("channel", equalTo("EMAIL")).extract().path("id");
+
+        // R24: another manager's read is refused and not recorded; the owner's is, with the fields shown
+        given().auth().oauth2(TestInfra.token(other, "MANAGER")).get("/messages/{id}", messageId).then().statusCode(403);
+        given().auth().oauth2(ownerToken).get("/messages/{id}", messageId).then().statusCode(200)
+                .body("address", equalTo(to));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !audited(customer).isEmpty());
+        List<JsonNode> events = audited(customer);
+        assertEquals(1, events.size(), events.toString());
+        JsonNode read = events.get(0);
+        assertEquals(customer, read.get("customerId").asText());
+        assertEquals(owner, read.get("staffId").asText());
+        assertEquals("notification-service", read.get("service").asText());
+        assertEquals("GET /messages/{id}", read.get("endpoint").asText());
+        assertEquals(List.of("MANAGER"), Events.JSON.convertValue(read.get("roles"), List.class));
+        assertEquals(Set.of("email", "notes"), Set.copyOf(Events.JSON.convertValue(read.get("fields"), List.class)));
+        // the list shows neither address nor text: nothing to record
+        given().auth().oauth2(ownerToken).get("/messages?customerId={c}", customer).then().statusCode(200);
+        given().auth().oauth2(HEAD).get("/messages/{id}", messageId).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> audited(customer).size() >= 2);
+        assertEquals(List.of(owner, "head-1"), audited(customer).stream().map(e -> e.get("staffId").asText()).toList());
     }
 
     @Test

@@ -170,7 +170,8 @@ public class MessageLogResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A message sent to a customer, with its delivery status and history")
-    @APIResponse(responseCode = "200", description = "The message; ETag carries the version")
+    @APIResponse(responseCode = "200", description = "The message; ETag carries the version. R24: the read of its "
+            + "address and text is recorded (PersonalDataAccessed on audit-events)")
     @APIResponse(responseCode = "403", description = "R24, R22: a customer the manager may not act on (problem+json, "
             + "type urn:parus:problem:forbidden)")
     @APIResponse(responseCode = "404", description = "No such message (problem+json)")
@@ -180,6 +181,7 @@ public class MessageLogResource {
                 m.causeEventId, m.orderId, m.address, m.subject, m.body, m.templateVersion, m.attempts, m.lastError,
                 m.providerMessageId, m.notBefore, m.sentAt, m.deliveredAt, m.requestedBy, m.createdAt, m.version,
                 service.history(id).stream().map(StatusView::of).toList());
+        service.shown(m, "GET /messages/{id}"); // R24: address and text are the customer's personal data
         return Response.ok(detail).tag(new EntityTag(Long.toString(m.version))).build();
     }
 }

@@ -18,6 +18,7 @@ import ru.parus.notification.repository.MessageLogRepository;
 import ru.parus.notification.service.channel.Attachment;
 import ru.parus.notification.service.channel.ChannelKind;
 import ru.parus.platform.access.CustomerAccess;
+import ru.parus.platform.access.PersonalDataAudit;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -36,6 +37,8 @@ public class MessageLogService {
     TemplateRenderer templates;
     @Inject
     CustomerAccess access;
+    @Inject
+    PersonalDataAudit audit;
     @Inject
     CatalogueAttachments catalogueAttachments;
 
@@ -61,6 +64,32 @@ public class MessageLogService {
         MessageLog m = messages.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Message", id));
         access.checkCustomer(m.customerId); // R24, R22
         return m;
+    }
+
+    /**
+     * R24: the answer shows this message's address and text: recorded as PersonalDataAccessed. The address is the
+     * customer's e-mail, phone (SMS, WhatsApp) or messenger contact by channel; the text is correspondence with the
+     * customer (notes), and an order-ready text carries the delivery address. Nothing is recorded for an erased
+     * message (no address, no text).
+     */
+    public void shown(MessageLog m, String endpoint) {
+        List<String> fields = new ArrayList<>();
+        if (m.address != null) {
+            fields.add(switch (m.channel == null ? "" : m.channel) {
+                case "EMAIL" -> "email";
+                case "SMS", "WHATSAPP" -> "phone";
+                default -> "contacts";
+            });
+        }
+        if (m.body != null || m.subject != null) {
+            fields.add("notes");
+            if (MessageKind.ORDER_READY.name().equals(m.kind)) {
+                fields.add("address");
+            }
+        }
+        if (!fields.isEmpty()) {
+            audit.read(m.customerId, endpoint, fields);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
