@@ -43,6 +43,7 @@ PURPOSES = {
     ('ShipmentDelivered', 'order-service'): 'cash collected -> payment, OrderPaid',
     ('ManagerAbsenceStarted', 'customer-service'): "the deputy reads the absent manager's customers, R22",
     ('ManagerAbsenceStarted', 'notification-service'): "the deputy reads and sends their messages, R22",
+    ('PersonalDataAccessed', 'customer-service'): 'the one access log that ADMIN reads, R24',
     ('ProductChanged', 'notification-service'): 'catalogue copy: price list and certificates attached to messages, R21',
 }
 # Why a service reads an event when PURPOSES has no entry for the pair.
@@ -58,6 +59,9 @@ def consumers():
             for context, name in re.findall(r'EventType\.of\("([a-z]+)",\s*"([A-Za-z]+)"', text):
                 if context not in own.split():
                     found.setdefault(name, set()).add(service)
+            # platform's audit event is named by its constant, and read by customer-service only
+            if re.search(r'@Incoming\("audit-events"\)', text):
+                found.setdefault('PersonalDataAccessed', set()).add(service)
     return {name: sorted(services) for name, services in found.items()}
 
 
@@ -69,10 +73,11 @@ def describe(name, services):
     return '; '.join(f'{s} ({purpose(s)})' if purpose(s) else s for s in services)
 PRODUCERS = {'customer': 'customer-service', 'order': 'order-service', 'catalog': 'order-service',
              'fulfillment': 'fulfillment-service', 'callcenter': 'callcenter-service',
-             'notification': 'notification-service'}
+             'notification': 'notification-service', 'audit': 'every service'}
 TOPIC_PRODUCERS = {'customer-events': 'customer-service', 'order-events': 'order-service',
                    'catalog-events': 'order-service', 'fulfillment-events': 'fulfillment-service',
-                   'callcenter-events': 'callcenter-service', 'notification-events': 'notification-service'}
+                   'callcenter-events': 'callcenter-service', 'notification-events': 'notification-service',
+                   'audit-events': 'every service'}
 
 
 def camel(topic):
