@@ -1,7 +1,9 @@
 package ru.parus.callcenter.repository;
 
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,13 @@ public class AbsenceRepository implements PanacheRepositoryBase<Absence, UUID> {
 
     public Absence activeOf(String managerId) {
         return find("managerId = ?1 and status = ?2", managerId, Absence.ACTIVE).firstResult();
+    }
+
+    /** R22: the managers whose ACTIVE absence names {@code deputyId} as their deputy. */
+    public Set<String> coveredBy(String deputyId) {
+        return new HashSet<>(getEntityManager().createQuery(
+                "select distinct a.managerId from Absence a where a.deputyId = ?1 and a.status = ?2", String.class)
+                .setParameter(1, deputyId).setParameter(2, Absence.ACTIVE).getResultList());
     }
 
     public List<Absence> ofManager(String managerId) {

@@ -92,7 +92,7 @@ public class CallResource {
             + "Publishes CallRegistered.")
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "400", description = "Missing or bad fields, bad phone (problem+json with errors[] and allowedOutcomes)")
-    @APIResponse(responseCode = "403", description = "The linked task is someone else's")
+    @APIResponse(responseCode = "403", description = "The linked task, or the customer given, is another manager's the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "The linked task does not exist")
     @APIResponse(responseCode = "409", description = "The linked task is not open")
     public Response register(CallRequest r) {
@@ -100,7 +100,7 @@ public class CallResource {
             throw ProblemException.invalidField("direction", "required");
         }
         PhoneCall c = service.register(new NewCall(r.direction(), r.phone(), r.customerId(), r.startedAt(), r.endedAt(),
-                r.purpose(), r.outcome(), r.orderId(), r.taskId(), r.notes()), viewer(), staff.hasRole(Roles.HEAD));
+                r.purpose(), r.outcome(), r.orderId(), r.taskId(), r.notes()), viewer());
         return Response.status(Response.Status.CREATED).entity(CallView.of(c)).build();
     }
 
@@ -109,7 +109,7 @@ public class CallResource {
             + "director and the admin anyone's. from/to bound the start time [from, to).")
     @APIResponse(responseCode = "200", description = "A page of calls")
     @APIResponse(responseCode = "400", description = "Bad filter, page or size (problem+json)")
-    @APIResponse(responseCode = "403", description = "A manager asked for another's calls")
+    @APIResponse(responseCode = "403", description = "A manager asked for another manager's calls the caller does not deputise for (R24, R22)")
     public CallPageView list(@Parameter(example = "manager-1", description = "a staff id or me") @QueryParam("managerId") String managerId,
             @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
             @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
@@ -125,22 +125,23 @@ public class CallResource {
     @Path("/{id}")
     @Operation(summary = "A call")
     @APIResponse(responseCode = "200", description = "The call")
-    @APIResponse(responseCode = "403", description = "A manager reading another's call")
+    @APIResponse(responseCode = "403", description = "Another manager's call the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "No such call")
     public CallView get(@PathParam("id") UUID id) {
-        return CallView.of(service.get(id, viewer()));
+        PhoneCall call = service.get(id, viewer());
+        return CallView.of(call);
     }
 
     @POST
     @Path("/{id}/escalate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
-    @Operation(summary = "Escalate the call's case to the head (R19)", description = "By the call's manager: an "
+    @Operation(summary = "Escalate the call's case to the head (R19)", description = "By the call's manager, their deputy or the head: an "
             + "ESCALATION task for the manager's head (staff table, else parus.callcenter.default-head-id). "
             + "Publishes CallEscalated.")
     @APIResponse(responseCode = "201", description = "Escalated")
     @APIResponse(responseCode = "400", description = "No reason (problem+json)")
-    @APIResponse(responseCode = "403", description = "Not the call's manager")
+    @APIResponse(responseCode = "403", description = "Another manager's call the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "No such call")
     @APIResponse(responseCode = "409", description = "Already escalated and not resolved (escalationId)")
     @APIResponse(responseCode = "422", description = "No head known to escalate to")

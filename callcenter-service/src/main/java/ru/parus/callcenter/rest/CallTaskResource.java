@@ -87,7 +87,7 @@ public class CallTaskResource {
             + "a manager their own.")
     @APIResponse(responseCode = "200", description = "A page of tasks")
     @APIResponse(responseCode = "400", description = "Bad page, size or overdue (problem+json)")
-    @APIResponse(responseCode = "403", description = "A manager asked for someone else's tasks")
+    @APIResponse(responseCode = "403", description = "A manager asked for another manager's tasks the caller does not deputise for (R24, R22)")
     public TaskPageView list(
             @Parameter(description = "me, unassigned or a staff id", example = "me") @QueryParam("assignee") String assignee,
             @Parameter(description = "true: only overdue tasks", example = "true") @QueryParam("overdue") String overdue,
@@ -101,21 +101,22 @@ public class CallTaskResource {
     @Path("/{id}")
     @Operation(summary = "A call task")
     @APIResponse(responseCode = "200", description = "The task; ETag carries the version")
-    @APIResponse(responseCode = "403", description = "A manager reading another's task")
+    @APIResponse(responseCode = "403", description = "Another manager's task the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "No such task (problem+json)")
     public Response get(@PathParam("id") UUID id) {
-        return ok(service.get(id, viewer()));
+        CallTask task = service.get(id, viewer());
+        return ok(task);
     }
 
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
-    @Operation(summary = "Complete the task with the call's outcome (R6)", description = "By the assignee or the "
+    @Operation(summary = "Complete the task with the call's outcome (R6)", description = "By the assignee (or original assignee, or their deputy) or the "
             + "head. Send If-Match with the ETag you read to be told of a concurrent change. Publishes CallTaskCompleted.")
     @APIResponse(responseCode = "200", description = "Completed; the new ETag is in the answer")
     @APIResponse(responseCode = "400", description = "Outcome missing or not configured (problem with allowedOutcomes)")
-    @APIResponse(responseCode = "403", description = "Neither the assignee nor the head")
+    @APIResponse(responseCode = "403", description = "Another manager's task the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "No such task")
     @APIResponse(responseCode = "409", description = "Already completed or closed (problem with currentStatus)")
     @APIResponse(responseCode = "412", description = "If-Match stale (problem with currentVersion)")
@@ -125,8 +126,8 @@ public class CallTaskResource {
         if (request == null) {
             throw ProblemException.invalidField("outcome", "required");
         }
-        return ok(service.complete(id, viewer(), staff.hasRole(Roles.HEAD), request.outcome(), request.note(),
-                version(ifMatch)));
+        CallTask task = service.complete(id, viewer(), request.outcome(), request.note(), version(ifMatch));
+        return ok(task);
     }
 
     private Viewer viewer() {

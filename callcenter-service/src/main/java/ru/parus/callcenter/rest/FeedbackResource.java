@@ -79,7 +79,8 @@ public class FeedbackResource {
             + "for the category, with a deadline by kind; publishes FeedbackReceived.")
     @APIResponse(responseCode = "201", description = "Recorded and routed")
     @APIResponse(responseCode = "400", description = "A field missing or wrong, an unknown customer")
-    @APIResponse(responseCode = "403", description = "Neither a manager nor the head")
+    @APIResponse(responseCode = "403", description = "Neither a manager nor the head, or another manager's customer or "
+            + "call the caller does not deputise for (R24, R22)")
     public Response receive(FeedbackRequest r) {
         if (r == null) {
             throw ProblemException.invalidField("customerId", "required");
@@ -93,18 +94,20 @@ public class FeedbackResource {
     @Path("/{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
-    @Operation(summary = "Answer it (R20)", description = "By the responsible person or the head, once; "
+    @Operation(summary = "Answer it (R20)", description = "By the responsible person, their deputy, or the head, the director or the admin, once; "
             + "publishes FeedbackAnswered with justified and onTime.")
     @APIResponse(responseCode = "200", description = "Answered")
     @APIResponse(responseCode = "400", description = "answer or justified missing")
-    @APIResponse(responseCode = "403", description = "Neither the responsible person nor the head")
+    @APIResponse(responseCode = "403", description = "Neither the responsible person, their deputy, nor the head, the "
+            + "director or the admin (R24, R22)")
     @APIResponse(responseCode = "404", description = "No such feedback")
     @APIResponse(responseCode = "409", description = "Already answered")
     public FeedbackView answer(@PathParam("id") UUID id, AnswerRequest r) {
         if (r == null) {
             throw ProblemException.invalidField("answer", "required");
         }
-        return FeedbackView.of(service.answer(id, r.answer(), r.justified(), staff.id(), staff.hasRole(Roles.HEAD)));
+        Feedback f = service.answer(id, r.answer(), r.justified(), staff.id());
+        return FeedbackView.of(f);
     }
 
     @GET
@@ -114,7 +117,7 @@ public class FeedbackResource {
             + "manager sees what they answer or entered. Ordered by deadline.")
     @APIResponse(responseCode = "200", description = "A page")
     @APIResponse(responseCode = "400", description = "Bad status, overdue, page or size")
-    @APIResponse(responseCode = "403", description = "A manager asking for someone else's")
+    @APIResponse(responseCode = "403", description = "A manager asking for a colleague's they do not deputise for (R24, R22)")
     public FeedbackPageView list(@Parameter(example = "OPEN") @QueryParam("status") String status,
             @Parameter(example = "me") @QueryParam("responsible") String responsible,
             @Parameter(example = "true") @QueryParam("overdue") String overdue,

@@ -74,7 +74,7 @@ public class ScriptRunResource {
             + "and each answer must be one the step allows. Returns the quality score.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "An answer not allowed, a step not reachable, a field missing")
-    @APIResponse(responseCode = "403", description = "The task named is another manager's")
+    @APIResponse(responseCode = "403", description = "The task, the call or the customer named is another manager's the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "No such script")
     @APIResponse(responseCode = "409", description = "The script has only drafts, or the version named is not approved")
     public Response record(RunRequest r) {
@@ -82,7 +82,7 @@ public class ScriptRunResource {
             throw ProblemException.invalidField("scriptCode", "required");
         }
         ScriptRun run = service.record(r.scriptCode(), r.scriptVersion(), r.taskId(), r.callId(), r.customerId(),
-                r.answers(), staff.id(), staff.hasRole(Roles.HEAD));
+                r.answers(), staff.id());
         return Response.status(Response.Status.CREATED).entity(view(run)).build();
     }
 

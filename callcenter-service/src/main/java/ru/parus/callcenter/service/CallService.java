@@ -55,6 +55,8 @@ public class CallService {
     @Inject
     Outbox outbox;
     @Inject
+    RecordAccess access;
+    @Inject
     Clock clock;
 
     public record NewCall(String direction, String phone, UUID customerId, OffsetDateTime startedAt,
@@ -66,10 +68,11 @@ public class CallService {
 
     /**
      * R18 (R6): registers a call made or taken by the caller: the phone in E.164, the customer matched by phone unless
-     * given, the duration from start and end. A linked task is completed with the call's outcome (by its assignee or
-     * the head). Publishes CallRegistered.
+     * given, the duration from start and end. A linked task is completed with the call's outcome (by whoever may act
+     * on it, R24, R22). A customer given explicitly must be one the caller may act on (R24, R22), unless it is the
+     * linked task's. Publishes CallRegistered.
      */
-    public PhoneCall register(NewCall c, Viewer viewer, boolean isHead) {
+    public PhoneCall register(NewCall c, Viewer viewer) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (c.direction() == null || !DIRECTIONS.contains(c.direction())) {
             errors.add(new Problem.FieldError("direction", "one of INBOUND, OUTBOUND"));
@@ -120,9 +123,10 @@ public class CallService {
         call.source = "MANUAL";
         call.registeredBy = viewer.id();
         call.createdAt = now();
+        CallTask task = null;
         if (c.taskId() != null) {
             // the call a task asked for: the task is done with the call's outcome
-            CallTask task = taskService.complete(c.taskId(), viewer, isHead, c.outcome(), c.notes(), null);
+            task = taskService.complete(c.taskId(), viewer, c.outcome(), c.notes(), null);
             if (call.customerId == null) {
                 call.customerId = task.customerId;
             }
@@ -130,6 +134,8 @@ public class CallService {
                 call.orderId = task.orderId;
             }
         }
+        // R24, R22: a customer named by the caller (one matched by phone is whoever called)
+        access.checkCustomer(c.customerId(), task == null ? null : task.customerId);
         calls.persist(call);
         registered(call);
         calls.flush();
@@ -145,17 +151,18 @@ public class CallService {
                         call.orderId, call.taskId, call.source, now()));
     }
 
-    /** A call; a manager reads their own calls only (R24). */
+    /** A call (404 if unknown); R24, R22: a manager reads their own calls and a deputised colleague's. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PhoneCall get(UUID id, Viewer viewer) {
         PhoneCall call = calls.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Call", id));
-        if (!viewer.seesAll() && !viewer.id().equals(call.managerId)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Call " + id + " is not yours");
-        }
+        access.checkCall(call); // R24, R22
         return call;
     }
 
-    /** Calls, newest first; a manager lists only their own (managerId omitted or their own id). */
+    /**
+     * Calls, newest first; R24, R22: a manager lists their own (managerId omitted, me or their id) or a deputised
+     * colleague's; the head, the director and the admin anyone's (all without managerId).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CallPage list(Viewer viewer, String managerId, UUID customerId, OffsetDateTime from, OffsetDateTime to,
             Integer page, Integer size) {
@@ -165,22 +172,19 @@ public class CallService {
         if (from != null && to != null && !to.isAfter(from)) {
             throw ProblemException.invalidField("to", "must be after from");
         }
-        String manager = managerId;
+        String manager;
         if (!viewer.seesAll()) {
-            if (manager != null && !manager.equals(viewer.id()) && !manager.equals("me")) {
-                throw new ProblemException(ProblemType.FORBIDDEN, "A manager sees only their own calls");
-            }
-            manager = viewer.id();
-        } else if ("me".equals(manager)) {
-            manager = viewer.id();
+            manager = access.staffFilter(managerId); // R24, R22
+        } else {
+            manager = "me".equals(managerId) ? viewer.id() : managerId;
         }
         PanacheQuery<PhoneCall> q = calls.search(manager, customerId, from, to, p, s);
         return new CallPage(q.count(), p, s, q.list());
     }
 
     /**
-     * R19: the manager of the call transfers the case to the head (the staff table's head of the manager, else the
-     * configured default head) with a reason: an ESCALATION task for the head, CallEscalated. One open escalation per
+     * R19: whoever may act on the call (its manager, their deputy, R22, or the head; R24) transfers the case to the
+     * head (the staff table's head of the call's manager, else the configured default head) with a reason: an ESCALATION task for the head, CallEscalated. One open escalation per
      * call (409).
      */
     public Escalation escalate(UUID callId, String reason, Viewer viewer) {
@@ -191,9 +195,7 @@ public class CallService {
             throw ProblemException.invalidField("reason", "at most 2000 characters");
         }
         PhoneCall call = calls.findByIdOptional(callId).orElseThrow(() -> ProblemException.notFound("Call", callId));
-        if (!viewer.id().equals(call.managerId)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only the call's manager escalates it");
-        }
+        access.checkCall(call); // R24, R22
         Escalation open = escalations.openOfCall(callId);
         if (open != null) {
             throw new ProblemException(ProblemType.CONFLICT, "The call is already escalated")

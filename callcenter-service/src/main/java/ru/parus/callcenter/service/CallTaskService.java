@@ -31,6 +31,8 @@ public class CallTaskService {
     @Inject
     Outbox outbox;
     @Inject
+    RecordAccess access;
+    @Inject
     Clock clock;
 
     public record Viewer(String id, boolean seesAll) {
@@ -39,19 +41,21 @@ public class CallTaskService {
     public record TaskPage(long total, int page, int size, List<CallTask> items) {
     }
 
-    /** A call task by id; a manager sees their own tasks only, the head and the director all (R24). */
+    /**
+     * A call task by id (404 if unknown); R24, R22: a manager reads their own tasks (assignee or original assignee) and
+     * those of a colleague they deputise for, the head, the director and the admin all.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CallTask get(UUID id, Viewer viewer) {
         CallTask task = tasks.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Call task", id));
-        if (!viewer.seesAll() && !viewer.id().equals(task.assignee)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Call task " + id + " is not yours");
-        }
+        access.checkTask(task); // R24, R22
         return task;
     }
 
     /**
      * The queue: open tasks by priority, then due time. {@code assignee} is {@code me}, {@code unassigned} (the
-     * head's queue) or a staff id; a manager may only list their own. {@code overdue}: due time passed.
+     * head's queue) or a staff id; R24, R22: a manager lists their own or a deputised colleague's. {@code overdue}:
+     * due time passed.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TaskPage list(Viewer viewer, String assignee, String overdue, Integer page, Integer size) {
@@ -72,15 +76,13 @@ public class CallTaskService {
             // no filter: the head and the director see the whole queue, a manager their own
             all = viewer.seesAll();
             who = viewer.id();
-        } else if (assignee.equals("me")) {
-            who = viewer.id();
         } else if (assignee.equals("unassigned")) {
+            if (!viewer.seesAll()) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "R24: the unassigned tasks are the head's queue");
+            }
             who = null;
         } else {
-            who = assignee;
-        }
-        if (!viewer.seesAll() && !all && (who == null || !who.equals(viewer.id()))) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "A manager sees only their own tasks");
+            who = access.staffFilter(assignee); // R24, R22: me, or a colleague the manager deputises for
         }
         OffsetDateTime overdueAt = onlyOverdue ? now() : null;
         PanacheQuery<CallTask> q = tasks.queue(who, all, overdueAt, p, s);
@@ -89,9 +91,10 @@ public class CallTaskService {
 
     /**
      * Completes a task with an outcome code from the configured list and a note (R6: every call's result is
-     * registered). By the assignee or the head; once only (409); {@code expectedVersion} from If-Match (412).
+     * registered). R24, R22: by whoever may act on the task (its assignee or original assignee, their deputy, the
+     * head); once only (409); {@code expectedVersion} from If-Match (412).
      */
-    public CallTask complete(UUID id, Viewer viewer, boolean isHead, String outcome, String note, Long expectedVersion) {
+    public CallTask complete(UUID id, Viewer viewer, String outcome, String note, Long expectedVersion) {
         if (outcome == null || outcome.isBlank()) {
             throw ProblemException.invalidField("outcome", "required").with("allowedOutcomes", config.outcomes());
         }
@@ -103,9 +106,7 @@ public class CallTaskService {
             throw ProblemException.invalidField("note", "at most 2000 characters");
         }
         CallTask task = tasks.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Call task", id));
-        if (!isHead && !viewer.id().equals(task.assignee)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only the assignee or the head completes this task");
-        }
+        access.checkTask(task); // R24, R22
         if (expectedVersion != null && expectedVersion != task.version) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The task changed since you read it")
                     .with("currentVersion", task.version);

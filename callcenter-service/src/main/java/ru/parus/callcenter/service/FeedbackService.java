@@ -15,11 +15,13 @@ import jakarta.transaction.Transactional;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.Feedback;
+import ru.parus.callcenter.domain.PhoneCall;
 import ru.parus.callcenter.event.CallCenterEvents;
 import ru.parus.callcenter.event.FeedbackAnswered;
 import ru.parus.callcenter.event.FeedbackReceived;
 import ru.parus.callcenter.repository.CustomerProjectionRepository;
 import ru.parus.callcenter.repository.FeedbackRepository;
+import ru.parus.callcenter.repository.PhoneCallRepository;
 import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
@@ -44,6 +46,10 @@ public class FeedbackService {
     @Inject
     CallCenterConfig config;
     @Inject
+    PhoneCallRepository calls;
+    @Inject
+    RecordAccess access;
+    @Inject
     Outbox outbox;
     @Inject
     Clock clock;
@@ -51,7 +57,10 @@ public class FeedbackService {
     public record FeedbackPage(long total, int page, int size, List<Feedback> items) {
     }
 
-    /** R20: records the remark, routes it by category and sets its deadline by kind. */
+    /**
+     * R20: records the remark, routes it by category and sets its deadline by kind. R24, R22: a known call must be one
+     * the caller may act on, and the customer one they may act on (or the call's).
+     */
     public Feedback receive(UUID customerId, String kind, String category, String text, UUID callId, UUID orderId,
             String by) {
         if (customerId == null) {
@@ -72,6 +81,12 @@ public class FeedbackService {
         if (customers.findById(customerId) == null) {
             throw ProblemException.invalidField("customerId", "unknown customer " + customerId);
         }
+        // the call it came from may be registered later (the telephony posts it when it ends): an unknown id is kept
+        PhoneCall call = callId == null ? null : calls.findById(callId);
+        if (call != null) {
+            access.checkCall(call); // R24, R22
+        }
+        access.checkCustomer(customerId, call == null ? null : call.customerId); // R24, R22
         Feedback f = new Feedback();
         f.id = UUID.randomUUID();
         f.customerId = customerId;
@@ -106,8 +121,11 @@ public class FeedbackService {
                 : config.feedback().wishAnswerWithin();
     }
 
-    /** R20: the responsible person or the head answers, once; whether a complaint was justified is recorded (R23). */
-    public Feedback answer(UUID id, String answer, Boolean justified, String by, boolean isHead) {
+    /**
+     * R20: the responsible person (or their deputy, R22) or the head, the director, the admin answers (R24), once;
+     * whether a complaint was justified is recorded (R23).
+     */
+    public Feedback answer(UUID id, String answer, Boolean justified, String by) {
         if (answer == null || answer.isBlank()) {
             throw ProblemException.invalidField("answer", "required");
         }
@@ -118,10 +136,7 @@ public class FeedbackService {
             throw ProblemException.invalidField("justified", "required: true or false");
         }
         Feedback f = feedback.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Feedback", id));
-        if (!isHead && !by.equals(f.responsible)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only " + f.responsible + " or the head answers this")
-                    .with("responsible", f.responsible);
-        }
+        access.checkFeedback(f); // R24, R22
         if (!Feedback.OPEN.equals(f.status)) {
             throw new ProblemException(ProblemType.CONFLICT, "Already answered").with("currentStatus", f.status);
         }
@@ -139,8 +154,9 @@ public class FeedbackService {
     }
 
     /**
-     * The tracking list. {@code responsible}: {@code me} or a staff id (the head, the director, the admin only);
-     * without it a manager sees what they are responsible for or entered, the others everything.
+     * The tracking list. {@code responsible}: {@code me} or a staff id (R24, R22: the head, the director, the admin
+     * anyone's, a manager a colleague's they deputise for); without it a manager sees what they are responsible for or
+     * entered, the others everything.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public FeedbackPage list(String viewer, boolean seesAll, String status, String responsible, String overdue,
@@ -164,10 +180,7 @@ public class FeedbackService {
         if (responsible == null) {
             involving = seesAll ? null : viewer;
         } else {
-            who = responsible.equals("me") ? viewer : responsible;
-            if (!seesAll && !who.equals(viewer)) {
-                throw new ProblemException(ProblemType.FORBIDDEN, "A manager sees only their own feedback");
-            }
+            who = seesAll ? (responsible.equals("me") ? viewer : responsible) : access.staffFilter(responsible);
         }
         PanacheQuery<Feedback> q = feedback.search(status, who, involving, onlyOverdue ? now() : null, p, s);
         return new FeedbackPage(q.count(), p, s, q.list());

@@ -25,10 +25,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.PhoneCall;
 import ru.parus.callcenter.domain.ScriptRun;
 import ru.parus.callcenter.domain.ScriptStep;
 import ru.parus.callcenter.domain.ScriptVersion;
 import ru.parus.callcenter.repository.CallTaskRepository;
+import ru.parus.callcenter.repository.PhoneCallRepository;
 import ru.parus.callcenter.repository.ScriptRunRepository;
 import ru.parus.callcenter.repository.ScriptVersionRepository;
 import ru.parus.callcenter.service.ScriptService.Script;
@@ -58,6 +60,10 @@ public class ScriptRunService {
     @Inject
     CallTaskRepository tasks;
     @Inject
+    PhoneCallRepository calls;
+    @Inject
+    RecordAccess access;
+    @Inject
     CallCenterConfig config;
     @Inject
     ObjectMapper mapper;
@@ -80,10 +86,11 @@ public class ScriptRunService {
      * R17: records a call that followed the approved version of {@code scriptCode} ({@code scriptVersion}, when
      * given, must be that version: a draft or a retired one is 409). The answers are walked from the start step:
      * each recorded step must be reachable from where the previous answer led (steps between are skipped ones and
-     * belong to the path), and each answer must be one the step allows.
+     * belong to the path), and each answer must be one the step allows. R24, R22: the task and a known call must be
+     * ones the caller may act on, and so must a customer given that is not theirs.
      */
     public ScriptRun record(String scriptCode, Integer scriptVersion, UUID taskId, UUID callId, UUID customerId,
-            List<StepAnswer> answers, String managerId, boolean isHead) {
+            List<StepAnswer> answers, String managerId) {
         if (scriptCode == null || scriptCode.isBlank()) {
             throw ProblemException.invalidField("scriptCode", "required");
         }
@@ -91,21 +98,26 @@ public class ScriptRunService {
             throw ProblemException.invalidField("answers", "at least one answer");
         }
         ScriptVersion used = usedVersion(scriptCode, scriptVersion);
+        UUID taskCustomer = null;
         if (taskId != null) {
             CallTask task = tasks.findByIdOptional(taskId)
                     .orElseThrow(() -> ProblemException.invalidField("taskId", "no call task " + taskId));
-            if (!isHead && task.assignee != null && !task.assignee.equals(managerId)) {
-                // R24: a manager records runs of their own tasks only
-                throw new ProblemException(ProblemType.FORBIDDEN, "Call task " + taskId + " is not yours");
-            }
+            access.checkTask(task); // R24, R22: runs of the caller's tasks (or a deputised colleague's)
             if (task.script != null && !task.script.equals(scriptCode)) {
                 throw ProblemException.invalidField("scriptCode", "the task " + taskId + " is to be called by " + task.script)
                         .with("taskScript", task.script);
             }
+            taskCustomer = task.customerId;
             if (customerId == null) {
                 customerId = task.customerId;
             }
         }
+        // a call registered apart may come later (the telephony posts it when it ends): an unknown id is kept as given
+        PhoneCall call = callId == null ? null : calls.findById(callId);
+        if (call != null) {
+            access.checkCall(call); // R24, R22
+        }
+        access.checkCustomer(customerId, taskCustomer, call == null ? null : call.customerId); // R24, R22
         Script script = scripts.read(used);
         Walk walk = walk(script, answers);
 
