@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.callcenter.service.TelephonyService;
@@ -28,6 +29,8 @@ import ru.parus.platform.problem.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Telephony")
 @PermitAll
+// OpenAPI: no bearer token (security: []); the X-Telephony-Secret header is checked instead
+@SecurityRequirements
 public class TelephonyResource {
     public static final String SECRET_HEADER = "X-Telephony-Secret";
 

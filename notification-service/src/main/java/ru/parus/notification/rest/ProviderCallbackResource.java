@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.notification.service.channel.SmscStatusCallbacks;
@@ -25,6 +26,8 @@ import ru.parus.notification.service.channel.SmscStatusCallbacks;
 @Path("/provider-callbacks")
 @Tag(name = "Provider callbacks")
 @PermitAll
+// OpenAPI: no bearer token (security: []); the secret in the callback URL is checked instead
+@SecurityRequirements
 public class ProviderCallbackResource {
     @Inject
     SmscStatusCallbacks smsc;

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,8 @@ import ru.parus.order.service.Signatures;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Payments")
 @PermitAll
+// OpenAPI: no bearer token (security: []); the provider's HMAC signature of the body is checked instead
+@SecurityRequirements
 public class PaymentResource {
     @Inject
     PaymentService payments;

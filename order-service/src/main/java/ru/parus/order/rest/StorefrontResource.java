@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,8 @@ import ru.parus.order.service.StorefrontIntake;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Storefront intake")
 @PermitAll
+// OpenAPI: no bearer token (security: []); the storefront's HMAC signature of the body is checked instead
+@SecurityRequirements
 public class StorefrontResource {
     @Inject
     StorefrontIntake intake;
