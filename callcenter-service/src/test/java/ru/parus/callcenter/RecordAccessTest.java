@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,11 +26,15 @@ import ru.parus.callcenter.domain.CallTask;
 import ru.parus.callcenter.domain.Priority;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.infra.test.TestInfra;
+import ru.parus.infra.test.TestKafka;
+import ru.parus.platform.access.PersonalDataAudit;
+import ru.parus.platform.testing.EventSchemas;
 
 /**
  * R24 with R22: calls, tasks, script runs and feedback belong to their manager (the responsible person for feedback);
  * a colleague reads and acts on them only while deputising through an absence recorded in this service's API; the
- * head all; customers named in a request go through platform's CustomerAccess.
+ * head all; customers named in a request go through platform's CustomerAccess. Reads of personal data are recorded
+ * as PersonalDataAccessed on audit-events.
  */
 @QuarkusTest
 class RecordAccessTest {
@@ -242,5 +248,50 @@ class RecordAccessTest {
                 .then().statusCode(200);
         given().auth().oauth2(TestInfra.token("director-1", "DIRECTOR")).contentType(ContentType.JSON).body(answer)
                 .post("/feedback/{id}/answer", ids[2]).then().statusCode(200).body("answeredBy", equalTo("director-1"));
+    }
+
+    /** The PersonalDataAccessed events about this customer on audit-events now, each checked against its schema. */
+    static List<JsonNode> audited(String customer) {
+        return TestKafka.readAll(PersonalDataAudit.TOPIC).stream().filter(r -> customer.equals(r.key()))
+                .filter(r -> "ru.parus.audit.PersonalDataAccessed.v1".equals(TestKafka.header(r, "ce_type")))
+                .map(r -> {
+                    assertEquals(Set.of(), EventSchemas.violations("PersonalDataAccessed.v1", r.value()));
+                    try {
+                        return Events.JSON.readTree(r.value());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    static List<String> texts(List<JsonNode> events, String field) {
+        return events.stream().map(e -> e.get(field).asText()).toList();
+    }
+
+    @Test
+    void R24_readsOfACustomersPhoneAndNotesAreRecordedOnAuditEventsAndA403IsNot() throws Exception {
+        String owner = People.manager(null);
+        String other = People.manager(null);
+        String ownerToken = TestInfra.token(owner, "MANAGER");
+        String customer = customerOf(owner);
+        String callId = call(ownerToken, customer); // POST /calls shows the phone and the notes
+        given().auth().oauth2(TestInfra.token(other, "MANAGER")).get("/calls/{id}", callId).then().statusCode(403);
+        given().auth().oauth2(ownerToken).get("/calls/{id}", callId).then().statusCode(200);
+        CallTask task = callbackTask(owner, customer);
+        given().auth().oauth2(ownerToken).get("/tasks/{id}", task.id).then().statusCode(200);
+        given().auth().oauth2(HEAD).get("/calls?customerId={c}", customer).then().statusCode(200)
+                .body("total", equalTo(1));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> audited(customer).size() >= 4);
+        List<JsonNode> events = audited(customer);
+        assertEquals(List.of("POST /calls", "GET /calls/{id}", "GET /tasks/{id}", "GET /calls"), texts(events, "endpoint"),
+                events.toString());
+        assertEquals(List.of(owner, owner, owner, "head-1"), texts(events, "staffId"), "none for the refused read");
+        assertEquals(Set.of(customer), Set.copyOf(texts(events, "customerId")));
+        assertEquals(Set.of("callcenter-service"), Set.copyOf(texts(events, "service")));
+        assertEquals(List.of("notes", "phone"), Events.JSON.convertValue(events.get(1).get("fields"), List.class));
+        assertEquals(List.of("phone"), Events.JSON.convertValue(events.get(2).get("fields"), List.class));
+        assertEquals(List.of("MANAGER"), Events.JSON.convertValue(events.get(1).get("roles"), List.class));
+        assertEquals(List.of("HEAD"), Events.JSON.convertValue(events.get(3).get("roles"), List.class));
     }
 }

@@ -29,6 +29,7 @@ import ru.parus.callcenter.service.CallService;
 import ru.parus.callcenter.service.CallService.CallPage;
 import ru.parus.callcenter.service.CallService.NewCall;
 import ru.parus.callcenter.service.CallTaskService.Viewer;
+import ru.parus.callcenter.service.RecordAccess;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -41,6 +42,8 @@ import ru.parus.platform.security.Roles;
 public class CallResource {
     @Inject
     CallService service;
+    @Inject
+    RecordAccess access;
     @Inject
     CurrentStaff staff;
 
@@ -101,6 +104,7 @@ public class CallResource {
         }
         PhoneCall c = service.register(new NewCall(r.direction(), r.phone(), r.customerId(), r.startedAt(), r.endedAt(),
                 r.purpose(), r.outcome(), r.orderId(), r.taskId(), r.notes()), viewer());
+        access.callsShown("POST /calls", List.of(c)); // R24
         return Response.status(Response.Status.CREATED).entity(CallView.of(c)).build();
     }
 
@@ -118,6 +122,7 @@ public class CallResource {
             @Parameter(example = "20") @QueryParam("size") String size) {
         CallPage p = service.list(viewer(), managerId, uuid("customerId", customerId), time("from", from), time("to", to),
                 CallTaskResource.integer("page", page), CallTaskResource.integer("size", size));
+        access.callsShown("GET /calls", p.items()); // R24
         return new CallPageView(p.total(), p.page(), p.size(), p.items().stream().map(CallView::of).toList());
     }
 
@@ -129,6 +134,7 @@ public class CallResource {
     @APIResponse(responseCode = "404", description = "No such call")
     public CallView get(@PathParam("id") UUID id) {
         PhoneCall call = service.get(id, viewer());
+        access.callsShown("GET /calls/{id}", List.of(call)); // R24
         return CallView.of(call);
     }
 

@@ -30,6 +30,7 @@ import ru.parus.callcenter.domain.Priority;
 import ru.parus.callcenter.service.CallTaskService;
 import ru.parus.callcenter.service.CallTaskService.TaskPage;
 import ru.parus.callcenter.service.CallTaskService.Viewer;
+import ru.parus.callcenter.service.RecordAccess;
 import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
@@ -43,6 +44,8 @@ import ru.parus.platform.security.Roles;
 public class CallTaskResource {
     @Inject
     CallTaskService service;
+    @Inject
+    RecordAccess access;
     @Inject
     CurrentStaff staff;
 
@@ -94,6 +97,7 @@ public class CallTaskResource {
             @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1..100", example = "20") @QueryParam("size") String size) {
         TaskPage p = service.list(viewer(), assignee, overdue, integer("page", page), integer("size", size));
+        access.tasksShown("GET /tasks", p.items()); // R24
         return new TaskPageView(p.total(), p.page(), p.size(), p.items().stream().map(CallTaskView::of).toList());
     }
 
@@ -105,6 +109,7 @@ public class CallTaskResource {
     @APIResponse(responseCode = "404", description = "No such task (problem+json)")
     public Response get(@PathParam("id") UUID id) {
         CallTask task = service.get(id, viewer());
+        access.tasksShown("GET /tasks/{id}", List.of(task)); // R24
         return ok(task);
     }
 
@@ -127,6 +132,7 @@ public class CallTaskResource {
             throw ProblemException.invalidField("outcome", "required");
         }
         CallTask task = service.complete(id, viewer(), request.outcome(), request.note(), version(ifMatch));
+        access.tasksShown("POST /tasks/{id}/complete", List.of(task)); // R24
         return ok(task);
     }
 

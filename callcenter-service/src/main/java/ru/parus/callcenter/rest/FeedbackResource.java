@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.parus.callcenter.domain.Feedback;
 import ru.parus.callcenter.service.FeedbackService;
 import ru.parus.callcenter.service.FeedbackService.FeedbackPage;
+import ru.parus.callcenter.service.RecordAccess;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -39,6 +40,8 @@ import ru.parus.platform.security.Roles;
 public class FeedbackResource {
     @Inject
     FeedbackService service;
+    @Inject
+    RecordAccess access;
     @Inject
     CurrentStaff staff;
 
@@ -87,6 +90,7 @@ public class FeedbackResource {
         }
         Feedback f = service.receive(r.customerId(), r.kind(), r.category(), r.text(), r.callId(), r.orderId(),
                 staff.id());
+        access.feedbackShown("POST /feedback", List.of(f)); // R24
         return Response.created(URI.create("/feedback/" + f.id)).entity(FeedbackView.of(f)).build();
     }
 
@@ -107,6 +111,7 @@ public class FeedbackResource {
             throw ProblemException.invalidField("answer", "required");
         }
         Feedback f = service.answer(id, r.answer(), r.justified(), staff.id());
+        access.feedbackShown("POST /feedback/{id}/answer", List.of(f)); // R24
         return FeedbackView.of(f);
     }
 
@@ -125,6 +130,7 @@ public class FeedbackResource {
         FeedbackPage p = service.list(staff.id(), staff.seesAll(), ScriptRunResource.blankToNull(status),
                 ScriptRunResource.blankToNull(responsible), ScriptRunResource.blankToNull(overdue),
                 CallTaskResource.integer("page", page), CallTaskResource.integer("size", size));
+        access.feedbackShown("GET /feedback", p.items()); // R24
         return new FeedbackPageView(p.total(), p.page(), p.size(), p.items().stream().map(FeedbackView::of).toList());
     }
 }

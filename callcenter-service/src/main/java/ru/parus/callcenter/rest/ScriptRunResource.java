@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.callcenter.domain.ScriptRun;
+import ru.parus.callcenter.service.RecordAccess;
 import ru.parus.callcenter.service.ScriptRunService;
 import ru.parus.callcenter.service.ScriptRunService.RunPage;
 import ru.parus.callcenter.service.ScriptRunService.StepAnswer;
@@ -40,6 +41,8 @@ import ru.parus.platform.security.Roles;
 public class ScriptRunResource {
     @Inject
     ScriptRunService service;
+    @Inject
+    RecordAccess access;
     @Inject
     CurrentStaff staff;
 
@@ -83,6 +86,7 @@ public class ScriptRunResource {
         }
         ScriptRun run = service.record(r.scriptCode(), r.scriptVersion(), r.taskId(), r.callId(), r.customerId(),
                 r.answers(), staff.id());
+        access.shown("POST /script-runs", List.of(run), x -> x.customerId, service::personalFields); // R24
         return Response.status(Response.Status.CREATED).entity(view(run)).build();
     }
 
@@ -97,6 +101,7 @@ public class ScriptRunResource {
             @QueryParam("page") String page, @QueryParam("size") String size) {
         RunPage p = service.search(blankToNull(managerId), time("from", from), time("to", to),
                 CallTaskResource.integer("page", page), CallTaskResource.integer("size", size));
+        access.shown("GET /script-runs", p.items(), x -> x.customerId, service::personalFields); // R24
         return new RunPageView(p.total(), p.page(), p.size(), p.items().stream().map(this::view).toList());
     }
 

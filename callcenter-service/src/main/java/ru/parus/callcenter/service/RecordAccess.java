@@ -1,10 +1,16 @@
 package ru.parus.callcenter.service;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +21,7 @@ import ru.parus.callcenter.domain.Feedback;
 import ru.parus.callcenter.domain.PhoneCall;
 import ru.parus.platform.access.AccessDirectory;
 import ru.parus.platform.access.CustomerAccess;
+import ru.parus.platform.access.PersonalDataAudit;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
@@ -36,6 +43,8 @@ public class RecordAccess {
     AccessDirectory directory;
     @Inject
     CustomerAccess customers;
+    @Inject
+    PersonalDataAudit audit;
 
     /** R24, R22: the staff ids whose records the caller acts on: their own and the colleagues they deputise for now. */
     public Set<String> actsFor() {
@@ -99,6 +108,51 @@ public class RecordAccess {
             return;
         }
         customers.checkCustomer(customerId);
+    }
+
+    /**
+     * R24: the answer shows these records' personal data: one PersonalDataAccessed per customer with the fields shown
+     * of all their records (none for a record without a customer or without personal data).
+     */
+    @Transactional
+    public <T> void shown(String endpoint, Collection<T> records, Function<T, UUID> customer,
+            Function<T, List<String>> fields) {
+        Map<UUID, Set<String>> byCustomer = new LinkedHashMap<>();
+        for (T r : records) {
+            UUID id = customer.apply(r);
+            List<String> f = fields.apply(r);
+            if (id != null && !f.isEmpty()) {
+                byCustomer.computeIfAbsent(id, k -> new TreeSet<>()).addAll(f);
+            }
+        }
+        byCustomer.forEach((id, f) -> audit.read(id, endpoint, f));
+    }
+
+    /** R24: a call shows the customer's phone and the manager's notes of the conversation. */
+    public void callsShown(String endpoint, Collection<PhoneCall> calls) {
+        shown(endpoint, calls, c -> c.customerId, c -> present(c.phone, "phone", c.notes, "notes"));
+    }
+
+    /** R24: a task shows the number to call back (CALLBACK) and the note of the call's result. */
+    public void tasksShown(String endpoint, Collection<CallTask> tasks) {
+        shown(endpoint, tasks, t -> t.customerId, t -> present(t.phone, "phone", t.note, "notes"));
+    }
+
+    /** R24: a complaint or wish shows the customer's words and the answer (both blanked on erasure). */
+    public void feedbackShown(String endpoint, Collection<Feedback> feedback) {
+        shown(endpoint, feedback, f -> f.customerId,
+                f -> CustomerErasure.ERASED_TEXT.equals(f.text) ? List.of() : List.of("notes"));
+    }
+
+    private static List<String> present(String first, String firstField, String second, String secondField) {
+        List<String> fields = new java.util.ArrayList<>(2);
+        if (first != null) {
+            fields.add(firstField);
+        }
+        if (second != null && !second.isBlank()) {
+            fields.add(secondField);
+        }
+        return fields;
     }
 
     private static ProblemException forbidden(String detail) {

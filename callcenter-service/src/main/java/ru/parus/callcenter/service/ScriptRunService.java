@@ -284,6 +284,12 @@ public class ScriptRunService {
         return read(run.answers, ANSWERS);
     }
 
+    /** R24: a run shows the customer's answers (blanked on erasure): their words are personal data. */
+    public List<String> personalFields(ScriptRun run) {
+        return answers(run).stream().anyMatch(a -> a != null && a.answer() != null && !a.answer().isBlank())
+                ? List.of("notes") : List.of();
+    }
+
     private static ProblemException invalid(String field, String step, String message) {
         return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
                 List.of(new Problem.FieldError(field, message))).with("step", step);
