@@ -15,6 +15,14 @@ public final class OrderEvents {
     /** What order-service reads. */
     public static final EventType CUSTOMER_REGISTERED = EventType.of("customer", "CustomerRegistered", 1);
     public static final EventType SHIPMENT_DELIVERED = EventType.of("fulfillment", "ShipmentDelivered", 1);
+    /** R22, R24: who owns a customer, for the access policy (platform AccessProjection). */
+    public static final EventType CUSTOMER_UPDATED = EventType.of("customer", "CustomerUpdated", 1);
+    public static final EventType CUSTOMER_DORMANT = EventType.of("customer", "CustomerDormant", 1);
+    public static final EventType CUSTOMER_REACTIVATED = EventType.of("customer", "CustomerReactivated", 1);
+    public static final EventType CUSTOMERS_MERGED = EventType.of("customer", "CustomersMerged", 1);
+    /** R22: a deputy covers an absent manager's customers for the period. */
+    public static final EventType MANAGER_ABSENCE_STARTED = EventType.of("callcenter", "ManagerAbsenceStarted", 1);
+    public static final EventType MANAGER_ABSENCE_ENDED = EventType.of("callcenter", "ManagerAbsenceEnded", 1);
 
     private OrderEvents() {
     }
