@@ -35,8 +35,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ru.parus.infra.test.TestKafka;
 import ru.parus.order.domain.Order;
-import ru.parus.order.service.OrderLifecycle;
-import ru.parus.order.service.Terms;
 import ru.parus.platform.testing.EventSchemas;
 
 /** The status machine, agreed terms, confirmation and cancellation (R4, R5, R6) over HTTP, the database and Kafka. */
@@ -46,8 +44,6 @@ class OrderLifecycleTest {
     Clock clock;
     @Inject
     EntityManager em;
-    @Inject
-    OrderLifecycle lifecycle;
     @Inject
     ObjectMapper mapper;
 
@@ -192,12 +188,11 @@ class OrderLifecycleTest {
     void R5_concurrentEditsAreCaughtByOptimisticLocking() {
         String id = Orders.placePhoneOrder();
         UUID orderId = UUID.fromString(id);
-        Terms terms = new Terms(null, null, "Анна", null, null, null, null, inDays(1), null, null, "first");
         assertThrows(OptimisticLockException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             Order stale = em.find(Order.class, orderId);
             stale.packagingNotes = "stale edit";
             // meanwhile another request changes the same order and commits
-            QuarkusTransaction.requiringNew().run(() -> lifecycle.agreeTerms(orderId, terms, "manager-2", null));
+            Orders.agree(id, Orders.courierCash(inDays(1)).replace("без пакета", "first")).statusCode(200);
             em.flush();
         }));
         given().auth().oauth2(MANAGER).get("/orders/{id}", id).then().body("terms.packagingNotes", equalTo("first"));

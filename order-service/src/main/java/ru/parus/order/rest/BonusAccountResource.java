@@ -33,6 +33,8 @@ public class BonusAccountResource {
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
     @Operation(summary = "A customer's bonus balance and ledger (R11)")
     @APIResponse(responseCode = "200", description = "Balance (0 with an empty ledger for a customer without points)")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24); unknown customers count as unowned")
+
     public StatementView statement(@PathParam("customerId") UUID customerId) {
         BonusService.Statement s = service.statement(customerId);
         return new StatementView(s.customerId(), s.balancePoints(), s.ledger().stream()

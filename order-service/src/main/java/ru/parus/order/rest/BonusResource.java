@@ -61,6 +61,7 @@ public class BonusResource {
             + "the balance (422 when another order took them).")
     @APIResponse(responseCode = "200", description = "Recorded; the order's payable amount drops by the points")
     @APIResponse(responseCode = "400", description = "Missing or negative points")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "The order is confirmed already")
     @APIResponse(responseCode = "422", description = "Above the cap or above the customer's balance")

@@ -66,6 +66,7 @@ public class OfferResource {
             + "UpsellOfferRecorded on order-events. A SKU is offered once per order.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "Already offered, or the order no longer accepts lines")
     @APIResponse(responseCode = "422", description = "Unknown SKU; accepted item unavailable or already in the order")
@@ -79,6 +80,7 @@ public class OfferResource {
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
     @Operation(summary = "The offers made with this order, in the order recorded (R7)")
     @APIResponse(responseCode = "200", description = "Offers")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
     public List<OfferView> list(@PathParam("id") UUID id) {
         return service.offersOf(id).stream().map(OfferView::of).toList();

@@ -45,10 +45,12 @@ import ru.parus.order.config.DiscountConfig;
 import ru.parus.order.domain.DeliveryAddress;
 import ru.parus.order.domain.DiscountRequest;
 import ru.parus.order.domain.DeliveryMethod;
+import ru.parus.order.domain.OrderHistoryEntry;
 import ru.parus.order.domain.Order;
 import ru.parus.order.domain.OrderStatus;
 import ru.parus.order.domain.PaymentMethod;
 import ru.parus.order.service.DiscountService;
+import ru.parus.order.service.OrderAccess;
 import ru.parus.order.service.OrderHistory;
 import ru.parus.order.service.OrderLifecycle;
 import ru.parus.order.service.Terms;
@@ -81,6 +83,8 @@ public class OrderResource {
     DiscountService discounts;
     @Inject
     DiscountConfig discountConfig;
+    @Inject
+    OrderAccess access;
 
     @Schema(description = "A phone order: the customer and what they buy; prices come from the catalogue")
     public record PlaceOrderRequest(
@@ -183,6 +187,7 @@ public class OrderResource {
             + "order (header Idempotent-Replayed: true) instead of placing another.")
     @APIResponse(responseCode = "201", description = "Placed")
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors[])")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "422", description = "Unknown or unavailable SKU, or an Idempotency-Key reused for another order")
     public Response place(@Valid @NotNull PlaceOrderRequest request,
             @Parameter(description = "A client-chosen unique key; a retry with it never places a second order")
@@ -200,6 +205,7 @@ public class OrderResource {
             placement = service.replayOf(idempotencyKey, command); // a concurrent retry won the race
         }
         Order order = placement.order();
+        access.shown(order, "POST /orders"); // a replay may show terms agreed since (R24)
         return Response.created(URI.create("/orders/" + order.id))
                 .entity(OrderView.of(order))
                 .tag(new EntityTag(Long.toString(order.version)))
@@ -210,11 +216,13 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
-    @Operation(summary = "An order with its lines")
+    @Operation(summary = "An order with its lines", description = "R24: only for whom may act on the order's customer "
+            + "(R22: a deputy during the absence); an answer showing the recipient or address is recorded "
+            + "(PersonalDataAccessed).")
+    @APIResponse(responseCode = "403", description = "Another manager's customer's order")
     @APIResponse(responseCode = "404", description = "No such order")
     public Response get(@PathParam("id") UUID id) {
-        Order order = service.get(id);
-        return Response.ok(OrderView.of(order)).tag(new EntityTag(Long.toString(order.version))).build();
+        return ok(service.get(id), "GET /orders/{id}");
     }
 
     @PUT
@@ -226,6 +234,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "Terms recorded; the new ETag is in the answer")
     @APIResponse(responseCode = "400", description = "Invalid field, a delivery date in the past, or a payment/delivery "
             + "pair not allowed (problem with allowedDeliveryMethods and allowedPaymentMethods)")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "Already confirmed, or changed concurrently")
     @APIResponse(responseCode = "412", description = "If-Match missing or stale (problem with currentVersion)")
@@ -233,7 +242,7 @@ public class OrderResource {
             @Parameter(description = "The ETag of the order as read", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TermsRequest request) {
         Order order = lifecycle.agreeTerms(id, request.toTerms(), staff.id(), requiredVersion(ifMatch));
-        return ok(order);
+        return ok(order, "PUT /orders/{id}/terms");
     }
 
     @POST
@@ -243,11 +252,12 @@ public class OrderResource {
             + "(missingFields), the delivery date has passed, or a confirmation rule (e.g. R7's offers) objects. ONLINE "
             + "goes to AWAITING_PAYMENT, cash on delivery to CONFIRMED. Publishes OrderConfirmed.")
     @APIResponse(responseCode = "200", description = "Confirmed")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "409", description = "Not NEW (problem with currentStatus and allowedNext), or changed concurrently")
     @APIResponse(responseCode = "412", description = "If-Match stale")
     @APIResponse(responseCode = "422", description = "Agreed fields missing (missingFields) or a confirmation rule refuses")
     public Response confirm(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return ok(lifecycle.confirm(id, staff.id(), optionalVersion(ifMatch)));
+        return ok(lifecycle.confirm(id, staff.id(), optionalVersion(ifMatch)), "POST /orders/{id}/confirm");
     }
 
     @POST
@@ -256,10 +266,12 @@ public class OrderResource {
     @Operation(summary = "Cancel the order", description = "Allowed before SHIPPED; publishes OrderCancelled.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "409", description = "Shipped or later (problem with currentStatus and allowedNext)")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CancelRequest request) {
-        return ok(lifecycle.cancel(id, request.reason(), request.isManagerError(), staff.id(), optionalVersion(ifMatch)));
+        return ok(lifecycle.cancel(id, request.reason(), request.isManagerError(), staff.id(), optionalVersion(ifMatch)),
+                "POST /orders/{id}/cancel");
     }
 
     @POST
@@ -268,10 +280,12 @@ public class OrderResource {
     @Operation(summary = "Move the order along its status machine (R5, R6)", description = "For fulfilment progress, "
             + "completion and returns; CONFIRMED, AWAITING_PAYMENT, PAID and CANCELLED have their own endpoints.")
     @APIResponse(responseCode = "200", description = "Moved; recorded in the history")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24); the warehouse moves any order")
     @APIResponse(responseCode = "409", description = "Impossible transition (problem with currentStatus and allowedNext)")
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
-        return ok(lifecycle.transition(id, request.to(), request.reason(), staff.id(), optionalVersion(ifMatch)));
+        return ok(lifecycle.transition(id, request.to(), request.reason(), staff.id(), optionalVersion(ifMatch)),
+                "POST /orders/{id}/transitions");
     }
 
     @GET
@@ -279,12 +293,40 @@ public class OrderResource {
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
     @Operation(summary = "The order's full change history (R6)", description = "Placement, every status transition, "
             + "terms, lines and payments: who, when, from, to, why, oldest first.")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
     public List<HistoryView> history(@PathParam("id") UUID id) {
-        service.get(id);
-        return orderHistory.of(id).stream().map(e -> new HistoryView(e.id, e.at, e.actor, e.kind.name(),
-                e.fromStatus == null ? null : e.fromStatus.name(), e.toStatus == null ? null : e.toStatus.name(),
-                e.reason, json(e.details))).toList();
+        Order order = service.get(id);
+        List<HistoryView> entries = orderHistory.of(id).stream().map(e -> new HistoryView(e.id, e.at, e.actor,
+                e.kind.name(), e.fromStatus == null ? null : e.fromStatus.name(),
+                e.toStatus == null ? null : e.toStatus.name(), e.reason, json(e.details))).toList();
+        access.shown(order.customerId, "GET /orders/{id}/history", personalFields(entries));
+        return entries;
+    }
+
+    /** R24: the recipient and address the terms entries of a history show. */
+    static List<String> personalFields(List<HistoryView> entries) {
+        boolean recipient = false;
+        boolean address = false;
+        for (HistoryView e : entries) {
+            if (e.details() != null && OrderHistoryEntry.Kind.TERMS.name().equals(e.kind())) {
+                recipient |= present(e.details(), "recipientName") || present(e.details(), "recipientPhone");
+                address |= present(e.details(), "address");
+            }
+        }
+        List<String> fields = new java.util.ArrayList<>(2);
+        if (recipient) {
+            fields.add(OrderAccess.RECIPIENT);
+        }
+        if (address) {
+            fields.add(OrderAccess.ADDRESS);
+        }
+        return fields;
+    }
+
+    private static boolean present(JsonNode details, String field) {
+        JsonNode value = details.get(field);
+        return value != null && !value.isNull();
     }
 
     @POST
@@ -298,6 +340,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "Applied at once")
     @APIResponse(responseCode = "202", description = "Above the limit: a request waits for the head (pendingRequest)")
     @APIResponse(responseCode = "400", description = "Percent missing, negative, above 100 or with more than 2 places; no reason")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "The order is confirmed: its discount is fixed")
     @APIResponse(responseCode = "412", description = "If-Match stale")
@@ -318,10 +361,11 @@ public class OrderResource {
     @Operation(summary = "The order's discount requests and decisions (R10)", description = "Oldest first: who asked, "
             + "how much, why; who decided, when, why. inEffect marks the approval the order's discount rests on "
             + "(a change of lines voids it).")
+    @APIResponse(responseCode = "403", description = "Another manager's customer's order")
     @APIResponse(responseCode = "404", description = "No such order")
     public List<DiscountResource.RequestView> discountRequests(@PathParam("id") UUID id) {
-        List<DiscountRequest> all = discounts.requestsOf(id);
         Order order = service.get(id);
+        List<DiscountRequest> all = discounts.requestsOf(id);
         return all.stream().map(r -> DiscountResource.RequestView.of(r, order)).toList();
     }
 
@@ -333,7 +377,9 @@ public class OrderResource {
         }
     }
 
-    static Response ok(Order order) {
+    /** The order as answered by {@code endpoint}; its recipient and address, when shown, are recorded (R24). */
+    Response ok(Order order, String endpoint) {
+        access.shown(order, endpoint);
         return Response.ok(OrderView.of(order)).tag(new EntityTag(Long.toString(order.version))).build();
     }
 

@@ -38,6 +38,7 @@ public class PromoApplyResource {
     @Operation(summary = "Apply a promo code to the order (R11)", description = "One code per order. The order gets "
             + "the larger of the promo discount and the manager's discount (R9, R10), never their sum.")
     @APIResponse(responseCode = "200", description = "Applied")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "A code is applied already, or the order is confirmed")
     @APIResponse(responseCode = "422", description = "Unknown code, outside its validity, another channel, below "

@@ -48,6 +48,7 @@ public class SuggestionResource {
             + "type, featured items, items bought together in past orders, new items. Nothing already in the order "
             + "(nor another variant of it), nothing unavailable.")
     @APIResponse(responseCode = "200", description = "Ranked suggestions")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
     public Suggestions suggestions(@PathParam("id") UUID id) {
         return new Suggestions(id, service.suggestions(id).stream()

@@ -38,12 +38,15 @@ public class BonusService {
     BonusConfig config;
     @Inject
     Clock clock;
+    @Inject
+    OrderAccess access;
 
     public record Statement(UUID customerId, long balancePoints, List<BonusEntry> ledger) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Statement statement(UUID customerId) {
+        access.checkCustomer(customerId); // R24, R22: another manager's customer is a 403
         BonusAccount a = em.find(BonusAccount.class, customerId);
         List<BonusEntry> ledger = em.createQuery("from BonusEntry where customerId = ?1 order by id", BonusEntry.class)
                 .setParameter(1, customerId).getResultList();

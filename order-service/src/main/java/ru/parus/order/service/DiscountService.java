@@ -47,6 +47,8 @@ public class DiscountService {
     DiscountConfig config;
     @Inject
     Clock clock;
+    @Inject
+    OrderAccess access;
 
     /** What a discount request led to: applied at once (request null) or waiting for the head. */
     public record Outcome(Order order, DiscountRequest request) {
@@ -107,6 +109,7 @@ public class DiscountService {
     /** R10: the head approves; the requested percent replaces the order's discount. Approving twice has one effect. */
     public Decided approve(UUID requestId, String reason, String head) {
         DiscountRequest r = find(requestId);
+        access.checkCustomer(r.customerId); // R24: the head decides by role; the policy is the same everywhere
         if (r.status == Status.APPROVED) {
             return new Decided(r, orders.findById(r.orderId)); // already approved: no second effect, no second event
         }
@@ -140,6 +143,7 @@ public class DiscountService {
             throw ProblemException.invalidField("reason", "say why the discount is rejected");
         }
         DiscountRequest r = find(requestId);
+        access.checkCustomer(r.customerId); // R24
         if (r.status == Status.REJECTED) {
             return new Decided(r, orders.findById(r.orderId));
         }
@@ -159,9 +163,7 @@ public class DiscountService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DiscountRequest> requestsOf(UUID orderId) {
-        if (orders.findByIdOptional(orderId).isEmpty()) {
-            throw ProblemException.notFound("Order", orderId);
-        }
+        access.check(orders.findByIdOptional(orderId).orElseThrow(() -> ProblemException.notFound("Order", orderId)));
         return requests.ofOrder(orderId);
     }
 

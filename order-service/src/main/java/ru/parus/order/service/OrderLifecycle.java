@@ -50,12 +50,24 @@ public class OrderLifecycle {
     @Inject
     BonusService bonus;
     @Inject
+    OrderAccess access;
+    @Inject
     @Any
     Instance<ConfirmationRule> confirmationRules;
 
-    /** The order at the version the client last saw; a stale version is a 412 (optimistic locking). */
+    /**
+     * The order a staff member changes, at the version they last saw: unknown is a 404, another manager's customer's
+     * order a 403 (R22, R24), a stale version a 412 (optimistic locking).
+     */
     public Order load(UUID id, Long expectedVersion) {
-        Order order = orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Order", id));
+        return atVersion(access.check(find(id)), expectedVersion);
+    }
+
+    private Order find(UUID id) {
+        return orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Order", id));
+    }
+
+    private static Order atVersion(Order order, Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != order.version) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The order is at version " + order.version
                     + ", you sent If-Match " + expectedVersion + "; reload it and try again")
@@ -83,7 +95,8 @@ public class OrderLifecycle {
 
     /** A bare transition (fulfilment progress, completion, return); see {@link #OWN_USE_CASE}. */
     public Order transition(UUID id, OrderStatus to, String reason, String actor, Long expectedVersion) {
-        Order order = load(id, expectedVersion);
+        // R24: the warehouse moves any order along its fulfilment; staff as for any other change
+        Order order = atVersion(access.checkFulfilment(find(id)), expectedVersion);
         if (OWN_USE_CASE.contains(to)) {
             throw new ProblemException(ProblemType.CONFLICT, to + " is reached through its own endpoint "
                     + "(confirm, payment, cancel), not a bare transition")

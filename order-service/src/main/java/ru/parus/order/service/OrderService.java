@@ -46,6 +46,8 @@ public class OrderService {
     Clock clock;
     @Inject
     OrderHistory history;
+    @Inject
+    OrderAccess access;
 
     public record LineRequest(String sku, int quantity) {
     }
@@ -62,6 +64,7 @@ public class OrderService {
      * the order, its lines and its {@code OrderPlaced} event commit together (R6).
      */
     public Placement placePhoneOrder(PlaceOrder request, String managerId, String idempotencyKey) {
+        access.checkCustomer(request.customerId()); // R24, R22: another manager's customer is a 403
         String hash = hash(request);
         if (idempotencyKey != null) {
             Optional<Order> earlier = orders.byIdempotencyKey(idempotencyKey);
@@ -124,9 +127,11 @@ public class OrderService {
         return replay(earlier, hash(request));
     }
 
+    /** The order for a staff member: unknown is a 404, another manager's customer's order a 403 (R22, R24). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Order get(UUID id) {
         Order order = orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Order", id));
+        access.check(order);
         order.lines.size();
         return order;
     }

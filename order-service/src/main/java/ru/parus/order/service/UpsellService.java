@@ -86,6 +86,8 @@ public class UpsellService {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    OrderAccess access;
 
     public record Suggestion(String sku, String name, long priceKopecks, String reason) {
     }
@@ -98,6 +100,7 @@ public class UpsellService {
     @SuppressWarnings("unchecked")
     public List<Suggestion> suggestions(UUID orderId) {
         Order order = orders.findByIdOptional(orderId).orElseThrow(() -> ProblemException.notFound("Order", orderId));
+        access.check(order); // R24, R22
         List<Object[]> rows = em.createNativeQuery(SUGGESTIONS)
                 .setParameter("order", order.id)
                 .setParameter("customer", order.customerId)
@@ -115,6 +118,7 @@ public class UpsellService {
     public UpsellOffer record(UUID orderId, OfferCommand c, String by) {
         Order order = orders.findByIdOptional(orderId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Order", orderId));
+        access.check(order); // R24, R22
         Product product = products.findById(c.sku());
         if (product == null) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "No product with SKU " + c.sku(),
@@ -165,9 +169,7 @@ public class UpsellService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UpsellOffer> offersOf(UUID orderId) {
-        if (orders.findByIdOptional(orderId).isEmpty()) {
-            throw ProblemException.notFound("Order", orderId);
-        }
+        access.check(orders.findByIdOptional(orderId).orElseThrow(() -> ProblemException.notFound("Order", orderId)));
         return offers.ofOrder(orderId);
     }
 }
