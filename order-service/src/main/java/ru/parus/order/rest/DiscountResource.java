@@ -19,12 +19,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -80,6 +82,29 @@ public class DiscountResource {
                     r.requestedKopecks, r.itemsTotalKopecks, r.reason, r.status.name(), r.decidedBy, r.decidedAt,
                     r.decisionReason, o != null && r.id.equals(o.discountApprovedRequestId));
         }
+    }
+
+    @Schema(description = "One page of the head's queue, oldest first")
+    public record RequestPage(List<RequestView> items, @Schema(examples = "0") int page,
+            @Schema(examples = "20") int size, @Schema(examples = "3") long total) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
+    @Operation(summary = "The head's queue of discount requests (R10)", description = "Requests in one status "
+            + "(PENDING when none is given), oldest first: the order, who asked (requestedBy), how much, why, when. "
+            + "Paged like every list: page from 0, size 1..100 (default 20).")
+    @APIResponse(responseCode = "200", description = "A page of requests")
+    @APIResponse(responseCode = "400", description = "An unknown status, or a bad page or size (problem+json)")
+    @APIResponse(responseCode = "403", description = "Not the head, the director or the admin")
+    public RequestPage queue(
+            @Parameter(description = "PENDING (default), APPROVED, REJECTED or SUPERSEDED", example = "PENDING") @QueryParam("status") String status,
+            @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "page size, 1..100, default 20", example = "20") @QueryParam("size") String size) {
+        DiscountService.Queue q = service.queue(status, OrderResource.integer("page", page),
+                OrderResource.integer("size", size));
+        return new RequestPage(q.items().stream().map(r -> RequestView.of(r, q.orders().get(r.orderId))).toList(),
+                q.page(), q.size(), q.total());
     }
 
     @POST

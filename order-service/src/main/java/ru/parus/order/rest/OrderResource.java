@@ -25,6 +25,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -53,6 +54,7 @@ import ru.parus.order.service.DiscountService;
 import ru.parus.order.service.OrderAccess;
 import ru.parus.order.service.OrderHistory;
 import ru.parus.order.service.OrderLifecycle;
+import ru.parus.order.service.OrderSearch;
 import ru.parus.order.service.Terms;
 import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
@@ -85,6 +87,8 @@ public class OrderResource {
     DiscountConfig discountConfig;
     @Inject
     OrderAccess access;
+    @Inject
+    OrderSearch search;
 
     @Schema(description = "A phone order: the customer and what they buy; prices come from the catalogue")
     public record PlaceOrderRequest(
@@ -163,6 +167,22 @@ public class OrderResource {
         }
     }
 
+    @Schema(description = "An order in a list: no terms, so no recipient or address (personal data, R24)")
+    public record OrderSummary(UUID id, UUID customerId, String channel, String status, String managerId,
+            OffsetDateTime placedAt, String currency, long totalKopecks, long discountKopecks, long payableKopecks,
+            String storefrontOrderNumber, OffsetDateTime confirmedAt, OffsetDateTime paidAt, long version) {
+        static OrderSummary of(Order o) {
+            return new OrderSummary(o.id, o.customerId, o.channel.name(), o.status.name(), o.managerId, o.placedAt,
+                    o.currency, o.totalKopecks, o.discountKopecks(), o.payableKopecks(), o.storefrontOrderNumber,
+                    o.confirmedAt, o.paidAt, o.version);
+        }
+    }
+
+    @Schema(description = "One page of orders, newest first")
+    public record OrderPage(List<OrderSummary> items, @Schema(examples = "0") int page,
+            @Schema(examples = "20") int size, @Schema(examples = "42") long total) {
+    }
+
     public record CancelRequest(@NotBlank @Size(max = 1000) @Schema(examples = "Клиент передумал") String reason,
             @Schema(description = "true when the order is cancelled because of the manager's mistake in taking it "
                     + "(wrong item, address, price); counted as an order error in the manager's KPIs (R23)",
@@ -211,6 +231,30 @@ public class OrderResource {
                 .tag(new EntityTag(Long.toString(order.version)))
                 .header("Idempotent-Replayed", placement.replayed() ? "true" : null)
                 .build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
+    @Operation(summary = "The orders list (R24: only the orders of customers the caller may act on)", description = ""
+            + "Newest first (placedAt, then id). A manager sees the orders of their own customers, of unowned ones and "
+            + "of those of a colleague they deputise for (R22); the head, the director and the admin see all. Filters "
+            + "combine with AND. placedFrom is inclusive, placedTo exclusive when date-times with an offset "
+            + "(2026-12-01T10:00:00Z; write + as %2B); a date (2026-12-01) is that whole day in parus.order.zone. "
+            + "Items carry no terms (no recipient, no address).")
+    @APIResponse(responseCode = "200", description = "A page of orders")
+    @APIResponse(responseCode = "400", description = "An invalid filter, page or size (problem+json naming each)")
+    public OrderPage list(
+            @Parameter(description = "the customer's id", example = "5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55") @QueryParam("customerId") String customerId,
+            @Parameter(description = "an order status", example = "NEW") @QueryParam("status") String status,
+            @Parameter(description = "the manager who took the phone order", example = "manager-1") @QueryParam("managerId") String managerId,
+            @Parameter(description = "PHONE, LACTOMIN or WATTN", example = "PHONE") @QueryParam("channel") String channel,
+            @Parameter(description = "placed at or after: date-time with offset, or a date", example = "2026-12-01") @QueryParam("placedFrom") String placedFrom,
+            @Parameter(description = "placed before (date-time), or on or before (date)", example = "2026-12-31") @QueryParam("placedTo") String placedTo,
+            @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "page size, 1..100, default 20", example = "20") @QueryParam("size") String size) {
+        OrderSearch.Page p = search.search(new OrderSearch.Filter(customerId, status, managerId, channel, placedFrom,
+                placedTo), integer("page", page), integer("size", size));
+        return new OrderPage(p.items().stream().map(OrderSummary::of).toList(), p.page(), p.size(), p.total());
     }
 
     @GET
@@ -381,6 +425,18 @@ public class OrderResource {
     Response ok(Order order, String endpoint) {
         access.shown(order, endpoint);
         return Response.ok(OrderView.of(order)).tag(new EntityTag(Long.toString(order.version))).build();
+    }
+
+    /** A whole-number query parameter; anything else is a validation problem naming it. */
+    static Integer integer(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(name, "not a whole number: " + value);
+        }
     }
 
     /** Optimistic locking is visible (ARCHITECTURE.md): changes of terms need If-Match. */

@@ -3,7 +3,11 @@ package ru.parus.order.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +24,7 @@ import ru.parus.order.event.OrderEvents;
 import ru.parus.order.repository.DiscountRequestRepository;
 import ru.parus.order.repository.OrderRepository;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 
@@ -165,6 +170,34 @@ public class DiscountService {
     public List<DiscountRequest> requestsOf(UUID orderId) {
         access.check(orders.findByIdOptional(orderId).orElseThrow(() -> ProblemException.notFound("Order", orderId)));
         return requests.ofOrder(orderId);
+    }
+
+    /** One page of the head's queue, with the orders the requests are for (to tell which approval is in effect). */
+    public record Queue(List<DiscountRequest> items, Map<UUID, Order> orders, int page, int size, long total) {
+    }
+
+    /**
+     * R10: the head's queue: requests in {@code status} (PENDING when null), oldest first, paged; only of customers the
+     * caller may act on (R24; the head, the director and the admin see all by role).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Queue queue(String status, Integer page, Integer size) {
+        PageRequest paging = PageRequest.of(page, size, OrderSearch.DEFAULT_PAGE_SIZE, OrderSearch.MAX_PAGE_SIZE);
+        Status wanted = Status.PENDING;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("status", "one of " + Arrays.toString(Status.values()));
+            }
+        }
+        DiscountRequestRepository.Found found = requests.queue(wanted, access.scope(), paging);
+        Map<UUID, Order> byId = new HashMap<>();
+        List<UUID> ids = found.items().stream().map(r -> r.orderId).distinct().toList();
+        if (!ids.isEmpty()) {
+            orders.list("id in ?1", ids).forEach(o -> byId.put(o.id, o));
+        }
+        return new Queue(found.items(), byId, paging.page(), paging.size(), found.total());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
