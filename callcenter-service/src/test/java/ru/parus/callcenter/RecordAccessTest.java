@@ -153,6 +153,8 @@ class RecordAccessTest {
         assertEquals(403, callStatus(colleagueToken, customer));
         assertEquals(403, status(colleagueToken, "/calls?managerId={m}", owner));
         assertEquals(403, status(colleagueToken, "/tasks?assignee={m}", owner));
+        given().auth().oauth2(colleagueToken).get("/calls?customerId={c}", customer).then().statusCode(200)
+                .body("total", equalTo(0)); // a list shows only the calls the caller may read
         // an unknown id is 404 first, whoever asks; no token 401
         given().auth().oauth2(colleagueToken).get("/calls/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
@@ -170,6 +172,8 @@ class RecordAccessTest {
         given().auth().oauth2(colleagueToken).get("/calls?managerId={m}", owner).then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(callId));
         assertEquals(201, callStatus(colleagueToken, customer));
+        given().auth().oauth2(colleagueToken).get("/calls?customerId={c}", customer).then().statusCode(200)
+                .body("total", equalTo(2)).body("items.id", org.hamcrest.Matchers.hasItem(callId));
         given().auth().oauth2(colleagueToken).contentType(ContentType.JSON)
                 .body(RUN.formatted("callId", callId)).post("/script-runs").then().statusCode(201)
                 .body("callId", equalTo(callId)).body("managerId", equalTo(colleague));
@@ -185,6 +189,8 @@ class RecordAccessTest {
                 .body("type", equalTo(FORBIDDEN));
         given().auth().oauth2(colleagueToken).get("/tasks/{id}", task.id).then().statusCode(403);
         assertEquals(403, status(colleagueToken, "/calls?managerId={m}", owner));
+        given().auth().oauth2(colleagueToken).get("/calls?customerId={c}", customer).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].managerId", equalTo(colleague));
         assertEquals(403, callStatus(colleagueToken, customer));
         given().auth().oauth2(ownerToken).contentType(ContentType.JSON).body("{\"outcome\":\"REACHED_AGREED\"}")
                 .post("/tasks/{id}/complete", task.id).then().statusCode(200).body("completedBy", equalTo(owner));

@@ -1,6 +1,7 @@
 package ru.parus.callcenter.repository;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +19,14 @@ public class PhoneCallRepository implements PanacheRepositoryBase<PhoneCall, UUI
         return find("pbxCallId", pbxCallId).firstResult();
     }
 
-    /** Calls newest first, filtered by manager, customer and start time [from, to). */
-    public PanacheQuery<PhoneCall> search(String managerId, UUID customerId, OffsetDateTime from, OffsetDateTime to,
-            int page, int size) {
+    /** Calls newest first, filtered by managers ({@code null}: anyone's), customer and start time [from, to). */
+    public PanacheQuery<PhoneCall> search(Collection<String> managerIds, UUID customerId, OffsetDateTime from,
+            OffsetDateTime to, int page, int size) {
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
-        if (managerId != null) {
-            q.append(" and managerId = :manager");
-            p.and("manager", managerId);
+        if (managerIds != null) {
+            q.append(" and managerId in :managers");
+            p.and("managers", managerIds);
         }
         if (customerId != null) {
             q.append(" and customerId = :customer");

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -160,8 +162,9 @@ public class CallService {
     }
 
     /**
-     * Calls, newest first; R24, R22: a manager lists their own (managerId omitted, me or their id) or a deputised
-     * colleague's; the head, the director and the admin anyone's (all without managerId).
+     * Calls, newest first; R24, R22: a manager lists their own and those of the colleagues they deputise for now
+     * (without managerId), or one of these by managerId ({@code me} for their own; another's 403); the head, the
+     * director and the admin anyone's (all without managerId).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CallPage list(Viewer viewer, String managerId, UUID customerId, OffsetDateTime from, OffsetDateTime to,
@@ -172,13 +175,16 @@ public class CallService {
         if (from != null && to != null && !to.isAfter(from)) {
             throw ProblemException.invalidField("to", "must be after from");
         }
-        String manager;
-        if (!viewer.seesAll()) {
-            manager = access.staffFilter(managerId); // R24, R22
+        Collection<String> managers;
+        if (viewer.seesAll()) {
+            managers = managerId == null || managerId.isBlank() ? null
+                    : Set.of("me".equals(managerId) ? viewer.id() : managerId);
+        } else if (managerId == null || managerId.isBlank()) {
+            managers = access.actsFor(); // R24, R22: own and deputised colleagues' calls
         } else {
-            manager = "me".equals(managerId) ? viewer.id() : managerId;
+            managers = Set.of(access.staffFilter(managerId)); // R24, R22
         }
-        PanacheQuery<PhoneCall> q = calls.search(manager, customerId, from, to, p, s);
+        PanacheQuery<PhoneCall> q = calls.search(managers, customerId, from, to, p, s);
         return new CallPage(q.count(), p, s, q.list());
     }
 
