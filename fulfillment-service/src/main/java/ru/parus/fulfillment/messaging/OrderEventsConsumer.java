@@ -1,5 +1,8 @@
 package ru.parus.fulfillment.messaging;
 
+import static ru.parus.fulfillment.messaging.EventFields.time;
+import static ru.parus.fulfillment.messaging.EventFields.uuid;
+
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -82,21 +85,5 @@ public class OrderEventsConsumer {
                     + " lacks orderId, deliveryMethod, requiresPrepayment, recipient, delivery or lines", null);
         }
         return c;
-    }
-
-    private static UUID uuid(IncomingEvent event, String field) {
-        try {
-            return UUID.fromString(event.requireText(field));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(event.type() + " " + event.id() + ": " + field + " is not a UUID", null);
-        }
-    }
-
-    private static OffsetDateTime time(IncomingEvent event, String field) {
-        try {
-            return OffsetDateTime.parse(event.requireText(field));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new PoisonEventException(event.type() + " " + event.id() + ": " + field + " is not a date-time", null);
-        }
     }
 }
