@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +33,10 @@ final class Fixtures {
     static final String PAID = "ru.parus.order.OrderPaid.v1";
     static final String CANCELLED = "ru.parus.order.OrderCancelled.v1";
     static final String TOPIC = "fulfillment-events";
+    static final String AUDIT_TOPIC = "audit-events";
+    static final String ACCESSED = "ru.parus.audit.PersonalDataAccessed.v1";
+    static final String CUSTOMER_EVENTS = "fulfillment-service.customer-events";
+    static final String CALLCENTER_EVENTS = "fulfillment-service.callcenter-events";
 
     private Fixtures() {
     }
@@ -78,10 +84,70 @@ final class Fixtures {
     }
 
     static void awaitProcessed(EntityManager em, String... eventIds) {
+        awaitConsumed(em, "fulfillment-service.order-events", eventIds);
+    }
+
+    /** Waits until the consumer has recorded these events in its inbox (applied them). */
+    static void awaitConsumed(EntityManager em, String consumer, String... eventIds) {
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("SELECT count(*) FROM inbox WHERE consumer = 'fulfillment-service.order-events' "
-                        + "AND event_id IN (:ids)")
-                .setParameter("ids", List.of(eventIds)).getSingleResult()).intValue() == eventIds.length));
+                .createNativeQuery("SELECT count(*) FROM inbox WHERE consumer = :c AND event_id IN (:ids)")
+                .setParameter("c", consumer).setParameter("ids", List.of(eventIds)).getSingleResult())
+                .intValue() == eventIds.length));
+    }
+
+    /** A record on customer-events or callcenter-events, as customer- or callcenter-service publishes it. */
+    static String publish(String topic, String key, String type, String payload) throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        Map<String, String> headers = new HashMap<>(TestKafka.cloudEventHeaders(eventId, type));
+        headers.put("ce_source", topic.startsWith("customer") ? "customer-service" : "callcenter-service");
+        TestKafka.send(topic, key, payload, headers);
+        return eventId;
+    }
+
+    /** R24: customer-service registered a customer owned by {@code owner} (null: nobody); applied when it returns. */
+    static UUID registeredCustomer(EntityManager em, String owner) throws Exception {
+        UUID customerId = UUID.randomUUID();
+        ObjectNode e = (ObjectNode) JSON.readTree(EventSchemas.examples("CustomerRegistered.v1").get(0));
+        e.put("customerId", customerId.toString()).put("ownerManagerId", owner);
+        awaitConsumed(em, CUSTOMER_EVENTS, publish("customer-events", customerId.toString(),
+                "ru.parus.customer.CustomerRegistered.v1", e.toString()));
+        return customerId;
+    }
+
+    /** R24: the head gave the customer to another manager (CustomerUpdated with ownerManagerId). */
+    static void ownerChanged(EntityManager em, UUID customerId, String owner) throws Exception {
+        ObjectNode e = (ObjectNode) JSON.readTree(EventSchemas.examples("CustomerUpdated.v1").get(1));
+        e.put("customerId", customerId.toString()).put("ownerManagerId", owner);
+        awaitConsumed(em, CUSTOMER_EVENTS, publish("customer-events", customerId.toString(),
+                "ru.parus.customer.CustomerUpdated.v1", e.toString()));
+    }
+
+    /** R22: callcenter-service started an absence of {@code managerId} covered by {@code deputyId}; returns its id. */
+    static UUID absenceStarted(EntityManager em, String managerId, String deputyId) throws Exception {
+        UUID absenceId = UUID.randomUUID();
+        ObjectNode e = (ObjectNode) JSON.readTree(EventSchemas.examples("ManagerAbsenceStarted.v1").get(0));
+        OffsetDateTime now = OffsetDateTime.now();
+        e.put("absenceId", absenceId.toString()).put("managerId", managerId).put("deputyId", deputyId)
+                .put("startsAt", now.minusHours(1).toString()).put("endsAt", now.plusDays(14).toString());
+        awaitConsumed(em, CALLCENTER_EVENTS, publish("callcenter-events", managerId,
+                "ru.parus.callcenter.ManagerAbsenceStarted.v1", e.toString()));
+        return absenceId;
+    }
+
+    /** R22: the absence ended (cut short): the deputy's access ends now. */
+    static void absenceEnded(EntityManager em, UUID absenceId, String managerId, String deputyId) throws Exception {
+        ObjectNode e = (ObjectNode) JSON.readTree(EventSchemas.examples("ManagerAbsenceEnded.v1").get(0));
+        e.put("absenceId", absenceId.toString()).put("managerId", managerId).put("deputyId", deputyId)
+                .put("endedAt", OffsetDateTime.now().toString());
+        awaitConsumed(em, CALLCENTER_EVENTS, publish("callcenter-events", managerId,
+                "ru.parus.callcenter.ManagerAbsenceEnded.v1", e.toString()));
+    }
+
+    /** The schema's example order (cash to a courier) of this customer; shipped, returns the shipment id. */
+    static String shippedFor(UUID customerId, UUID orderId) throws Exception {
+        ObjectNode order = codOrder(orderId);
+        order.put("customerId", customerId.toString());
+        return shipped(order);
     }
 
     static long shipmentCount(EntityManager em, UUID orderId) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,12 +37,15 @@ import ru.parus.fulfillment.domain.Shipment;
 import ru.parus.fulfillment.domain.ShipmentReport;
 import ru.parus.fulfillment.event.ShipmentDetails;
 import ru.parus.fulfillment.service.ProgressReports;
-import ru.parus.fulfillment.service.ShipmentDocuments;
-import ru.parus.fulfillment.service.ShipmentService;
+import ru.parus.fulfillment.service.ShipmentReads;
+import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
-/** The warehouse ships and reports progress (R12); managers confirm readiness and delivery with the customer (R13). */
+/**
+ * The warehouse ships and reports progress (R12); managers confirm readiness and delivery with the customer (R13). Who
+ * reads which shipment, and the log of the recipients and addresses shown, is {@link ShipmentReads} (R22, R24).
+ */
 @Path("/shipments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shipments")
@@ -48,13 +53,16 @@ import ru.parus.platform.security.Roles;
 @RolesAllowed({ Roles.WAREHOUSE, Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
 public class ShipmentResource {
     static final String PDF = "application/pdf";
+    // R24: the endpoints named in the access log (PersonalDataAccessed)
+    static final String GET_BY_ORDER = "GET /shipments?orderId=";
+    static final String GET_ONE = "GET /shipments/{id}";
+    static final String GET_SHIPPING_DOCUMENT = "GET /shipments/{id}/shipping-document.pdf";
+    static final String POST_REPORT = "POST /shipments/{id}/reports";
 
     @Inject
-    ShipmentService service;
+    ShipmentReads reads;
     @Inject
     ProgressReports reports;
-    @Inject
-    ShipmentDocuments documents;
     @Inject
     CurrentStaff staff;
     @Inject
@@ -67,6 +75,10 @@ public class ShipmentResource {
             OffsetDateTime createdAt, OffsetDateTime statusChangedAt, OffsetDateTime deliveredAt,
             OffsetDateTime cancelledAt, OffsetDateTime returnRequestedAt, String cancellationReason,
             long version) {
+        static ShipmentView of(ShipmentReads.Read read) {
+            return of(read.shipment(), read.details());
+        }
+
         static ShipmentView of(Shipment s, ShipmentDetails d) {
             return new ShipmentView(s.id, s.orderId, s.status.name(), s.deliveryMethod, s.paymentMethod,
                     s.carrierCode, s.carrierName, s.trackingNumber, s.declaredValueKopecks, s.cashOnDeliveryKopecks,
@@ -100,29 +112,35 @@ public class ShipmentResource {
     }
 
     @GET
-    @Operation(summary = "The shipment of an order (R13: a manager confirms readiness and delivery with the customer)")
+    @Operation(summary = "The shipment of an order (R13: a manager confirms readiness and delivery with the customer)",
+            description = "R24, R22: a manager reads the shipments of their own customers, unowned ones and those of a "
+                    + "colleague they deputise for; the recipient and address shown are logged (PersonalDataAccessed).")
     @APIResponse(responseCode = "200", description = "A list with the order's shipment, empty when there is none yet")
     @APIResponse(responseCode = "400", description = "orderId missing or not a UUID")
+    @APIResponse(responseCode = "403", description = "The order's customer belongs to another manager (R22, R24)")
     public List<ShipmentView> byOrder(
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "the order's id",
-                    example = "0b9f6c1e-3d7a-4f2b-9a51-6c0d2e8f4a17") @jakarta.ws.rs.QueryParam("orderId") String orderId) {
+            @Parameter(description = "the order's id", example = "0b9f6c1e-3d7a-4f2b-9a51-6c0d2e8f4a17")
+            @QueryParam("orderId") String orderId) {
         UUID id;
         try {
             id = UUID.fromString(orderId == null ? "" : orderId);
         } catch (IllegalArgumentException e) {
-            throw ru.parus.platform.problem.ProblemException.invalidField("orderId", "must be a UUID");
+            throw ProblemException.invalidField("orderId", "must be a UUID");
         }
-        return service.byOrder(id).map(s -> List.of(view(s))).orElse(List.of());
+        return reads.readOfOrder(id, GET_BY_ORDER).map(r -> List.of(ShipmentView.of(r))).orElse(List.of());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A shipment with what the order agreed and how far it has got")
+    @Operation(summary = "A shipment with what the order agreed and how far it has got",
+            description = "R24, R22: a manager reads the shipments of their own customers, unowned ones and those of a "
+                    + "colleague they deputise for; the recipient and address shown are logged (PersonalDataAccessed).")
     @APIResponse(responseCode = "200", description = "The shipment; ETag carries the version")
+    @APIResponse(responseCode = "403", description = "The customer belongs to another manager (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such shipment (problem+json)")
     public Response get(@PathParam("id") UUID id) {
-        Shipment shipment = service.get(id);
-        return Response.ok(view(shipment)).tag(new EntityTag(Long.toString(shipment.version))).build();
+        ShipmentReads.Read read = reads.read(id, GET_ONE);
+        return Response.ok(ShipmentView.of(read)).tag(new EntityTag(Long.toString(read.shipment().version))).build();
     }
 
     @POST
@@ -134,10 +152,13 @@ public class ShipmentResource {
                     + "of a step the shipment has passed answers outcome STALE and changes nothing.")
     @APIResponse(responseCode = "200", description = "Received: outcome APPLIED or STALE")
     @APIResponse(responseCode = "400", description = "Invalid or missing fields, e.g. a tracking number of the wrong format")
+    @APIResponse(responseCode = "403", description = "Not the warehouse (R24)")
     @APIResponse(responseCode = "404", description = "No such shipment")
     @APIResponse(responseCode = "409", description = "The step cannot follow the current status (member currentStatus)")
     @APIResponse(responseCode = "422", description = "The reportId was used for another shipment or kind of report")
     public ReportReceipt report(@PathParam("id") UUID id, @Valid @NotNull ReportRequest request) {
+        // R24: 404 first; one who is the warehouse and a manager as well reports only on shipments they may read
+        reads.shipment(id);
         String body;
         try {
             body = mapper.writeValueAsString(request);
@@ -149,7 +170,7 @@ public class ShipmentResource {
                 request.heightMm(), request.parcels(), request.trackingNumber(), request.cashCollectedKopecks(),
                 request.reason()), staff.id(), body);
         return new ReportReceipt(request.reportId(), request.kind().name(), receipt.outcome().name(),
-                receipt.repeated(), view(service.get(id)));
+                receipt.repeated(), ShipmentView.of(reads.read(id, POST_REPORT)));
     }
 
     @GET
@@ -158,10 +179,10 @@ public class ShipmentResource {
     @RolesAllowed({ Roles.WAREHOUSE, Roles.HEAD, Roles.MANAGER })
     @Operation(summary = "The packing list for the warehouse (R12), PDF")
     @APIResponse(responseCode = "200", description = "PDF", content = @Content(mediaType = PDF))
+    @APIResponse(responseCode = "403", description = "The customer belongs to another manager (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such shipment")
     public Response packingList(@PathParam("id") UUID id) {
-        Shipment s = service.get(id);
-        return pdf(documents.packingList(s), "packing-list-" + s.id + ".pdf");
+        return pdf(reads.packingList(id), "packing-list-" + id + ".pdf");
     }
 
     @GET
@@ -170,18 +191,15 @@ public class ShipmentResource {
     @RolesAllowed({ Roles.WAREHOUSE, Roles.HEAD, Roles.MANAGER })
     @Operation(summary = "The shipping document for the carrier (R12), PDF: recipient, address, declared value, "
             + "cash on delivery, parcels")
-    @APIResponse(responseCode = "200", description = "PDF", content = @Content(mediaType = PDF))
+    @APIResponse(responseCode = "200", description = "PDF; the recipient and address shown are logged (R24)",
+            content = @Content(mediaType = PDF))
+    @APIResponse(responseCode = "403", description = "The customer belongs to another manager (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such shipment")
     public Response shippingDocument(@PathParam("id") UUID id) {
-        Shipment s = service.get(id);
-        return pdf(documents.shippingDocument(s), "shipping-document-" + s.id + ".pdf");
+        return pdf(reads.shippingDocument(id, GET_SHIPPING_DOCUMENT), "shipping-document-" + id + ".pdf");
     }
 
     private static Response pdf(byte[] bytes, String name) {
         return Response.ok(bytes, PDF).header("Content-Disposition", "inline; filename=\"" + name + "\"").build();
-    }
-
-    private ShipmentView view(Shipment s) {
-        return ShipmentView.of(s, s.details == null ? null : service.details(s));
     }
 }

@@ -1,0 +1,103 @@
+package ru.parus.fulfillment.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import ru.parus.fulfillment.domain.Shipment;
+import ru.parus.fulfillment.event.ShipmentDetails;
+import ru.parus.platform.access.CustomerAccess;
+import ru.parus.platform.access.PersonalDataAudit;
+
+/**
+ * R24, R22: who reads a shipment and its papers, and the log of the personal data they were shown. The warehouse (and
+ * the head, the director, the admin) reads every shipment; a manager those of their own customers, of unowned ones and
+ * of a colleague they deputise for ({@link CustomerAccess#checkFulfilment}, one policy for every service). Every answer
+ * that shows the recipient or the address is logged as PersonalDataAccessed through the outbox, in the transaction of
+ * the read, so a refused or failed read is never logged.
+ */
+@ApplicationScoped
+@Transactional
+public class ShipmentReads {
+    @Inject
+    ShipmentService service;
+    @Inject
+    ShipmentDocuments documents;
+    @Inject
+    CustomerAccess access;
+    @Inject
+    PersonalDataAudit audit;
+
+    /** A shipment with what the order agreed ({@code details} null when the shipment has none). */
+    public record Read(Shipment shipment, ShipmentDetails details) {
+    }
+
+    /** R24, R22: the shipment, if the caller may read it: 404 when there is none, then 403 when it is another's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Shipment shipment(UUID id) {
+        Shipment shipment = service.get(id);
+        check(shipment);
+        return shipment;
+    }
+
+    /** R24, R22: {@link #shipment}, with its recipient and address logged as read through {@code endpoint}. */
+    public Read read(UUID id, String endpoint) {
+        return shown(shipment(id), endpoint);
+    }
+
+    /** R24, R22: the order's shipment, if any; 403 when its customer is another manager's, as order-service answers. */
+    public Optional<Read> readOfOrder(UUID orderId, String endpoint) {
+        return service.byOrder(orderId).map(shipment -> {
+            check(shipment);
+            return shown(shipment, endpoint);
+        });
+    }
+
+    /** R12, R24: the packing list; it shows no recipient or address (lines and packaging notes), so nothing is logged. */
+    public byte[] packingList(UUID id) {
+        return documents.packingList(shipment(id));
+    }
+
+    /** R12, R24: the shipping document shows the recipient and the address: logged. */
+    public byte[] shippingDocument(UUID id, String endpoint) {
+        Shipment shipment = shipment(id);
+        byte[] pdf = documents.shippingDocument(shipment);
+        log(shipment, service.details(shipment), endpoint);
+        return pdf;
+    }
+
+    private void check(Shipment shipment) {
+        // a shipment without a customer has no owner: readable as an unowned customer's would be
+        if (shipment.customerId != null) {
+            access.checkFulfilment(shipment.customerId);
+        }
+    }
+
+    private Read shown(Shipment shipment, String endpoint) {
+        ShipmentDetails details = shipment.details == null ? null : service.details(shipment);
+        log(shipment, details, endpoint);
+        return new Read(shipment, details);
+    }
+
+    /** R24: the personal data an answer with these details shows: the recipient (name, phone), the address. */
+    private void log(Shipment shipment, ShipmentDetails details, String endpoint) {
+        if (details == null) {
+            return;
+        }
+        List<String> fields = new ArrayList<>();
+        if (details.recipient() != null) {
+            fields.add("recipient");
+        }
+        if (details.delivery() != null && details.delivery().address() != null) {
+            fields.add("address");
+        }
+        if (!fields.isEmpty()) {
+            audit.read(shipment.customerId, endpoint, fields);
+        }
+    }
+}
