@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Fulfilment's settings: the carrier of each delivery method and its tracking-number format (R12). */
+/** Fulfilment's settings: the carrier of each delivery method and its tracking-number format (R12), list paging. */
 @ConfigMapping(prefix = "parus.fulfillment")
 public interface FulfillmentConfig {
     /** Key: an R4 delivery method ({@code COURIER}, {@code PICKUP_POINT}, {@code TRANSPORT_COMPANY}, {@code RUSSIAN_POST}). */
@@ -14,6 +14,10 @@ public interface FulfillmentConfig {
 
     @WithDefault("RUB")
     String currency();
+
+    /** The largest page of the shipment list ({@code size} of {@code GET /shipments}). */
+    @WithDefault("100")
+    int maxPageSize();
 
     interface Carrier {
         String code();

@@ -111,19 +111,67 @@ public class ShipmentResource {
     public record ReportReceipt(String reportId, String kind, String outcome, boolean repeated, ShipmentView shipment) {
     }
 
+    @Schema(description = "A shipment in a list: where it is and how it goes, without the recipient, the address or "
+            + "the lines (GET /shipments/{id} has them)")
+    public record ShipmentSummary(UUID id, UUID orderId, @Schema(examples = "PACKED") String status,
+            @Schema(examples = "COURIER") String deliveryMethod, @Schema(examples = "CASH_TO_COURIER") String paymentMethod,
+            @Schema(examples = "PARUS-COURIER") String carrierCode, String carrierName,
+            @Schema(examples = "PC-00012345") String trackingNumber, long declaredValueKopecks,
+            long cashOnDeliveryKopecks, Integer weightGrams, Integer parcels, OffsetDateTime createdAt,
+            OffsetDateTime statusChangedAt, long version) {
+        static ShipmentSummary of(Shipment s) {
+            return new ShipmentSummary(s.id, s.orderId, s.status.name(), s.deliveryMethod, s.paymentMethod,
+                    s.carrierCode, s.carrierName, s.trackingNumber, s.declaredValueKopecks, s.cashOnDeliveryKopecks,
+                    s.weightGrams, s.parcels, s.createdAt, s.statusChangedAt, s.version);
+        }
+    }
+
+    @Schema(description = "One page of shipments, newest first")
+    public record ShipmentPageView(@Schema(examples = "42") long total, @Schema(examples = "0") int page,
+            @Schema(examples = "20") int size, List<ShipmentSummary> items) {
+    }
+
     @GET
-    @Operation(summary = "The shipment of an order (R13: a manager confirms readiness and delivery with the customer)",
-            description = "R24, R22: a manager reads the shipments of their own customers, unowned ones and those of a "
-                    + "colleague they deputise for; the recipient and address shown are logged (PersonalDataAccessed).")
-    @APIResponse(responseCode = "200", description = "A list with the order's shipment, empty when there is none yet")
-    @APIResponse(responseCode = "400", description = "orderId missing or not a UUID")
+    @Operation(summary = "The shipment of an order, or a page of shipments (the warehouse's list)",
+            description = "With orderId: the order's shipment as a JSON array of 0 or 1 full shipments (R13: a manager "
+                    + "confirms readiness and delivery with the customer); orderId takes no other parameter. Without "
+                    + "orderId: a page {total, page, size, items} of shipments newest first, narrowed by status, carrier "
+                    + "and deliveryMethod, whose items carry no recipient, address or lines. R24, R22: the warehouse, "
+                    + "the head, the director and the admin see every shipment; a manager those of their own "
+                    + "customers, of unowned ones and of a colleague they deputise for.")
+    @APIResponse(responseCode = "200", description = "With orderId: an array of 0 or 1 ShipmentView; without: a "
+            + "ShipmentPageView", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
+                    ShipmentView[].class, ShipmentPageView.class })))
+    @APIResponse(responseCode = "400", description = "orderId not a UUID or combined with another parameter; status, "
+            + "carrier or deliveryMethod unknown (problem with the allowed values); page or size out of range")
     @APIResponse(responseCode = "403", description = "The order's customer belongs to another manager (R22, R24)")
-    public List<ShipmentView> byOrder(
-            @Parameter(description = "the order's id", example = "0b9f6c1e-3d7a-4f2b-9a51-6c0d2e8f4a17")
-            @QueryParam("orderId") String orderId) {
+    public Response list(
+            @Parameter(description = "the order's id: answers its shipment as an array",
+                    example = "0b9f6c1e-3d7a-4f2b-9a51-6c0d2e8f4a17") @QueryParam("orderId") String orderId,
+            @Parameter(description = "only shipments in this status", example = "PACKED") @QueryParam("status") String status,
+            @Parameter(description = "only this carrier's (its code)", example = "CDEK") @QueryParam("carrier") String carrier,
+            @Parameter(description = "only this delivery method", example = "COURIER")
+            @QueryParam("deliveryMethod") String deliveryMethod,
+            @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "page size, 1..100 (parus.fulfillment.max-page-size), 20 if absent", example = "20")
+            @QueryParam("size") String size) {
+        if (orderId != null) {
+            if (status != null || carrier != null || deliveryMethod != null || page != null || size != null) {
+                throw ProblemException.invalidField("orderId",
+                        "answers the order's shipment; not combined with status, carrier, deliveryMethod, page or size");
+            }
+            return Response.ok(byOrder(orderId)).build();
+        }
+        ShipmentReads.ShipmentPage p = reads.list(status, carrier, deliveryMethod, integer("page", page),
+                integer("size", size));
+        return Response.ok(new ShipmentPageView(p.total(), p.page(), p.size(),
+                p.items().stream().map(ShipmentSummary::of).toList())).build();
+    }
+
+    private List<ShipmentView> byOrder(String orderId) {
         UUID id;
         try {
-            id = UUID.fromString(orderId == null ? "" : orderId);
+            id = UUID.fromString(orderId);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("orderId", "must be a UUID");
         }
@@ -201,5 +249,16 @@ public class ShipmentResource {
 
     private static Response pdf(byte[] bytes, String name) {
         return Response.ok(bytes, PDF).header("Content-Disposition", "inline; filename=\"" + name + "\"").build();
+    }
+
+    static Integer integer(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(name, "not a whole number: " + value);
+        }
     }
 }

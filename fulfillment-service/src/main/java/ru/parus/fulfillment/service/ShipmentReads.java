@@ -1,6 +1,7 @@
 package ru.parus.fulfillment.service;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,10 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import ru.parus.fulfillment.config.FulfillmentConfig;
 import ru.parus.fulfillment.domain.Shipment;
+import ru.parus.fulfillment.domain.ShipmentStatus;
 import ru.parus.fulfillment.event.ShipmentDetails;
+import ru.parus.fulfillment.repository.ShipmentRepository;
 import ru.parus.platform.access.CustomerAccess;
 import ru.parus.platform.access.PersonalDataAudit;
+import ru.parus.platform.paging.PageRequest;
+import ru.parus.platform.problem.ProblemException;
 
 /**
  * R24, R22: who reads a shipment and its papers, and the log of the personal data they were shown. The warehouse (and
@@ -24,17 +30,26 @@ import ru.parus.platform.access.PersonalDataAudit;
 @ApplicationScoped
 @Transactional
 public class ShipmentReads {
+    static final int DEFAULT_PAGE_SIZE = 20;
+
     @Inject
     ShipmentService service;
+    @Inject
+    ShipmentRepository shipments;
     @Inject
     ShipmentDocuments documents;
     @Inject
     CustomerAccess access;
     @Inject
     PersonalDataAudit audit;
+    @Inject
+    FulfillmentConfig config;
 
     /** A shipment with what the order agreed ({@code details} null when the shipment has none). */
     public record Read(Shipment shipment, ShipmentDetails details) {
+    }
+
+    public record ShipmentPage(long total, int page, int size, List<Shipment> items) {
     }
 
     /** R24, R22: the shipment, if the caller may read it: 404 when there is none, then 403 when it is another's. */
@@ -71,6 +86,21 @@ public class ShipmentReads {
         return pdf;
     }
 
+    /**
+     * R24: a page of shipments, newest first, narrowed to a status, a carrier code and a delivery method, within the
+     * caller's scope: the warehouse (head, director, admin) sees all, a manager the shipments of their own, their
+     * deputised colleagues' and unowned customers. The items show no recipient or address, so nothing is logged.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ShipmentPage list(String status, String carrier, String deliveryMethod, Integer page, Integer size) {
+        PageRequest paging = PageRequest.of(page, size, DEFAULT_PAGE_SIZE, config.maxPageSize());
+        ShipmentRepository.Filter filter = new ShipmentRepository.Filter(status(status), carrier(carrier),
+                deliveryMethod(deliveryMethod));
+        var scope = access.fulfilmentScope();
+        return new ShipmentPage(shipments.count(filter, scope), paging.page(), paging.size(),
+                shipments.page(filter, scope, paging));
+    }
+
     private void check(Shipment shipment) {
         // a shipment without a customer has no owner: readable as an unowned customer's would be
         if (shipment.customerId != null) {
@@ -99,5 +129,42 @@ public class ShipmentReads {
         if (!fields.isEmpty()) {
             audit.read(shipment.customerId, endpoint, fields);
         }
+    }
+
+    private static ShipmentStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return ShipmentStatus.valueOf(status.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "not a shipment status: " + status)
+                    .with("allowedStatuses", Arrays.stream(ShipmentStatus.values()).map(Enum::name).toList());
+        }
+    }
+
+    private String carrier(String carrier) {
+        if (carrier == null || carrier.isBlank()) {
+            return null;
+        }
+        List<String> codes = config.carriers().values().stream().map(FulfillmentConfig.Carrier::code).sorted()
+                .toList();
+        if (!codes.contains(carrier.trim())) {
+            throw ProblemException.invalidField("carrier", "not a configured carrier code: " + carrier)
+                    .with("allowedCarriers", codes);
+        }
+        return carrier.trim();
+    }
+
+    private String deliveryMethod(String method) {
+        if (method == null || method.isBlank()) {
+            return null;
+        }
+        List<String> methods = config.carriers().keySet().stream().sorted().toList();
+        if (!methods.contains(method.trim())) {
+            throw ProblemException.invalidField("deliveryMethod", "not a delivery method: " + method)
+                    .with("allowedDeliveryMethods", methods);
+        }
+        return method.trim();
     }
 }
