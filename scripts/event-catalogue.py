@@ -46,6 +46,12 @@ PURPOSES = {
     ('PersonalDataAccessed', 'customer-service'): 'the one access log that ADMIN reads, R24',
     ('ProductChanged', 'notification-service'): 'catalogue copy: price list and certificates attached to messages, R21',
 }
+# platform's access policy (R22, R24): who owns a customer and who deputises, in the services that do not own those facts
+for _service in ('order-service', 'fulfillment-service'):
+    for _event in ('CustomerRegistered', 'CustomerUpdated', 'CustomerDormant', 'CustomerReactivated', 'CustomersMerged'):
+        PURPOSES.setdefault((_event, _service), 'owner for the access policy, R24')
+    for _event in ('ManagerAbsenceStarted', 'ManagerAbsenceEnded'):
+        PURPOSES.setdefault((_event, _service), 'deputies for the access policy, R22')
 # Why a service reads an event when PURPOSES has no entry for the pair.
 DEFAULT_PURPOSES = {'customer-service': 'timeline, R6'}
 
