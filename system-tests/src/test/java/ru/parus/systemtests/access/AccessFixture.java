@@ -45,6 +45,7 @@ final class AccessFixture {
     String absenceId;
 
     AccessFixture() {
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         tokens.put(Caller.OWNER, TestInfra.token(owner, "MANAGER"));
         tokens.put(Caller.OTHER, TestInfra.token(other, "MANAGER"));
         tokens.put(Caller.DEPUTY, TestInfra.token(deputy, "MANAGER"));
@@ -97,6 +98,11 @@ final class AccessFixture {
                  "deliveryDate":"%s","windowFrom":"10:00","windowTo":"14:00"}"""
                 .formatted(phone, LocalDate.now().plusDays(2)))
                 .put("/orders/{id}/terms", confirmed).then().statusCode(200);
+        // R7: two offers answered before a phone order can be confirmed
+        as(Caller.OWNER, ORDER).body(Map.of("sku", "SHAKER-700", "answer", "ACCEPTED"))
+                .post("/orders/{id}/offers", confirmed).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        as(Caller.OWNER, ORDER).body(Map.of("sku", "OMEGA3-90", "answer", "DECLINED"))
+                .post("/orders/{id}/offers", confirmed).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         as(Caller.OWNER, ORDER).post("/orders/{id}/confirm", confirmed).then().statusCode(200);
         ids.put("shipment", await().atMost(PROPAGATION).until(() -> {
             List<String> found = as(Caller.HEAD, FULFILLMENT).queryParam("orderId", confirmed).get("/shipments")
@@ -106,7 +112,7 @@ final class AccessFixture {
         // R13: packed for a courier -> an order-ready task in callcenter-service for the order's manager
         as(Caller.WAREHOUSE, FULFILLMENT).body(Map.of("reportId", "mx-pack-" + suffix, "kind", "PACKED",
                 "occurredAt", now().toString(), "weightGrams", 1200,
-                "parcels", List.of(Map.of("weightGrams", 1200))))
+                "parcels", 1))
                 .post("/shipments/{id}/reports", ids.get("shipment")).then().statusCode(200);
 
         String call = as(Caller.OWNER, CALLCENTER).body(Map.of("direction", "OUTBOUND", "phone", phone,

@@ -6,7 +6,9 @@ import static ru.parus.systemtests.RunningStack.FULFILLMENT;
 import static ru.parus.systemtests.RunningStack.NOTIFICATION;
 import static ru.parus.systemtests.RunningStack.ORDER;
 import static ru.parus.systemtests.access.Rule.Profile.ADMIN_CHANGE;
+import static ru.parus.systemtests.access.Rule.Profile.ADMIN_READ;
 import static ru.parus.systemtests.access.Rule.Profile.CHANGE;
+import static ru.parus.systemtests.access.Rule.Profile.FULFILMENT_CHANGE;
 import static ru.parus.systemtests.access.Rule.Profile.FULFILMENT_LIST;
 import static ru.parus.systemtests.access.Rule.Profile.FULFILMENT_READ;
 import static ru.parus.systemtests.access.Rule.Profile.HEAD_CHANGE;
@@ -57,6 +59,7 @@ final class AccessRules {
                 new Rule(CUSTOMER, "GET", "/customers/{id}/consents", READ).path("id", "customer"),
                 new Rule(CUSTOMER, "GET", "/customers/{id}/timeline", READ).path("id", "customer"),
                 new Rule(CUSTOMER, "GET", "/customers/{id}/access-log", HEAD_READ).path("id", "customer"),
+                new Rule(CUSTOMER, "GET", "/access-log", ADMIN_READ).query("customerId", "customer"),
                 new Rule(CUSTOMER, "PATCH", "/customers/{id}", CHANGE).path("id", "customer")
                         .body("{\"tags\":[\"матрица\"]}").ifMatchOf("/customers/{id}"),
                 new Rule(CUSTOMER, "POST", "/customers/{id}/notes", CHANGE).path("id", "customer")
@@ -89,10 +92,10 @@ final class AccessRules {
                 new Rule(ORDER, "POST", "/orders/{id}/cancel", CHANGE).path("id", "order")
                         .body("{\"reason\":\"матрица\",\"managerError\":false}"),
                 new Rule(ORDER, "POST", "/orders/{id}/confirm", CHANGE).path("id", "order"),
-                new Rule(ORDER, "POST", "/orders/{id}/transitions", CHANGE).path("id", "confirmedOrder")
-                        .body("{\"to\":\"PACKED\"}"),
+                new Rule(ORDER, "POST", "/orders/{id}/transitions", FULFILMENT_CHANGE).path("id", "confirmedOrder")
+                        .body("{\"to\":\"IN_FULFILMENT\",\"reason\":\"матрица\"}"),
                 new Rule(ORDER, "PUT", "/orders/{id}/terms", CHANGE).path("id", "order")
-                        .body("{\"paymentMethod\":\"CASH_TO_COURIER\",\"deliveryMethod\":\"PICKUP\"}")
+                        .body("{\"paymentMethod\":\"CASH_TO_COURIER\",\"deliveryMethod\":\"PICKUP_POINT\"}")
                         .ifMatchOf("/orders/{id}"),
                 new Rule(ORDER, "POST", "/discount-requests/{id}/approve", HEAD_CHANGE).path("id", "discountRequest")
                         .body("{\"reason\":\"матрица\"}"),

@@ -67,8 +67,13 @@ final class Rule {
         /** read by the head's roles only */
         HEAD_READ(Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK,
                 Outcome.FORBIDDEN),
+        /** read by ADMIN only (none of the callers here) */
+        ADMIN_READ(Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+                Outcome.FORBIDDEN),
         /** a change of the owner's record: denied to the others (the permitted callers are not run: side effects) */
         CHANGE(Outcome.SKIP, Outcome.FORBIDDEN, Outcome.SKIP, Outcome.FORBIDDEN, Outcome.SKIP, Outcome.FORBIDDEN),
+        /** a change of an order's fulfilment status: the warehouse makes it for every order (not run: side effects) */
+        FULFILMENT_CHANGE(Outcome.SKIP, Outcome.FORBIDDEN, Outcome.SKIP, Outcome.FORBIDDEN, Outcome.SKIP, Outcome.SKIP),
         /** a change only the head (or admin) makes */
         HEAD_CHANGE(Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.SKIP,
                 Outcome.FORBIDDEN),
