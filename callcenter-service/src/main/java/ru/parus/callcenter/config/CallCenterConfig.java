@@ -116,4 +116,16 @@ public interface CallCenterConfig {
         @WithDefault("P7D")
         Duration wishAnswerWithin();
     }
+
+    /** GET /tasks/stream: how often an open stream reads the task changes (every replica's, from the database). */
+    @WithDefault("250ms")
+    Duration streamPollEvery();
+
+    /** GET /tasks/stream: a comment line after this long without an event, so proxies keep the connection. */
+    @WithDefault("15s")
+    Duration streamHeartbeatEvery();
+
+    /** GET /tasks/stream: at most this many changes are read per poll (the rest on the next one). */
+    @WithDefault("100")
+    int streamMaxPerPoll();
 }

@@ -14,9 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,12 +28,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.CallTask;
 import ru.parus.callcenter.domain.Priority;
 import ru.parus.callcenter.service.CallTaskService;
 import ru.parus.callcenter.service.CallTaskService.TaskPage;
 import ru.parus.callcenter.service.CallTaskService.Viewer;
 import ru.parus.callcenter.service.RecordAccess;
+import ru.parus.callcenter.service.TaskChanges;
 import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
@@ -48,6 +58,12 @@ public class CallTaskResource {
     RecordAccess access;
     @Inject
     CurrentStaff staff;
+    @Inject
+    TaskChanges changes;
+    @Inject
+    CallCenterConfig config;
+    @Inject
+    ObjectMapper json;
 
     @Schema(description = "A call a manager has to make")
     public record CallTaskView(UUID id, UUID customerId,
@@ -134,6 +150,40 @@ public class CallTaskResource {
         CallTask task = service.complete(id, viewer(), request.outcome(), request.note(), version(ifMatch));
         access.tasksShown("POST /tasks/{id}/complete", List.of(task)); // R24
         return ok(task);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "The caller's task queue as it changes (server-sent events)", description = "Events "
+            + "task-created, task-assigned, task-completed, task-closed of the tasks the caller may read (R24, R22: "
+            + "assignee or original assignee, or a colleague's while deputising; HEAD, DIRECTOR and ADMIN every task), "
+            + "data {id, event, taskId, kind, status, assignee, originalAssignee, previousAssignee, customerId, dueAt, "
+            + "changedAt}; the SSE id resumes after a reconnect (Last-Event-ID header, or lastEventId); without it "
+            + "the stream starts now. A comment every 15 s keeps proxies from closing it.")
+    @APIResponse(responseCode = "200", description = "text/event-stream, open until the client leaves")
+    @APIResponse(responseCode = "400", description = "Last-Event-ID not an event id (problem+json)")
+    public Multi<OutboundSseEvent> stream(
+            @Parameter(description = "the last event id received") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(description = "the same, for clients that cannot set the header") @QueryParam("lastEventId") String lastEventIdQuery,
+            @Context Sse sse) {
+        TaskChanges.Reader reader = new TaskChanges.Reader(staff.id(), staff.seesAll()); // R24, R22: decided per change
+        Long after = PollingSse.lastEventId(lastEventId, lastEventIdQuery);
+        TaskChanges.Cursor start = after == null ? changes.now() : changes.after(after);
+        return PollingSse.stream(sse, start, config.streamPollEvery(), config.streamHeartbeatEvery(), cursor -> {
+            TaskChanges.Batch batch = changes.read(cursor, reader, config.streamMaxPerPoll());
+            return new PollingSse.Page<>(batch.changes().stream().map(c -> event(sse, c)).toList(), batch.next());
+        });
+    }
+
+    private OutboundSseEvent event(Sse sse, TaskChanges.Change change) {
+        try {
+            return sse.newEventBuilder().id(Long.toString(change.id())).name(change.event())
+                    .data(json.writeValueAsString(change)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Viewer viewer() {
