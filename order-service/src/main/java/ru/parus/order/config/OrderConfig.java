@@ -11,6 +11,18 @@ import ru.parus.order.domain.DeliveryMethod;
 
 @ConfigMapping(prefix = "parus.order")
 public interface OrderConfig {
+    /** GET /orders/{id}/stream: how often an open stream reads the order's status changes (every replica's). */
+    @WithDefault("250ms")
+    Duration streamPollEvery();
+
+    /** GET /orders/{id}/stream: a comment line after this long without an event, so proxies keep the connection. */
+    @WithDefault("15s")
+    Duration streamHeartbeatEvery();
+
+    /** GET /orders/{id}/stream: at most this many changes per read. */
+    @WithDefault("100")
+    int streamMaxPerPoll();
+
     /** Guards against runaway requests: more lines than any real phone order has. */
     @WithDefault("100")
     int maxLines();

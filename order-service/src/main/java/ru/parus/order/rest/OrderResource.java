@@ -26,9 +26,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -39,10 +42,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.exception.ConstraintViolationException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import ru.parus.order.config.DiscountConfig;
+import ru.parus.order.config.OrderConfig;
 import ru.parus.order.domain.DeliveryAddress;
 import ru.parus.order.domain.DiscountRequest;
 import ru.parus.order.domain.DeliveryMethod;
@@ -55,6 +62,7 @@ import ru.parus.order.service.OrderAccess;
 import ru.parus.order.service.OrderHistory;
 import ru.parus.order.service.OrderLifecycle;
 import ru.parus.order.service.OrderSearch;
+import ru.parus.order.service.OrderStatusChanges;
 import ru.parus.order.service.Terms;
 import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
@@ -89,6 +97,10 @@ public class OrderResource {
     OrderAccess access;
     @Inject
     OrderSearch search;
+    @Inject
+    OrderStatusChanges statusChanges;
+    @Inject
+    OrderConfig orderConfig;
 
     @Schema(description = "A phone order: the customer and what they buy; prices come from the catalogue")
     public record PlaceOrderRequest(
@@ -346,6 +358,42 @@ public class OrderResource {
                 e.toStatus == null ? null : e.toStatus.name(), e.reason, json(e.details))).toList();
         access.shown(order.customerId, "GET /orders/{id}/history", personalFields(entries));
         return entries;
+    }
+
+    @GET
+    @Path("/{id}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
+    @Operation(summary = "The order's status as it changes (server-sent events)", description = "Event order-status "
+            + "per placement or transition, data {id, orderId, kind, fromStatus, status, changedAt}; the SSE id "
+            + "resumes after a reconnect (Last-Event-ID header, or lastEventId); without it the stream starts now. "
+            + "Access (R24, R22) is checked once, when the stream opens. A comment every 15 s keeps proxies from "
+            + "closing it.")
+    @APIResponse(responseCode = "200", description = "text/event-stream, open until the client leaves")
+    @APIResponse(responseCode = "400", description = "Last-Event-ID not an event id (problem+json)")
+    @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
+    @APIResponse(responseCode = "404", description = "No such order")
+    public Multi<OutboundSseEvent> stream(@PathParam("id") UUID id,
+            @Parameter(description = "the last event id received") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(description = "the same, for clients that cannot set the header") @QueryParam("lastEventId") String lastEventIdQuery,
+            @Context Sse sse) {
+        service.get(id); // 404, then R24, R22: 403 before the stream opens
+        Long after = PollingSse.lastEventId(lastEventId, lastEventIdQuery);
+        OrderStatusChanges.Cursor start = after == null ? statusChanges.now() : statusChanges.after(id, after);
+        return PollingSse.stream(sse, start, orderConfig.streamPollEvery(), orderConfig.streamHeartbeatEvery(), cursor -> {
+            OrderStatusChanges.Batch batch = statusChanges.read(id, cursor, orderConfig.streamMaxPerPoll());
+            return new PollingSse.Page<>(batch.changes().stream().map(c -> statusEvent(sse, c)).toList(), batch.next());
+        });
+    }
+
+    private OutboundSseEvent statusEvent(Sse sse, OrderStatusChanges.Change change) {
+        try {
+            return sse.newEventBuilder().id(Long.toString(change.id())).name("order-status")
+                    .data(mapper.writeValueAsString(change)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** R24: the recipient and address the terms entries of a history show. */
