@@ -110,7 +110,8 @@ class ProviderCallbackResourceTest {
     void aCallbackThatIsNotAFormIsUnsupported() {
         given().contentType(ContentType.JSON).queryParam("secret", SECRET).body("{\"id\":\"1\",\"status\":1}")
                 .post("/provider-callbacks/smsc").then().statusCode(415)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("consumes", hasItem("application/x-www-form-urlencoded"));
     }
 
     /** Issue 14: the caller is judged first, and the 401 names the secret SMSC must send, not a bearer token. */
