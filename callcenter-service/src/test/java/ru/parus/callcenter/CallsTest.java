@@ -2,6 +2,7 @@ package ru.parus.callcenter;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -239,9 +240,11 @@ class CallsTest {
         String body = pbx("pbx-" + UUID.randomUUID(), "INBOUND", "+79123456789", "+74951234567", "RINGING",
                 "2026-11-27T10:00:00Z", "");
         given().contentType(ContentType.JSON).body(body).post("/telephony/events").then().statusCode(401)
-                .contentType("application/problem+json").body("type", equalTo("urn:parus:problem:unauthorized"));
+                .contentType("application/problem+json").body("type", equalTo("urn:parus:problem:unauthorized"))
+                .body("title", containsString("X-Telephony-Secret")).body("credential.name", equalTo("X-Telephony-Secret"));
         given().header("X-Telephony-Secret", "guess").contentType(ContentType.JSON).body(body).post("/telephony/events")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("title", containsString("X-Telephony-Secret")).body("credential.name", equalTo("X-Telephony-Secret"));
         given().auth().oauth2(HEAD).contentType(ContentType.JSON).body(body).post("/telephony/events").then()
                 .statusCode(401).contentType("application/problem+json");
         for (String[] c : List.of(

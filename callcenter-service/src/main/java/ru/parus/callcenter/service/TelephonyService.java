@@ -20,6 +20,7 @@ import ru.parus.callcenter.domain.PhoneCall;
 import ru.parus.callcenter.domain.Staff;
 import ru.parus.callcenter.repository.PhoneCallRepository;
 import ru.parus.callcenter.repository.StaffRepository;
+import ru.parus.platform.problem.Credential;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -65,7 +66,8 @@ public class TelephonyService {
         String expected = config.telephonySecret().orElse(null);
         if (expected == null || secret == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 secret.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "X-Telephony-Secret missing or wrong");
+            throw ProblemException.unauthorized(Credential.header("shared secret", "X-Telephony-Secret"),
+                    "X-Telephony-Secret missing or wrong");
         }
     }
 

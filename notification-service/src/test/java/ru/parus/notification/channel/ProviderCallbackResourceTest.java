@@ -1,6 +1,7 @@
 package ru.parus.notification.channel;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,6 +110,22 @@ class ProviderCallbackResourceTest {
     void aCallbackThatIsNotAFormIsUnsupported() {
         given().contentType(ContentType.JSON).queryParam("secret", SECRET).body("{\"id\":\"1\",\"status\":1}")
                 .post("/provider-callbacks/smsc").then().statusCode(415)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("consumes", hasItem("application/x-www-form-urlencoded"));
+    }
+
+    /** Issue 14: the caller is judged first, and the 401 names the secret SMSC must send, not a bearer token. */
+    @Test
+    void withoutTheSecretEvenAWrongMediaTypeIsA401NamingTheSecret() {
+        for (RequestSpecification request : List.of(given().contentType(ContentType.JSON).body("{\"id\":\"1\"}"),
+                callback().formParam("id", "1").formParam("status", "1"),
+                callback().queryParam("secret", "guessed").formParam("id", "1").formParam("status", "1"))) {
+            request.post("/provider-callbacks/smsc").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:parus:problem:unauthorized"))
+                    .body("title", containsString("secret"))
+                    .body("credential.in", equalTo("query"))
+                    .body("credential.name", equalTo("secret"));
+        }
     }
 }

@@ -8,8 +8,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import ru.parus.platform.problem.Credential;
 import ru.parus.platform.problem.ProblemException;
-import ru.parus.platform.problem.ProblemType;
 
 /**
  * HMAC-SHA256 signatures of raw request bodies (storefronts, the payment provider). The JDK's
@@ -29,10 +29,18 @@ public final class Signatures {
         }
     }
 
-    /** A missing or wrong signature is a 401 problem; comparison in constant time. Accepts {@code sha256=<hex>} too. */
+    /** What the caller signs with, for the 401 that names it. */
+    public static Credential credential(String header) {
+        return Credential.header("HMAC-SHA256 signature", header);
+    }
+
+    /**
+     * A missing or wrong signature is a 401 problem naming the signature header; comparison in constant time.
+     * Accepts {@code sha256=<hex>} too.
+     */
     public static void verify(String secret, byte[] body, String signature, String header) {
         if (signature == null || signature.isBlank()) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "Sign the raw body with HMAC-SHA256 in the "
+            throw ProblemException.unauthorized(credential(header), "Sign the raw body with HMAC-SHA256 in the "
                     + header + " header");
         }
         String given = signature.trim().toLowerCase();
@@ -41,7 +49,7 @@ public final class Signatures {
         }
         String expected = hmacSha256Hex(secret, body);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "The " + header + " signature does not match the body");
+            throw ProblemException.unauthorized(credential(header), "The " + header + " signature does not match the body");
         }
     }
 }

@@ -21,7 +21,6 @@ import ru.parus.order.event.OrderPlaced;
 import ru.parus.order.repository.OrderRepository;
 import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.problem.ProblemException;
-import ru.parus.platform.problem.ProblemType;
 
 /**
  * R3: orders from the storefronts LACTOMIN and WATTN. Authenticated by an HMAC signature per
@@ -78,7 +77,8 @@ public class StorefrontIntake {
     public void authenticate(Channel storefront, byte[] rawBody, String signature) {
         String secret = config.storefront().secrets().get(storefront.name());
         if (secret == null || secret.isBlank()) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "Storefront " + storefront + " has no secret configured");
+            throw ProblemException.unauthorized(Signatures.credential(config.storefront().signatureHeader()),
+                    "Storefront " + storefront + " has no secret configured");
         }
         Signatures.verify(secret, rawBody, signature, config.storefront().signatureHeader());
     }

@@ -9,6 +9,8 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    /** Null: the type's own title. */
+    private String title;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -22,6 +24,17 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(ProblemType.NOT_FOUND, what + " " + id + " does not exist");
+    }
+
+    /**
+     * A 401 for an endpoint whose caller proves itself by another credential than a bearer token: the title names
+     * that credential ("A valid HMAC-SHA256 signature (header X-Parus-Signature) is required", not the bearer
+     * token of {@link ProblemType#UNAUTHORIZED}'s title), and the member {@code credential} says where it goes.
+     */
+    public static ProblemException unauthorized(Credential credential, String detail) {
+        ProblemException e = new ProblemException(ProblemType.UNAUTHORIZED, detail);
+        e.title = "A valid " + credential.describe() + " is required";
+        return e.with("credential", credential.member());
     }
 
     public static ProblemException invalidField(String field, String message) {
@@ -47,6 +60,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance, errors, extensions);
+        return new Problem(type.uri(), title != null ? title : type.title(), type.status(), getMessage(), instance, errors,
+                extensions);
     }
 }

@@ -3,6 +3,8 @@ package ru.parus.platform.problem;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -78,13 +81,22 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e, UriInfo uri) {
-        return respond(ProblemType.METHOD_NOT_ALLOWED, e.getMessage(), uri, List.of());
+    public Response notAllowed(NotAllowedException e, UriInfo uri, Request request) {
+        return respond(ProblemType.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on " + path(uri), uri,
+                List.of());
     }
 
+    /** The detail and {@code consumes} name the media types the endpoint takes (text/csv for an import, say). */
     @ServerExceptionMapper
-    public Response notSupported(NotSupportedException e, UriInfo uri) {
-        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", uri, List.of());
+    public Response notSupported(NotSupportedException e, UriInfo uri, Request request, HttpHeaders headers) {
+        Set<String> consumes = ConsumedMediaTypes.of(request.getMethod(), path(uri));
+        String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        String detail = (sent == null ? "This body's media type" : "Content-Type " + sent) + " is not taken here"
+                + (consumes.isEmpty() ? "" : "; send the body as " + String.join(" or ", consumes));
+        ProblemType type = ProblemType.UNSUPPORTED_MEDIA_TYPE;
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, path(uri), List.of(),
+                consumes.isEmpty() ? null : Map.of("consumes", List.copyOf(consumes)));
+        return respond(problem);
     }
 
     @ServerExceptionMapper

@@ -13,8 +13,10 @@ public enum ProblemType {
     CONCURRENT_MODIFICATION(409, "Someone changed this meanwhile; reload and try again"),
     PRECONDITION_FAILED(412, "The version you sent is stale"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    URI_TOO_LONG(414, "The request line is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "The request cannot be carried out"),
+    HEADERS_TOO_LARGE(431, "The request headers are too large"),
     INTERNAL(500, "Internal error"),
     BAD_GATEWAY(502, "A source the request needs failed");
 

@@ -17,8 +17,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import ru.parus.notification.config.ChannelsConfig;
+import ru.parus.platform.problem.Credential;
 import ru.parus.platform.problem.ProblemException;
-import ru.parus.platform.problem.ProblemType;
 
 /**
  * R21: SMSC.ru's delivery-status callbacks (form fields id, phone, status, err, time), turned into a
@@ -44,7 +44,7 @@ public class SmscStatusCallbacks {
         Optional<String> expected = config.sms().smsc().callbackSecret();
         if (expected.isEmpty() || secret == null || !MessageDigest.isEqual(
                 expected.get().getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED,
+            throw ProblemException.unauthorized(Credential.query("SMSC callback secret", "secret"),
                     "Send the callback secret configured for SMSC in the query parameter 'secret'");
         }
     }

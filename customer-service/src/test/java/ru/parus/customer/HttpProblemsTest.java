@@ -1,0 +1,163 @@
+package ru.parus.customer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import ru.parus.infra.test.TestInfra;
+
+/**
+ * The HTTP layer's refusals are problems too, and the caller is judged before the request (issue 14): platform's
+ * {@code http.AuthenticationFirst} answers 401 before RESTEasy matches a resource, {@code http.RequestLimits}
+ * answers 414, 431 and 413 from the request line and headers, and {@code ProblemMappers} names what a 415 wants.
+ */
+@QuarkusTest
+class HttpProblemsTest {
+    static final String HEAD = TestInfra.token("head-1", "HEAD");
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** A family: seven code points, 25 bytes of UTF-8, 75 characters percent-encoded. */
+    static final String FAMILY = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66";
+
+    @TestHTTPResource("/")
+    URI root;
+
+    @Test
+    void withoutATokenTheImportIsA401BeforeItsMediaTypeIsJudged() {
+        given().contentType(ContentType.JSON).body("{}").post("/customers/import").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("urn:parus:problem:unauthorized"));
+        // and before a path or method is judged
+        given().get("/no-such-thing").then().statusCode(401).contentType("application/problem+json");
+        given().delete("/customers").then().statusCode(401).contentType("application/problem+json");
+        // a token that does not authenticate is no better than none
+        given().auth().oauth2("not.a.token").contentType(ContentType.JSON).body("{}").post("/customers/import").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer error=\"invalid_token\""))
+                .body("type", equalTo("urn:parus:problem:unauthorized"));
+    }
+
+    @Test
+    void aWrongMediaTypeIsA415NamingWhatTheEndpointTakes() {
+        given().auth().oauth2(HEAD).contentType(ContentType.JSON).body("{}").post("/customers/import").then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:unsupported-media-type"))
+                .body("consumes", equalTo(List.of("text/csv")));
+        given().auth().oauth2(HEAD).contentType("text/csv").body("name;phone\n").post("/customers").then()
+                .statusCode(415)
+                .body("type", equalTo("urn:parus:problem:unsupported-media-type"))
+                .body("consumes", equalTo(List.of("application/json")));
+    }
+
+    @Test
+    void anUnknownPathOrMethodIsAProblem() {
+        given().auth().oauth2(HEAD).get("/no-such-thing").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:not-found"));
+        given().auth().oauth2(HEAD).delete("/customers").then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:method-not-allowed"));
+    }
+
+    @Test
+    void aRequestLineOverTheLimitIsA414Problem() throws IOException {
+        String q = URLEncoder.encode(FAMILY.repeat(150), StandardCharsets.UTF_8);
+        Raw answer = send("GET /customers?q=" + q + " HTTP/1.1", Map.of("Authorization", "Bearer " + HEAD), null);
+        assertEquals(414, answer.status, answer.toString());
+        assertProblem(answer, "urn:parus:problem:uri-too-long");
+        assertEquals(4096, answer.json().path("maxLength").asInt());
+    }
+
+    @Test
+    void headersOverTheLimitAreA431Problem() throws IOException {
+        Raw answer = send("GET /customers?q=anna HTTP/1.1", Map.of("X-Padding", "x".repeat(30_000)), null);
+        assertEquals(431, answer.status, "judged before the caller: " + answer);
+        assertProblem(answer, "urn:parus:problem:headers-too-large");
+    }
+
+    @Test
+    void aDeclaredBodyOverTheLimitIsA413Problem() throws IOException {
+        // quarkus.http.limits.max-body-size is 10240K: refused from the Content-Length, before a byte is read
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + HEAD);
+        headers.put("Content-Type", "application/json");
+        headers.put("Content-Length", Long.toString(10240L * 1024 + 1));
+        Raw answer = send("POST /customers HTTP/1.1", headers, null); // no byte of the body is sent
+        assertEquals(413, answer.status, answer.toString());
+        assertProblem(answer, "urn:parus:problem:payload-too-large");
+        assertEquals(10240L * 1024, answer.json().path("maxBytes").asLong());
+    }
+
+    private static void assertProblem(Raw answer, String type) throws IOException {
+        assertTrue(answer.headers.getOrDefault("content-type", "").startsWith("application/problem+json"), answer.toString());
+        assertEquals(type, answer.json().path("type").asText(), answer.toString());
+        assertEquals(answer.status, answer.json().path("status").asInt());
+    }
+
+    /** One request written as is, so that nothing on the client's side shortens or refuses it. */
+    private Raw send(String requestLine, Map<String, String> headers, String body) throws IOException {
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            StringBuilder head = new StringBuilder(requestLine).append("\r\nHost: ").append(root.getHost()).append("\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            head.append("Connection: close\r\n\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            if (body != null) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+            out.flush();
+            return Raw.read(socket.getInputStream());
+        }
+    }
+
+    private record Raw(int status, Map<String, String> headers, String body) {
+        static Raw read(InputStream in) throws IOException {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all); // the server closes the connection after these answers
+            String text = all.toString(StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String[] lines = (end < 0 ? text : text.substring(0, end)).split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                }
+            }
+            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, end < 0 ? "" : text.substring(end + 4));
+        }
+
+        JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+}
