@@ -15,6 +15,7 @@ import static ru.parus.systemtests.access.Rule.Profile.HEAD_CHANGE;
 import static ru.parus.systemtests.access.Rule.Profile.HEAD_READ;
 import static ru.parus.systemtests.access.Rule.Profile.LIST;
 import static ru.parus.systemtests.access.Rule.Profile.READ;
+import static ru.parus.systemtests.access.Rule.Profile.STREAM;
 import static ru.parus.systemtests.access.Rule.Profile.WAREHOUSE_CHANGE;
 
 import java.util.List;
@@ -77,6 +78,7 @@ final class AccessRules {
                 // order-service
                 new Rule(ORDER, "GET", "/orders/{id}", READ).path("id", "order"),
                 new Rule(ORDER, "GET", "/orders/{id}/history", READ).path("id", "order"),
+                new Rule(ORDER, "GET", "/orders/{id}/stream", STREAM).path("id", "order"),
                 new Rule(ORDER, "GET", "/orders/{id}/offers", READ).path("id", "order"),
                 new Rule(ORDER, "GET", "/orders/{id}/suggestions", READ).path("id", "order"),
                 new Rule(ORDER, "GET", "/orders/{id}/discount-requests", READ).path("id", "order"),

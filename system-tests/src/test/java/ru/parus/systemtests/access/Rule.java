@@ -61,6 +61,8 @@ final class Rule {
         READ(Outcome.OK, Outcome.FORBIDDEN, Outcome.OK, Outcome.FORBIDDEN, Outcome.OK, Outcome.FORBIDDEN),
         /** shipments and their papers: as READ, and the warehouse too */
         FULFILMENT_READ(Outcome.OK, Outcome.FORBIDDEN, Outcome.OK, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK),
+        /** a server-sent-event stream: only the denied callers are run (an accepted stream never ends) */
+        STREAM(Outcome.SKIP, Outcome.FORBIDDEN, Outcome.SKIP, Outcome.FORBIDDEN, Outcome.SKIP, Outcome.FORBIDDEN),
         /** a list filtered by a customer or order: another manager gets 403 or nothing of it */
         LIST(Outcome.FOUND, Outcome.HIDDEN, Outcome.FOUND, Outcome.HIDDEN, Outcome.FOUND, Outcome.FORBIDDEN),
         FULFILMENT_LIST(Outcome.FOUND, Outcome.HIDDEN, Outcome.FOUND, Outcome.HIDDEN, Outcome.FOUND, Outcome.FOUND),
