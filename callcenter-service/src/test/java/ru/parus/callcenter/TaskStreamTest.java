@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import ru.parus.infra.test.SseClient;
 import ru.parus.infra.test.TestInfra;
 
 /** Issue 14: GET /tasks/stream, the manager's queue as server-sent events, scoped like the reads (R24, R22). */

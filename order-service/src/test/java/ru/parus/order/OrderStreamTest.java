@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import ru.parus.infra.test.SseClient;
 import ru.parus.infra.test.TestInfra;
 import ru.parus.infra.test.TestKafka;
 import ru.parus.platform.testing.EventSchemas;

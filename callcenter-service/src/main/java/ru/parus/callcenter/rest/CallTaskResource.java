@@ -41,6 +41,7 @@ import ru.parus.callcenter.service.CallTaskService.TaskPage;
 import ru.parus.callcenter.service.CallTaskService.Viewer;
 import ru.parus.callcenter.service.RecordAccess;
 import ru.parus.callcenter.service.TaskChanges;
+import ru.parus.platform.sse.PollingSse;
 import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;

@@ -64,6 +64,7 @@ import ru.parus.order.service.OrderLifecycle;
 import ru.parus.order.service.OrderSearch;
 import ru.parus.order.service.OrderStatusChanges;
 import ru.parus.order.service.Terms;
+import ru.parus.platform.sse.PollingSse;
 import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;

@@ -1,4 +1,4 @@
-package ru.parus.order;
+package ru.parus.infra.test;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -23,16 +23,16 @@ import io.restassured.RestAssured;
  * lines up to a blank line; comments are kept apart. Lines are read on a daemon thread; {@link #close} drops the
  * connection (so an open stream never keeps the test application from stopping).
  */
-final class SseClient implements AutoCloseable {
-    record Event(String id, String name, String data, long receivedNanos) {
+public final class SseClient implements AutoCloseable {
+    public record Event(String id, String name, String data, long receivedNanos) {
     }
 
-    final int status;
-    final String contentType;
-    final String body; // the answer when it is not a stream (a problem)
+    public final int status;
+    public final String contentType;
+    public final String body; // the answer when it is not a stream (a problem)
     private final InputStream in;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
 
     private SseClient(HttpResponse<InputStream> response) throws Exception {
         this.status = response.statusCode();
@@ -50,7 +50,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Opens {@code path} with the token (none when null) and the headers (name, value, ...); returns once headers came. */
-    static SseClient open(String path, String token, String... headers) throws Exception {
+    public static SseClient open(String path, String token, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
                 .header("Accept", "text/event-stream").GET();
         if (token != null) {
@@ -99,7 +99,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event that matches within {@code wait}, skipping others; null if none came. */
-    Event next(Predicate<Event> matching, Duration wait) throws InterruptedException {
+    public Event next(Predicate<Event> matching, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         for (long left = wait.toNanos(); left > 0; left = deadline - System.nanoTime()) {
             Event e = events.poll(left, TimeUnit.NANOSECONDS);
@@ -111,7 +111,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Every event that matches within {@code wait}. */
-    List<Event> all(Predicate<Event> matching, Duration wait) throws InterruptedException {
+    public List<Event> all(Predicate<Event> matching, Duration wait) throws InterruptedException {
         List<Event> found = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();
         for (long left = wait.toNanos(); left > 0; left = deadline - System.nanoTime()) {

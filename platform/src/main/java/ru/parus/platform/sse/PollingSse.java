@@ -1,4 +1,4 @@
-package ru.parus.callcenter.rest;
+package ru.parus.platform.sse;
 
 import java.time.Duration;
 import java.util.List;
