@@ -95,6 +95,10 @@ public class Shipment {
     @Column(name = "cancellation_reason")
     public String cancellationReason;
 
+    /** R24: when the customer's personal data were erased: recipient, address and notes are blank since. */
+    @Column(name = "personal_data_erased_at")
+    public OffsetDateTime personalDataErasedAt;
+
     @Version
     public long version;
 }

@@ -29,6 +29,8 @@ public final class FulfillmentEvents {
     public static final EventType CUSTOMER_UPDATED = EventType.of("customer", "CustomerUpdated", 1);
     public static final EventType CUSTOMER_DORMANT = EventType.of("customer", "CustomerDormant", 1);
     public static final EventType CUSTOMER_REACTIVATED = EventType.of("customer", "CustomerReactivated", 1);
+    /** R24: the customer's personal data were erased on request: blanked in shipments too. */
+    public static final EventType CUSTOMER_ERASED = EventType.of("customer", "CustomerErased", 1);
     /** R24: the merged-away customer's shipments follow the survivor's owner. */
     public static final EventType CUSTOMERS_MERGED = EventType.of("customer", "CustomersMerged", 1);
     /** R22: a deputy reads the absent manager's customers' shipments for the period. */

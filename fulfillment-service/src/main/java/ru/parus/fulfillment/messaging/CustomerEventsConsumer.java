@@ -1,8 +1,10 @@
 package ru.parus.fulfillment.messaging;
 
 import static ru.parus.fulfillment.messaging.EventFields.nullableText;
+import static ru.parus.fulfillment.messaging.EventFields.time;
 import static ru.parus.fulfillment.messaging.EventFields.uuid;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.fulfillment.event.FulfillmentEvents;
+import ru.parus.fulfillment.service.CustomerErasure;
 import ru.parus.platform.access.AccessProjection;
 import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.IncomingEvent;
@@ -26,8 +29,9 @@ import ru.parus.platform.inbox.Inbox;
 /**
  * Reads {@code customer-events} into the access projection (R22, R24): who owns a customer decides which manager reads
  * its shipments. Every event that names the owner (CustomerRegistered; CustomerUpdated whose changedFields lists
- * ownerManagerId; CustomerDormant and CustomerReactivated, which carry it) and CustomersMerged, each once (inbox);
- * other types are ignored; a record that is not a readable event of these types goes to the dead-letter topic.
+ * ownerManagerId; CustomerDormant and CustomerReactivated, which carry it) and CustomersMerged; and CustomerErased
+ * (R24), which blanks the customer's personal data in shipments ({@link CustomerErasure}). Each once (inbox); other
+ * types are ignored; a record that is not a readable event of these types goes to the dead-letter topic.
  */
 @ApplicationScoped
 @RetryTransientFailures
@@ -41,6 +45,8 @@ public class CustomerEventsConsumer {
     Inbox inbox;
     @Inject
     AccessProjection access;
+    @Inject
+    CustomerErasure erasure;
 
     @Incoming("customer-events")
     @Blocking
@@ -53,6 +59,12 @@ public class CustomerEventsConsumer {
             UUID surviving = uuid(event, "survivingCustomerId");
             if (inbox.firstDelivery(CONSUMER, event)) {
                 access.merged(merged, surviving);
+            }
+        } else if (event.is(FulfillmentEvents.CUSTOMER_ERASED)) {
+            UUID customerId = uuid(event, "customerId");
+            OffsetDateTime erasedAt = time(event, "erasedAt");
+            if (inbox.firstDelivery(CONSUMER, event)) {
+                erasure.erase(customerId, erasedAt); // R24
             }
         } else if (namesOwner(event)) {
             UUID customerId = uuid(event, "customerId");

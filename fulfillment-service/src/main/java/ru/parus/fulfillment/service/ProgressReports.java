@@ -106,6 +106,7 @@ public class ProgressReports {
                 positive("heightMm", r.heightMm(), false);
             }
             case HANDED_TO_CARRIER -> {
+                ShipmentReads.refuseHandOverIfErased(shipment); // R24: no recipient, no address
                 if (r.trackingNumber() == null || r.trackingNumber().isBlank()) {
                     throw ProblemException.invalidField("trackingNumber", "is required when handing over");
                 }

@@ -34,6 +34,8 @@ public class ShipmentDocuments {
     private static final Locale RU = Locale.forLanguageTag("ru-RU");
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    /** R24: what a document shows in place of the recipient, address and notes of an erased customer. */
+    static final String ERASED = "удалено по запросу клиента";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     @Inject
@@ -63,8 +65,8 @@ public class ShipmentDocuments {
             w.gap();
             w.field("Позиций", Integer.toString(n));
             w.field("Единиц товара", Integer.toString(units));
-            w.field("Примечания к упаковке", d.packagingNotes() == null || d.packagingNotes().isBlank() ? "нет"
-                    : d.packagingNotes());
+            w.field("Примечания к упаковке", s.personalDataErasedAt != null ? ERASED
+                    : d.packagingNotes() == null || d.packagingNotes().isBlank() ? "нет" : d.packagingNotes());
             w.field("Наложенный платёж", s.cashOnDeliveryKopecks > 0 ? rubles(s.cashOnDeliveryKopecks)
                     + " — вложить бланк" : "нет (оплачено)");
         });
@@ -82,8 +84,13 @@ public class ShipmentDocuments {
             w.field("Трек-номер", s.trackingNumber == null ? "не присвоен" : s.trackingNumber);
             w.field("Способ доставки", deliveryMethod(s.deliveryMethod));
             w.gap();
-            w.field("Получатель", d.recipient() == null ? "" : d.recipient().name());
-            w.field("Телефон", d.recipient() == null ? "" : d.recipient().phone());
+            boolean erased = s.personalDataErasedAt != null; // R24: blank since the customer's erasure
+            w.field("Получатель", erased ? ERASED : d.recipient() == null ? "" : d.recipient().name());
+            w.field("Телефон", erased ? ERASED : d.recipient() == null ? "" : d.recipient().phone());
+            if (erased && s.deliveryMethod != null
+                    && ("COURIER".equals(s.deliveryMethod) || "RUSSIAN_POST".equals(s.deliveryMethod))) {
+                w.field("Адрес", ERASED);
+            }
             if (delivery != null && delivery.address() != null) {
                 w.field("Адрес", delivery.address().oneLine());
                 if (delivery.address().comment() != null) {

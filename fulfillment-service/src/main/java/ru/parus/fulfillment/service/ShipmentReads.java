@@ -19,6 +19,7 @@ import ru.parus.platform.access.CustomerAccess;
 import ru.parus.platform.access.PersonalDataAudit;
 import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
 
 /**
  * R24, R22: who reads a shipment and its papers, and the log of the personal data they were shown. The warehouse (and
@@ -78,9 +79,15 @@ public class ShipmentReads {
         return documents.packingList(shipment(id));
     }
 
-    /** R12, R24: the shipping document shows the recipient and the address: logged. */
+    /**
+     * R12, R24: the shipping document shows the recipient and the address: logged. An erased customer's shipment still
+     * in the warehouse has neither, so it cannot be handed to a carrier: a 422 problem says so instead of a document
+     * a carrier could not deliver ({@link #refuseHandOverIfErased}); after hand-over the document is printed with the
+     * recipient and address marked as erased, for the carrier's and the accounts' records.
+     */
     public byte[] shippingDocument(UUID id, String endpoint) {
         Shipment shipment = shipment(id);
+        refuseHandOverIfErased(shipment);
         byte[] pdf = documents.shippingDocument(shipment);
         log(shipment, service.details(shipment), endpoint);
         return pdf;
@@ -99,6 +106,22 @@ public class ShipmentReads {
         var scope = access.fulfilmentScope();
         return new ShipmentPage(shipments.count(filter, scope), paging.page(), paging.size(),
                 shipments.page(filter, scope, paging));
+    }
+
+    /**
+     * R24: a shipment whose customer's personal data were erased, still in the warehouse, has no recipient or address
+     * and cannot be shipped: 422 {@code urn:parus:problem:unprocessable} with {@code personalDataErasedAt}. The order
+     * is to be cancelled (the shipment is then cancelled too), or the customer gives a new address in a new order.
+     */
+    public static void refuseHandOverIfErased(Shipment shipment) {
+        if (shipment.personalDataErasedAt != null && shipment.status.inWarehouse()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "R24: the customer's personal data were erased on "
+                    + "request, so the shipment has no recipient and no address and cannot be handed to a carrier; "
+                    + "cancel the order, or take a new order with a new address")
+                    .with("shipmentId", shipment.id.toString())
+                    .with("currentStatus", shipment.status.name())
+                    .with("personalDataErasedAt", shipment.personalDataErasedAt.toString());
+        }
     }
 
     private void check(Shipment shipment) {

@@ -51,6 +51,8 @@ public class ShipmentService {
     Carriers carriers;
     @Inject
     FulfillmentConfig config;
+    @Inject
+    CustomerErasure erasure;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Shipment get(UUID id) {
@@ -74,7 +76,8 @@ public class ShipmentService {
     /** OrderConfirmed: keep what the order agreed; ship at once unless it must be paid first (R12). */
     public Optional<Shipment> orderConfirmed(OrderConfirmed confirmed, String rawPayload) {
         OrderState state = lockState(confirmed.orderId());
-        state.confirmedPayload = rawPayload;
+        // R24: a customer erased before their order's confirmation arrived: kept without their personal data
+        state.confirmedPayload = erasure.blankIfErased(confirmed.customerId(), rawPayload);
         state.requiresPrepayment = confirmed.requiresPrepayment();
         return shipIfReady(state);
     }
@@ -158,6 +161,7 @@ public class ShipmentService {
         shipment.cashOnDeliveryKopecks = order.cashOnDeliveryKopecks() == null ? 0 : order.cashOnDeliveryKopecks();
         shipment.createdAt = OffsetDateTime.now(clock);
         shipment.statusChangedAt = shipment.createdAt;
+        shipment.personalDataErasedAt = erasure.erasedAt(order.customerId()); // R24: details were stored blank
         try {
             shipment.details = mapper.writeValueAsString(details);
         } catch (JsonProcessingException e) {
@@ -168,7 +172,9 @@ public class ShipmentService {
                 FulfillmentEvents.CREATED,
                 new ShipmentPayloads.ShipmentCreated(shipment.id, shipment.orderId, shipment.customerId,
                         shipment.createdAt, shipment.deliveryMethod, shipment.paymentMethod,
-                        new ShipmentPayloads.Carrier(carrier.code(), carrier.name()), details.recipient(),
+                        new ShipmentPayloads.Carrier(carrier.code(), carrier.name()),
+                        // R24: an erased customer's shipment names no recipient (the schema wants the member)
+                        details.recipient() == null ? new ShipmentDetails.Recipient("", "") : details.recipient(),
                         details.delivery(), details.packagingNotes(), details.lines(), config.currency(),
                         shipment.declaredValueKopecks, shipment.cashOnDeliveryKopecks));
         return Optional.of(shipment);
