@@ -17,7 +17,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -34,6 +36,7 @@ import ru.parus.callcenter.domain.CallTask;
 import ru.parus.callcenter.domain.CustomerProjection;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.callcenter.repository.CustomerProjectionRepository;
+import ru.parus.callcenter.service.Kpis;
 import ru.parus.infra.test.TestInfra;
 
 /** R23: managers' KPIs computed from what was registered, with exact figures, over the real broker and database. */
@@ -290,5 +293,28 @@ class KpiTest {
         given().auth().oauth2(HEAD).contentType(ContentType.JSON).body("{\"ordersTaken\":10}")
                 .put("/kpi/targets/May").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(HEAD).get("/kpi/targets/2031-05").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /**
+     * Issue 14: the OpenAPI schema of GET /kpi names exactly the metrics the JSON carries (it is written by hand beside
+     * KpiMetric), and a generated client, which asks for every documented media type with JSON first, reads JSON.
+     */
+    @Test
+    void R23_theDocumentedReportNamesEveryMetricAndAClientAskingForJsonOrCsvGetsJson() {
+        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        Set<String> metrics = new HashSet<>(Kpis.metricNames());
+        assertEquals(metrics, document.getMap("components.schemas.KpiFigures.properties").keySet());
+        Set<String> row = new HashSet<>(metrics);
+        row.add("managerId");
+        assertEquals(row, document.getMap("components.schemas.KpiManagerFigures.properties").keySet());
+        assertEquals(List.of("application/json", "text/csv"),
+                List.copyOf(document.getMap("paths.'/kpi'.get.responses.'200'.content").keySet()));
+
+        JsonPath report = given().auth().oauth2(HEAD).accept("application/json, text/csv, application/problem+json")
+                .get("/kpi?month=2031-04").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/json")).extract().jsonPath();
+        assertEquals("2031-04-01", report.getString("from"));
+        assertEquals(metrics, report.getMap("department").keySet());
     }
 }

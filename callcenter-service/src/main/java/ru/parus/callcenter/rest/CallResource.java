@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -93,7 +94,8 @@ public class CallResource {
     @Operation(summary = "Register a call (R18, R6)", description = "Phone normalised to E.164; the customer matched "
             + "by phone unless given; the duration from start and end; a linked task is completed with the outcome. "
             + "Publishes CallRegistered.")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
     @APIResponse(responseCode = "400", description = "Missing or bad fields, bad phone (problem+json with errors[] and allowedOutcomes)")
     @APIResponse(responseCode = "403", description = "The linked task, or the customer given, is another manager's the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "The linked task does not exist")
@@ -145,7 +147,9 @@ public class CallResource {
     @Operation(summary = "Escalate the call's case to the head (R19)", description = "By the call's manager, their deputy or the head: an "
             + "ESCALATION task for the manager's head (staff table, else parus.callcenter.default-head-id). "
             + "Publishes CallEscalated.")
-    @APIResponse(responseCode = "201", description = "Escalated")
+    @APIResponse(responseCode = "201", description = "Escalated: the open escalation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EscalationResource.EscalationView.class)))
     @APIResponse(responseCode = "400", description = "No reason (problem+json)")
     @APIResponse(responseCode = "403", description = "Another manager's call the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "No such call")

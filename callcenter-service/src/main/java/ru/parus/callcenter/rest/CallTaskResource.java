@@ -22,6 +22,9 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -121,7 +124,11 @@ public class CallTaskResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A call task")
-    @APIResponse(responseCode = "200", description = "The task; ETag carries the version")
+    @APIResponse(responseCode = "200", description = "The task; ETag carries the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CallTaskView.class)),
+            headers = @Header(name = "ETag", description = "the version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"3\"")))
     @APIResponse(responseCode = "403", description = "Another manager's task the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "No such task (problem+json)")
     public Response get(@PathParam("id") UUID id) {
@@ -136,7 +143,11 @@ public class CallTaskResource {
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
     @Operation(summary = "Complete the task with the call's outcome (R6)", description = "By the assignee (or original assignee, or their deputy) or the "
             + "head. Send If-Match with the ETag you read to be told of a concurrent change. Publishes CallTaskCompleted.")
-    @APIResponse(responseCode = "200", description = "Completed; the new ETag is in the answer")
+    @APIResponse(responseCode = "200", description = "Completed; ETag carries the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CallTaskView.class)),
+            headers = @Header(name = "ETag", description = "the version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"3\"")))
     @APIResponse(responseCode = "400", description = "Outcome missing or not configured (problem with allowedOutcomes)")
     @APIResponse(responseCode = "403", description = "Another manager's task the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "No such task")

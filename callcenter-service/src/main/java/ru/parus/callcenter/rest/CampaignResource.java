@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -85,7 +86,9 @@ public class CampaignResource {
             + "owner manager is an assignee goes to the owner; the others round-robin over the assignees in the order "
             + "given. One ASSIGNED call task per customer, with the campaign's (approved) script, due at the deadline. "
             + "Publishes CampaignLaunched and a CallTaskCreated per task.")
-    @APIResponse(responseCode = "201", description = "Launched")
+    @APIResponse(responseCode = "201", description = "Launched: the campaign, its customer count and tasks per assignee",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "A field missing or wrong, unknown customers (unknownCustomerIds), no approved script")
     @APIResponse(responseCode = "403", description = "Neither the head nor the director")
     @APIResponse(responseCode = "422", description = "The selector matches no customer")

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -80,7 +81,9 @@ public class FeedbackResource {
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
     @Operation(summary = "Record a complaint or a wish (R20)", description = "Routed at once to the person responsible "
             + "for the category, with a deadline by kind; publishes FeedbackReceived.")
-    @APIResponse(responseCode = "201", description = "Recorded and routed")
+    @APIResponse(responseCode = "201", description = "Recorded and routed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "400", description = "A field missing or wrong, an unknown customer")
     @APIResponse(responseCode = "403", description = "Neither a manager nor the head, or another manager's customer or "
             + "call the caller does not deputise for (R24, R22)")

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -66,7 +67,9 @@ public class ScriptResource {
     @Operation(summary = "Write a new DRAFT version of a script (R17)", description = "Numbered after the last version. "
             + "The graph is checked: the start step exists, every next step exists, no step is unreachable, an end "
             + "is reachable from every step; a problem names the bad step in `step`.")
-    @APIResponse(responseCode = "201", description = "The draft")
+    @APIResponse(responseCode = "201", description = "The draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScriptView.class)))
     @APIResponse(responseCode = "400", description = "Malformed script (problem+json with step and errors)")
     @APIResponse(responseCode = "403", description = "Not the head")
     public Response draft(@Parameter(example = "dormant-customer") @PathParam("code") String code, DraftRequest request) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,7 +76,8 @@ public class ScriptRunResource {
     @Operation(summary = "Record a call that followed a script (R17)", description = "Uses the approved version. Each "
             + "recorded step must be reachable from where the previous answer led (steps between count as skipped), "
             + "and each answer must be one the step allows. Returns the quality score.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded, with its quality score",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "400", description = "An answer not allowed, a step not reachable, a field missing")
     @APIResponse(responseCode = "403", description = "The task, the call or the customer named is another manager's the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "No such script")

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -103,7 +106,11 @@ public class StaffResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A staff member")
-    @APIResponse(responseCode = "200", description = "The staff member; ETag carries the version")
+    @APIResponse(responseCode = "200", description = "The staff member; ETag carries the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StaffView.class)),
+            headers = @Header(name = "ETag", description = "the version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"3\"")))
     @APIResponse(responseCode = "404", description = "No such staff member (problem+json)")
     public Response get(@PathParam("id") String id) {
         Staff s = service.get(id);
@@ -115,7 +122,11 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
     @Operation(summary = "Create or change a staff member (R22)", description = "The id is the person's JWT sub.")
-    @APIResponse(responseCode = "200", description = "Stored")
+    @APIResponse(responseCode = "200", description = "Stored; ETag carries the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StaffView.class)),
+            headers = @Header(name = "ETag", description = "the version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"3\"")))
     @APIResponse(responseCode = "400", description = "Missing name, unknown role, head not a HEAD/DIRECTOR (problem+json)")
     @APIResponse(responseCode = "403", description = "Not HEAD, DIRECTOR or ADMIN")
     @APIResponse(responseCode = "409", description = "The extension belongs to someone else")
@@ -147,7 +158,9 @@ public class StaffResource {
     @Operation(summary = "Record an absence with a deputy (R22)", description = "From startsAt the deputy takes the "
             + "manager's open and new tasks (ManagerAbsenceStarted); at endsAt the still-open ones return "
             + "(ManagerAbsenceEnded). A start in the past begins at once.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AbsenceView.class)))
     @APIResponse(responseCode = "400", description = "Bad reason, period or deputy (problem+json with errors[])")
     @APIResponse(responseCode = "403", description = "Not HEAD or ADMIN")
     @APIResponse(responseCode = "404", description = "No such staff member")
