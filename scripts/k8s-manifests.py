@@ -69,7 +69,7 @@ def deployment(name, database, replicas):
                     "terminationGracePeriodSeconds": GRACE_PERIOD_S,
                     "containers": [{
                         "name": name,
-                        "image": f"parus/{name}-jvm:latest",
+                        "image": f"parus/{name}:latest",
                         "imagePullPolicy": "IfNotPresent",
                         "ports": [{"name": "http", "containerPort": 8080, "protocol": "TCP"}],
                         "envFrom": [{"configMapRef": {"name": "parus-common"}}],
