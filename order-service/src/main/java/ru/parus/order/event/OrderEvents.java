@@ -20,6 +20,8 @@ public final class OrderEvents {
     public static final EventType CUSTOMER_DORMANT = EventType.of("customer", "CustomerDormant", 1);
     public static final EventType CUSTOMER_REACTIVATED = EventType.of("customer", "CustomerReactivated", 1);
     public static final EventType CUSTOMERS_MERGED = EventType.of("customer", "CustomersMerged", 1);
+    /** R24: the customer's personal data were erased on request: blanked in orders and the projection too. */
+    public static final EventType CUSTOMER_ERASED = EventType.of("customer", "CustomerErased", 1);
     /** R22: a deputy covers an absent manager's customers for the period. */
     public static final EventType MANAGER_ABSENCE_STARTED = EventType.of("callcenter", "ManagerAbsenceStarted", 1);
     public static final EventType MANAGER_ABSENCE_ENDED = EventType.of("callcenter", "ManagerAbsenceEnded", 1);

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.OrderEvents;
 import ru.parus.order.service.CustomerDirectory;
+import ru.parus.order.service.CustomerErasure;
 import ru.parus.platform.access.AccessProjection;
 import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.EventType;
@@ -26,7 +27,8 @@ import ru.parus.platform.inbox.Inbox;
 /**
  * Reads {@code customer-events}: CustomerRegistered into order-service's customer projection (R3); who owns a customer
  * (every event that names the owner) and merges into the access projection the one access policy decides on (R22,
- * R24). Each event once, other types ignored, poison to the dead-letter topic.
+ * R24); CustomerErased blanks the customer's personal data in orders and the projection (R24, {@link CustomerErasure}).
+ * Each event once, other types ignored, poison to the dead-letter topic.
  */
 @ApplicationScoped
 @RetryTransientFailures
@@ -45,6 +47,8 @@ public class CustomerEventsConsumer {
     CustomerDirectory customers;
     @Inject
     AccessProjection access;
+    @Inject
+    CustomerErasure erasure;
 
     @Incoming("customer-events")
     @Blocking
@@ -56,6 +60,13 @@ public class CustomerEventsConsumer {
             UUID surviving = uuid(event, "survivingCustomerId", record);
             if (inbox.firstDelivery(CONSUMER, event)) {
                 access.merged(merged, surviving); // R24: the merged-away customer's orders follow the survivor's owner
+            }
+            return;
+        }
+        if (event.is(OrderEvents.CUSTOMER_ERASED)) {
+            UUID id = uuid(event, "customerId", record);
+            if (inbox.firstDelivery(CONSUMER, event)) {
+                erasure.erase(id); // R24
             }
             return;
         }
