@@ -9,22 +9,38 @@ import jakarta.transaction.Transactional;
 
 /**
  * R24: after customer-service erased a customer on request, this service forgets the customer's personal data in
- * its own tables: name and phones in the projection, phones and free text of calls, tasks, complaints and script
- * answers. Ids, outcomes, durations and scores stay, so tasks, KPIs and reports still add up.
+ * its own tables: name and phones in the projection; phones and notes of calls and tasks (also a call or callback task
+ * from one of the customer's numbers that was never matched to them); the reason and resolution of escalations; the
+ * words and answers of complaints; script answers. Ids, outcomes, durations, priorities and scores stay, so tasks,
+ * KPIs and reports still add up. Blanking what is blank changes nothing, so a repeat is harmless.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class CustomerErasure {
-    static final String ERASED_TEXT = "[удалено по запросу клиента]";
+    public static final String ERASED_TEXT = "[удалено по запросу клиента]";
 
     @Inject
     EntityManager em;
 
     public void erase(UUID customerId) {
+        // the customer's numbers, while still known: calls and callbacks from them that no customer was matched to
+        update("""
+                UPDATE phone_call SET phone = NULL, notes = NULL WHERE customer_id IS NULL
+                AND phone IN (SELECT phone FROM customer_phone WHERE customer_id = ?1
+                              UNION SELECT phone FROM customer_projection WHERE customer_id = ?1 AND phone IS NOT NULL)""",
+                customerId);
+        update("""
+                UPDATE call_task SET phone = NULL, note = NULL WHERE customer_id IS NULL
+                AND phone IN (SELECT phone FROM customer_phone WHERE customer_id = ?1
+                              UNION SELECT phone FROM customer_projection WHERE customer_id = ?1 AND phone IS NOT NULL)""",
+                customerId);
         update("UPDATE customer_projection SET name = NULL, phone = NULL WHERE customer_id = ?1", customerId);
         update("DELETE FROM customer_phone WHERE customer_id = ?1", customerId);
         update("UPDATE phone_call SET phone = NULL, notes = NULL WHERE customer_id = ?1", customerId);
-        update("UPDATE call_task SET note = NULL WHERE customer_id = ?1", customerId);
+        update("UPDATE call_task SET phone = NULL, note = NULL WHERE customer_id = ?1", customerId);
+        update("UPDATE escalation SET reason = '" + ERASED_TEXT + "', resolution = CASE WHEN resolution IS NULL THEN NULL "
+                + "ELSE '" + ERASED_TEXT + "' END WHERE customer_id = ?1 "
+                + "OR call_id IN (SELECT id FROM phone_call WHERE customer_id = ?1)", customerId);
         update("UPDATE feedback SET text = '" + ERASED_TEXT + "', answer = CASE WHEN answer IS NULL THEN NULL ELSE '"
                 + ERASED_TEXT + "' END WHERE customer_id = ?1", customerId);
         update("UPDATE script_run SET answers = '[]' WHERE customer_id = ?1", customerId);
