@@ -2,10 +2,12 @@ package ru.parus.notification;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.parus.notification.Events.id;
 
@@ -141,6 +143,39 @@ class ManualMessageApiTest {
                 .body("{\"customerId\":\"" + customer + "\",\"text\":\"ещё\"}")
                 .post("/messages").then().statusCode(202).body("status", equalTo("SKIPPED"))
                 .body("reason", equalTo("CUSTOMER_ERASED"));
+    }
+
+    @Test
+    void R24_erasureBlanksProviderDetailsInTheStatusHistory() throws Exception {
+        String to = "h" + id().substring(0, 8) + "@example.org";
+        String customer = customerReachableByEmail(to);
+        String messageId = given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + customer + "\",\"text\":\"Личное сообщение\"}")
+                .post("/messages").then().statusCode(202).extract().path("id");
+        Events.awaitMails(to, 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(HEAD)
+                .get("/messages/{id}", messageId).then().statusCode(200).body("status", equalTo("SENT")));
+        // a provider's words about a retry, quoting the address, as an SMTP server's rejection does
+        QuarkusTransaction.requiringNew().run(() -> messages.getEntityManager().createNativeQuery("""
+                INSERT INTO message_status_history (message_id, status, attempt, detail, at)
+                VALUES (?1, 'QUEUED', 1, ?2, now())""").setParameter(1, UUID.fromString(messageId))
+                .setParameter(2, "retry after: 451 4.2.0 <" + to + ">: mailbox busy").executeUpdate());
+        given().auth().oauth2(HEAD).get("/messages/{id}", messageId).then().statusCode(200)
+                .body("history.detail", hasItem(containsString(to)));
+
+        var erased = Events.example("CustomerErased");
+        erased.put("customerId", customer);
+        Events.send("customer-events", customer, "customer", "CustomerErased", id(), erased);
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> reachability.findById(UUID.fromString(customer)).erasedAt != null));
+        long details = QuarkusTransaction.requiringNew().call(() -> ((Number) messages.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM message_status_history WHERE message_id = ?1 AND detail IS NOT NULL")
+                .setParameter(1, UUID.fromString(messageId)).getSingleResult()).longValue());
+        assertEquals(0, details);
+        String shown = given().auth().oauth2(HEAD).get("/messages/{id}", messageId).then().statusCode(200)
+                .body("status", equalTo("SENT")).body("history.status", hasItem("SENT")).extract().asString();
+        assertFalse(shown.contains(to), shown);
+        assertFalse(shown.contains("Личное сообщение"), shown);
     }
 
     @Test

@@ -106,7 +106,8 @@ public class ReachabilityService {
 
     /**
      * R24: the customer's personal data are erased here too: the projection forgets consents, addresses and zone,
-     * stored messages lose body, subject, address, parameters and attachments; unsent ones are not sent.
+     * stored messages lose body, subject, address, parameters and attachments, and their status history the providers'
+     * and retries' details (a provider's error may quote the address or the text); unsent ones are not sent.
      * Ids, kinds, statuses and times stay (the log of what happened).
      */
     public void erased(CustomerErased e) {
@@ -129,6 +130,10 @@ public class ReachabilityService {
         em.createQuery("""
                 update MessageLog set params = null, address = null, subject = null, body = null,
                 lastError = null where customerId = ?1""")
+                .setParameter(1, e.customerId()).executeUpdate();
+        em.createNativeQuery("""
+                UPDATE message_status_history SET detail = NULL
+                WHERE detail IS NOT NULL AND message_id IN (SELECT id FROM message_log WHERE customer_id = ?1)""")
                 .setParameter(1, e.customerId()).executeUpdate();
         em.createQuery("update OrderProjection set deliveryAddress = null where customerId = ?1")
                 .setParameter(1, e.customerId()).executeUpdate();
