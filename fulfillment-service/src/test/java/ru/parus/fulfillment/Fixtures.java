@@ -167,7 +167,7 @@ final class Fixtures {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<String> ids = given().auth().oauth2(WAREHOUSE).queryParam("orderId", orderId).get("/shipments")
-                    .then().statusCode(200).extract().jsonPath().getList("id");
+                    .then().statusCode(200).extract().jsonPath().getList("items.id");
             org.junit.jupiter.api.Assertions.assertEquals(1, ids.size());
             id[0] = ids.get(0);
         });

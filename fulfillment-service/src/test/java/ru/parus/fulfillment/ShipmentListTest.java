@@ -28,7 +28,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import ru.parus.infra.test.TestInfra;
 
-/** The warehouse's list of shipments (GET /shipments without orderId): paged, newest first, scoped by R24 and R22. */
+/**
+ * The warehouse's list of shipments (GET /shipments): paged, newest first, scoped by R24 and R22; with orderId the same
+ * page holding the order's shipment (issue 14: one response schema for the operation).
+ */
 @QuarkusTest
 class ShipmentListTest {
     @Inject
@@ -53,6 +56,29 @@ class ShipmentListTest {
             report(id, packed("list-pack-" + orderId)).statusCode(200);
         }
         return id;
+    }
+
+    @Test
+    void R12_byOrderIdThePageHoldsTheOrdersShipmentAsAListItemOrNothing() throws Exception {
+        String id = postShipment(UUID.randomUUID(), true);
+        String orderId = given().auth().oauth2(WAREHOUSE).get("/shipments/{id}", id).then().statusCode(200)
+                .extract().path("orderId");
+
+        JsonPath page = list(WAREHOUSE, Map.of("orderId", orderId));
+        assertEquals(1, page.getLong("total"));
+        assertEquals(0, page.getInt("page"));
+        assertEquals(1, page.getInt("size"));
+        assertEquals(List.of(id), ids(page));
+        assertEquals("PACKED", page.getString("items[0].status"));
+        assertEquals(orderId, page.getString("items[0].orderId"));
+        // a list item, as without orderId: no recipient, address or lines (GET /shipments/{id} has them)
+        given().auth().oauth2(WAREHOUSE).queryParam("orderId", orderId).get("/shipments").then()
+                .body("items[0]", not(hasKey("recipient"))).body("items[0]", not(hasKey("delivery")))
+                .body("items[0]", not(hasKey("lines")));
+
+        JsonPath none = list(WAREHOUSE, Map.of("orderId", UUID.randomUUID()));
+        assertEquals(0, none.getLong("total"));
+        assertTrue(ids(none).isEmpty(), "an order without a shipment (yet): an empty page");
     }
 
     @Test

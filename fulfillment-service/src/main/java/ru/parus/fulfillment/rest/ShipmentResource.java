@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,6 +40,7 @@ import ru.parus.fulfillment.domain.ShipmentReport;
 import ru.parus.fulfillment.event.ShipmentDetails;
 import ru.parus.fulfillment.service.ProgressReports;
 import ru.parus.fulfillment.service.ShipmentReads;
+import ru.parus.fulfillment.service.ShipmentService;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -54,13 +57,14 @@ import ru.parus.platform.security.Roles;
 public class ShipmentResource {
     static final String PDF = "application/pdf";
     // R24: the endpoints named in the access log (PersonalDataAccessed)
-    static final String GET_BY_ORDER = "GET /shipments?orderId=";
     static final String GET_ONE = "GET /shipments/{id}";
     static final String GET_SHIPPING_DOCUMENT = "GET /shipments/{id}/shipping-document.pdf";
     static final String POST_REPORT = "POST /shipments/{id}/reports";
 
     @Inject
     ShipmentReads reads;
+    @Inject
+    ShipmentService shipments;
     @Inject
     ProgressReports reports;
     @Inject
@@ -126,27 +130,27 @@ public class ShipmentResource {
         }
     }
 
-    @Schema(description = "One page of shipments, newest first")
+    @Schema(description = "One page of shipments, newest first (with orderId: the order's shipment, if any)")
     public record ShipmentPageView(@Schema(examples = "42") long total, @Schema(examples = "0") int page,
             @Schema(examples = "20") int size, List<ShipmentSummary> items) {
     }
 
     @GET
-    @Operation(summary = "The shipment of an order, or a page of shipments (the warehouse's list)",
-            description = "With orderId: the order's shipment as a JSON array of 0 or 1 full shipments (R13: a manager "
-                    + "confirms readiness and delivery with the customer); orderId takes no other parameter. Without "
-                    + "orderId: a page {total, page, size, items} of shipments newest first, narrowed by status, carrier "
-                    + "and deliveryMethod, whose items carry no recipient, address or lines. R24, R22: the warehouse, "
-                    + "the head, the director and the admin see every shipment; a manager those of their own "
-                    + "customers, of unowned ones and of a colleague they deputise for.")
-    @APIResponse(responseCode = "200", description = "With orderId: an array of 0 or 1 ShipmentView; without: a "
-            + "ShipmentPageView", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
-                    ShipmentView[].class, ShipmentPageView.class })))
+    @Operation(summary = "The warehouse's list of shipments, or the shipment of an order",
+            description = "A page {total, page, size, items} of shipments newest first, narrowed by status, carrier and "
+                    + "deliveryMethod; the items carry no recipient, address or lines (GET /shipments/{id} has them, "
+                    + "and logs their read, R24). With orderId: the same page holding the order's shipment, if there "
+                    + "is one yet (R12: at most one per order; R13: a manager confirms readiness and delivery with "
+                    + "the customer); orderId takes no other parameter. R24, R22: the warehouse, the head, the "
+                    + "director and the admin see every shipment; a manager those of their own customers, of unowned "
+                    + "ones and of a colleague they deputise for; the shipment of another manager's order is a 403.")
+    @APIResponse(responseCode = "200", description = "A page of shipments", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentPageView.class)))
     @APIResponse(responseCode = "400", description = "orderId not a UUID or combined with another parameter; status, "
             + "carrier or deliveryMethod unknown (problem with the allowed values); page or size out of range")
     @APIResponse(responseCode = "403", description = "The order's customer belongs to another manager (R22, R24)")
-    public Response list(
-            @Parameter(description = "the order's id: answers its shipment as an array",
+    public ShipmentPageView list(
+            @Parameter(description = "the order's id: a page with its shipment, if any",
                     example = "0b9f6c1e-3d7a-4f2b-9a51-6c0d2e8f4a17") @QueryParam("orderId") String orderId,
             @Parameter(description = "only shipments in this status", example = "PACKED") @QueryParam("status") String status,
             @Parameter(description = "only this carrier's (its code)", example = "CDEK") @QueryParam("carrier") String carrier,
@@ -160,22 +164,24 @@ public class ShipmentResource {
                 throw ProblemException.invalidField("orderId",
                         "answers the order's shipment; not combined with status, carrier, deliveryMethod, page or size");
             }
-            return Response.ok(byOrder(orderId)).build();
+            List<ShipmentSummary> items = ofOrder(orderId);
+            return new ShipmentPageView(items.size(), 0, 1, items);
         }
         ShipmentReads.ShipmentPage p = reads.list(status, carrier, deliveryMethod, integer("page", page),
                 integer("size", size));
-        return Response.ok(new ShipmentPageView(p.total(), p.page(), p.size(),
-                p.items().stream().map(ShipmentSummary::of).toList())).build();
+        return new ShipmentPageView(p.total(), p.page(), p.size(), p.items().stream().map(ShipmentSummary::of).toList());
     }
 
-    private List<ShipmentView> byOrder(String orderId) {
+    /** R12, R24, R22: the order's shipment (at most one) as a list item: no personal data, so nothing is logged. */
+    private List<ShipmentSummary> ofOrder(String orderId) {
         UUID id;
         try {
             id = UUID.fromString(orderId);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("orderId", "must be a UUID");
         }
-        return reads.readOfOrder(id, GET_BY_ORDER).map(r -> List.of(ShipmentView.of(r))).orElse(List.of());
+        // reads.shipment: 403 when its customer is another manager's, as order-service answers for that order
+        return shipments.byOrder(id).map(s -> List.of(ShipmentSummary.of(reads.shipment(s.id)))).orElse(List.of());
     }
 
     @GET
@@ -183,7 +189,10 @@ public class ShipmentResource {
     @Operation(summary = "A shipment with what the order agreed and how far it has got",
             description = "R24, R22: a manager reads the shipments of their own customers, unowned ones and those of a "
                     + "colleague they deputise for; the recipient and address shown are logged (PersonalDataAccessed).")
-    @APIResponse(responseCode = "200", description = "The shipment; ETag carries the version")
+    @APIResponse(responseCode = "200", description = "The shipment; ETag carries the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentView.class)),
+            headers = @Header(name = "ETag", description = "the version",
+                    schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")))
     @APIResponse(responseCode = "403", description = "The customer belongs to another manager (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such shipment (problem+json)")
     public Response get(@PathParam("id") UUID id) {
@@ -203,7 +212,8 @@ public class ShipmentResource {
     @APIResponse(responseCode = "403", description = "Not the warehouse (R24)")
     @APIResponse(responseCode = "404", description = "No such shipment")
     @APIResponse(responseCode = "409", description = "The step cannot follow the current status (member currentStatus)")
-    @APIResponse(responseCode = "422", description = "The reportId was used for another shipment or kind of report")
+    @APIResponse(responseCode = "422", description = "The reportId was used for another shipment or kind of report; or "
+            + "R24: HANDED_TO_CARRIER for a shipment whose customer's personal data were erased (no address)")
     public ReportReceipt report(@PathParam("id") UUID id, @Valid @NotNull ReportRequest request) {
         // R24: 404 first; one who is the warehouse and a manager as well reports only on shipments they may read
         reads.shipment(id);
@@ -226,7 +236,8 @@ public class ShipmentResource {
     @Produces(PDF)
     @RolesAllowed({ Roles.WAREHOUSE, Roles.HEAD, Roles.MANAGER })
     @Operation(summary = "The packing list for the warehouse (R12), PDF")
-    @APIResponse(responseCode = "200", description = "PDF", content = @Content(mediaType = PDF))
+    @APIResponse(responseCode = "200", description = "PDF", content = @Content(mediaType = PDF,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "403", description = "The customer belongs to another manager (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such shipment")
     public Response packingList(@PathParam("id") UUID id) {
@@ -240,9 +251,11 @@ public class ShipmentResource {
     @Operation(summary = "The shipping document for the carrier (R12), PDF: recipient, address, declared value, "
             + "cash on delivery, parcels")
     @APIResponse(responseCode = "200", description = "PDF; the recipient and address shown are logged (R24)",
-            content = @Content(mediaType = PDF))
+            content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "403", description = "The customer belongs to another manager (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such shipment")
+    @APIResponse(responseCode = "422", description = "R24: the customer's personal data were erased while the shipment "
+            + "is still in the warehouse: no recipient or address to ship to (personalDataErasedAt)")
     public Response shippingDocument(@PathParam("id") UUID id) {
         return pdf(reads.shippingDocument(id, GET_SHIPPING_DOCUMENT), "shipping-document-" + id + ".pdf");
     }

@@ -106,7 +106,7 @@ final class AccessFixture {
         as(Caller.OWNER, ORDER).post("/orders/{id}/confirm", confirmed).then().statusCode(200);
         ids.put("shipment", await().atMost(PROPAGATION).until(() -> {
             List<String> found = as(Caller.HEAD, FULFILLMENT).queryParam("orderId", confirmed).get("/shipments")
-                    .then().statusCode(200).extract().path("id");
+                    .then().statusCode(200).extract().path("items.id");
             return found == null || found.isEmpty() ? null : found.get(0);
         }, java.util.Objects::nonNull));
         // R13: packed for a courier -> an order-ready task in callcenter-service for the order's manager
