@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -62,7 +63,8 @@ public class CampaignResource {
     @Operation(summary = "Send a promotion to consented customers (R11)", description = "One message per (campaign id, "
             + "customer) through the usual pipeline: consent per channel, the preferred channel, quiet hours. Customers "
             + "without consent are skipped and counted.")
-    @APIResponse(responseCode = "202", description = "Queued; the counts of queued and skipped customers")
+    @APIResponse(responseCode = "202", description = "Queued; the counts of queued and skipped customers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "campaignId, kind, parameters or customerIds invalid (problem+json with errors[])")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Only the head and the director send promotions")

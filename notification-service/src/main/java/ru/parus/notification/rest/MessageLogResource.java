@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -129,7 +132,10 @@ public class MessageLogResource {
             + "so a failure is answered here and nothing is queued. E-mail and Telegram carry attachments; SMSC refuses "
             + "a message with attachments (FAILED, PROVIDER_REJECTED). R24, R22: a manager sends to customers they own, "
             + "unowned ones and those of a colleague they deputise for; the head to anyone.")
-    @APIResponse(responseCode = "202", description = "Accepted; the message as logged")
+    @APIResponse(responseCode = "202", description = "Accepted; the message as logged (QUEUED, or SKIPPED with a reason)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageView.class)),
+            headers = @Header(name = "ETag", description = "the version",
+                    schema = @Schema(type = SchemaType.STRING, examples = "\"0\"")))
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors[])")
     @APIResponse(responseCode = "403", description = "Not a manager or the head, or (R24) another manager's customer "
             + "the caller does not deputise for (problem+json, type urn:parus:problem:forbidden)")
@@ -171,7 +177,10 @@ public class MessageLogResource {
     @Path("/{id}")
     @Operation(summary = "A message sent to a customer, with its delivery status and history")
     @APIResponse(responseCode = "200", description = "The message; ETag carries the version. R24: the read of its "
-            + "address and text is recorded (PersonalDataAccessed on audit-events)")
+            + "address and text is recorded (PersonalDataAccessed on audit-events)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageDetail.class)),
+            headers = @Header(name = "ETag", description = "the version",
+                    schema = @Schema(type = SchemaType.STRING, examples = "\"0\"")))
     @APIResponse(responseCode = "403", description = "R24, R22: a customer the manager may not act on (problem+json, "
             + "type urn:parus:problem:forbidden)")
     @APIResponse(responseCode = "404", description = "No such message (problem+json)")

@@ -6,11 +6,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,10 +38,13 @@ public class ProviderCallbackResource {
     @POST
     @Path("/smsc")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "SMSC.ru reports a message's status",
             description = "Configure in SMSC's account as the status handler URL, with ?secret=. Final statuses "
                     + "(1, 2, 4 delivered; 3, 20, 22, 23, 24, 25 failed) update the delivery log; others are ignored.")
-    @APIResponse(responseCode = "200", description = "Received (also for a status that is not final)")
+    @APIResponse(responseCode = "200", description = "Received (also for a status that is not final); SMSC reads "
+            + "only the status code", content = @Content(mediaType = MediaType.TEXT_PLAIN,
+                    schema = @Schema(type = SchemaType.STRING, examples = "OK")))
     @APIResponse(responseCode = "400", description = "A missing id or status, a status or time of the wrong form (problem+json)")
     @APIResponse(responseCode = "401", description = "No or a wrong secret (problem+json)")
     public Response smsc(
@@ -53,6 +59,6 @@ public class ProviderCallbackResource {
                     description = "Unix seconds or dd.MM.yyyy HH:mm:ss (Moscow)") String time) {
         smsc.authenticate(secret);
         smsc.receive(id, status, err, time);
-        return Response.ok().build();
+        return Response.ok("OK", MediaType.TEXT_PLAIN).build();
     }
 }

@@ -39,7 +39,8 @@ class ProviderCallbackResourceTest {
 
         callback().queryParam("secret", SECRET).formParam("id", id).formParam("status", "1").formParam("err", "0")
                 .formParam("time", "1795766400")
-                .post("/provider-callbacks/smsc").then().statusCode(200);
+                .post("/provider-callbacks/smsc").then().statusCode(200).contentType(containsString("text/plain"))
+                .body(equalTo("OK"));
 
         assertEquals(List.of(new DeliveryReport(id, ChannelKind.SMS, DeliveryState.DELIVERED,
                 Instant.ofEpochSecond(1795766400), "SMSC status 1: delivered")), recorder.about(id));
