@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * document {@code /q/openapi} serves) are what Swagger UI's "Authorize" and client generators need (issue 14): one
  * bearer JWT scheme that every secured operation names, the service's local URL as server, an explicit
  * {@code security: []} on the webhooks that check their own secret, and every 4xx/5xx a problem+json with the
- * {@code Problem} schema. scripts/openapi-lint.sh lints the same files with Redocly CLI; this needs only the files.
+ * {@code Problem} schema; every success response documents its body, and every response body has an example.
+ * scripts/openapi-lint.sh lints the same files with Redocly CLI; this needs only the files.
  */
 class OpenApiDocumentsTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
@@ -58,6 +59,46 @@ class OpenApiDocumentsTest {
                     if (METHODS.contains(op.getKey())) {
                         operation(service + " " + op.getKey().toUpperCase() + " " + path.getKey(), map(op.getValue()),
                                 schemes.keySet(), wrong);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "OpenAPI documents in <service>/target/openapi");
+    }
+
+    /**
+     * What a client generator and Swagger UI need of the answers (issue 14): every operation has a success response,
+     * each success but a 204 documents its body with a schema (else generated methods return nothing and ask only for
+     * problem+json), and every response body shows an example (platform's ResponseExamplesFilter makes one from the
+     * schema where a resource writes none).
+     */
+    @Test
+    void everySuccessDocumentsItsBodyAndEveryResponseBodyHasAnExample() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (String service : RunningStack.SERVICES) {
+            for (Map.Entry<String, Object> path : map(document(service).get("paths")).entrySet()) {
+                for (Map.Entry<String, Object> op : map(path.getValue()).entrySet()) {
+                    if (!METHODS.contains(op.getKey())) {
+                        continue;
+                    }
+                    String name = service + " " + op.getKey().toUpperCase() + " " + path.getKey();
+                    Map<String, Object> responses = map(map(op.getValue()).get("responses"));
+                    if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+                        wrong.add(name + ": no 2xx response");
+                    }
+                    for (Map.Entry<String, Object> response : responses.entrySet()) {
+                        String code = response.getKey();
+                        Map<String, Object> content = map(map(response.getValue()).get("content"));
+                        if (code.startsWith("2") && !code.equals("204")
+                                && content.values().stream().noneMatch(m -> !map(map(m).get("schema")).isEmpty())) {
+                            wrong.add(name + " " + code + ": no body schema");
+                        }
+                        for (Map.Entry<String, Object> media : content.entrySet()) {
+                            Map<String, Object> m = map(media.getValue());
+                            if (!m.containsKey("example") && map(m.get("examples")).isEmpty()) {
+                                wrong.add(name + " " + code + " " + media.getKey() + ": no example");
+                            }
+                        }
                     }
                 }
             }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -73,7 +74,8 @@ public class ContactResource {
     @GET
     @Path("/contacts")
     @Operation(summary = "The customer's phones, e-mails and messenger handles (R21)")
-    @APIResponse(responseCode = "200", description = "The contacts; ETag is the customer's version")
+    @APIResponse(responseCode = "200", description = "The contacts; ETag is the customer's version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactsView.class)))
     @APIResponse(responseCode = "404", description = "No such customer, or not visible to this manager (R24)")
     public Response getContacts(@PathParam("id") UUID id) {
         Customer customer = customers.get(id, staff);
@@ -83,7 +85,8 @@ public class ContactResource {
     @PUT
     @Path("/contacts")
     @Operation(summary = "Replace the customer's contacts (R21); publishes CustomerContactsChanged")
-    @APIResponse(responseCode = "200", description = "The contacts after the change, with the new ETag")
+    @APIResponse(responseCode = "200", description = "The contacts after the change, with the new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactsView.class)))
     @APIResponse(responseCode = "400", description = "A bad phone, e-mail or messenger, or no If-Match (problem+json)")
     @APIResponse(responseCode = "404", description = "No such customer, or not visible to this manager (R24)")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version: reload and repeat")
@@ -97,7 +100,8 @@ public class ContactResource {
     @GET
     @Path("/consents")
     @Operation(summary = "Consents per channel, preferred channel and quiet hours (R21)")
-    @APIResponse(responseCode = "200", description = "The preferences; ETag is the customer's version")
+    @APIResponse(responseCode = "200", description = "The preferences; ETag is the customer's version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesView.class)))
     @APIResponse(responseCode = "404", description = "No such customer, or not visible to this manager (R24)")
     public Response getConsents(@PathParam("id") UUID id) {
         Customer customer = customers.get(id, staff);
@@ -110,7 +114,8 @@ public class ContactResource {
             + "publishes CustomerConsentChanged",
             description = "Channels not named keep their consent. A preferred channel needs a granted consent; quiet "
                     + "hours need the customer's IANA time zone.")
-    @APIResponse(responseCode = "200", description = "The preferences after the change, with the new ETag")
+    @APIResponse(responseCode = "200", description = "The preferences after the change, with the new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesView.class)))
     @APIResponse(responseCode = "400", description = "Unknown channel or method, bad time or zone, no If-Match (problem+json)")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version: reload and repeat")
     @APIResponse(responseCode = "422", description = "The preferred channel has no consent")

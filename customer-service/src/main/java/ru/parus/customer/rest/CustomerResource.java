@@ -104,7 +104,9 @@ public class CustomerResource {
 
     @POST
     @Operation(summary = "Register a customer")
-    @APIResponse(responseCode = "201", description = "Registered; CustomerRegistered is published")
+    @APIResponse(responseCode = "201", description = "Registered; CustomerRegistered is published. Location names the "
+            + "customer, ETag carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors[])")
     @APIResponse(responseCode = "409", description = "Another customer has this phone or e-mail: problem+json with "
             + "existingCustomerId and matchedOn (PHONE or EMAIL); repeat with allowDuplicate=true to register anyway",
@@ -150,7 +152,8 @@ public class CustomerResource {
                     + "find all. Sorted by name; paginated. At most parus.customer.search-max-hits (1000) hits are "
                     + "counted: above it totalIsLowerBound is true and the pages hold the first hits found, sorted by name.")
     @APIResponse(responseCode = "200", description = "One page of hits with the (possibly capped) total",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "a common surname",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class),
+                    examples = @ExampleObject(name = "a common surname",
                     value = """
                             {"total":1000,"totalIsLowerBound":true,"page":0,"size":20,"items":[{"id":"5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55",
                             "name":"Иванова Анна Сергеевна","phone":"+79123456789","email":"anna@example.org","type":"FITNESS",
@@ -191,7 +194,8 @@ public class CustomerResource {
             description = "Contacts, consents (the later decision per channel), order activity and suspected-duplicate "
                     + "pairs follow; this id keeps resolving to the surviving customer, whose mergedFrom lists it. "
                     + "Publishes CustomersMerged.")
-    @APIResponse(responseCode = "200", description = "The surviving customer")
+    @APIResponse(responseCode = "200", description = "The surviving customer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "400", description = "intoCustomerId missing or the same customer (problem+json)")
     @APIResponse(responseCode = "403", description = "Only the head merges (problem+json)")
     @APIResponse(responseCode = "404", description = "Either customer does not exist (problem+json)")
@@ -211,7 +215,8 @@ public class CustomerResource {
                     + "(organisation, KPP required) or 12 (individual entrepreneur, no KPP) with valid check digits. "
                     + "tags is the whole set. Needs If-Match; publishes CustomerUpdated with the changed fields "
                     + "(none when nothing changed).")
-    @APIResponse(responseCode = "200", description = "The customer after the change, with the new ETag")
+    @APIResponse(responseCode = "200", description = "The customer after the change, with the new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "400", description = "An unknown or invalid field, a bad INN/KPP, no If-Match (problem+json)",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "bad INN",
                     value = """
@@ -239,7 +244,8 @@ public class CustomerResource {
     @POST
     @Path("/{id}/notes")
     @Operation(summary = "Add a note on the customer (R6); it appears in the timeline as NoteAdded")
-    @APIResponse(responseCode = "201", description = "The note")
+    @APIResponse(responseCode = "201", description = "The note",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerUpdates.Note.class)))
     @APIResponse(responseCode = "400", description = "text missing, blank or longer than 4000 characters (problem+json)")
     @APIResponse(responseCode = "403", description = "Another manager's customer (problem+json)")
     @APIResponse(responseCode = "404", description = "No such customer (problem+json)")

@@ -53,7 +53,8 @@ public class ErasureResource {
                     + "order activity with its money figures stay. Records merged into the customer are erased too. "
                     + "Publishes CustomerErased, so that the other services anonymise their projections.")
     @APIResponse(responseCode = "200", description = "Erased: the CustomerErased payload",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "erased",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerErased.class),
+                    examples = @ExampleObject(name = "erased",
                     value = """
                             {"customerId":"5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55","erasedAt":"2026-11-27T12:00:00Z",
                             "erasedBy":"admin-1","requestReference":"ПД-2026-118"}""")))

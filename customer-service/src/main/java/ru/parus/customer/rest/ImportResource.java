@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -73,7 +74,8 @@ public class ImportResource {
             Анна Смирнова;8 (912) 345-67-89;anna@example.org;ATHLETE;LACTOMIN;2024-03-01T10:00:00Z
             Пётр Иванов;+7 916 123-45-67;;FITNESS;WATTN;2025-01-15""")))
     @APIResponse(responseCode = "200", description = "The report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CustomerImport.Report.class), examples = @ExampleObject(name = "report", value = """
                     {"dryRun":false,"accepted":1,"merged":1,"rejected":[{"line":4,"reason":"phone: not a valid phone number"}]}""")))
     @APIResponse(responseCode = "400", description = "No header row, not UTF-8, not CSV (problem+json)")
     @APIResponse(responseCode = "403", description = "Not HEAD or ADMIN (problem+json)")

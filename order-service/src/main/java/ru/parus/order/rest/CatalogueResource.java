@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -151,7 +152,8 @@ public class CatalogueResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
     @Operation(summary = "A product with its variants; ETag is its version")
-    @APIResponse(responseCode = "200", description = "The product")
+    @APIResponse(responseCode = "200", description = "The product; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "404", description = "No such product")
     public Response get(@PathParam("id") UUID id) {
         ProductView view = view(service.get(id));
@@ -161,7 +163,8 @@ public class CatalogueResource {
     @POST
     @RolesAllowed({ Roles.HEAD, Roles.ADMIN })
     @Operation(summary = "Add a product with its variants (R1, R2)", description = "Publishes ProductChanged (CREATED) on catalog-events.")
-    @APIResponse(responseCode = "201", description = "Created; ETag is its version")
+    @APIResponse(responseCode = "201", description = "Created; ETag is its version, Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, e.g. an unknown category or storefront, a SKU of another product, a period that ends before it starts")
     @APIResponse(responseCode = "403", description = "Only the head or an admin edits the catalogue")
     public Response create(@Valid @NotNull ProductRequest request) {
@@ -174,7 +177,8 @@ public class CatalogueResource {
     @RolesAllowed({ Roles.HEAD, Roles.ADMIN })
     @Operation(summary = "Replace a product's data and variants (R1, R2)", description = "Needs If-Match with the ETag "
             + "read; variants left out stop being sold. Publishes ProductChanged (UPDATED).")
-    @APIResponse(responseCode = "200", description = "Updated; new ETag")
+    @APIResponse(responseCode = "200", description = "Updated; new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or If-Match missing")
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "412", description = "Stale If-Match: someone changed the product meanwhile")

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -98,6 +99,8 @@ public class CrossSellRuleResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
     @Operation(summary = "A rule of the cross-sell map; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The rule; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "404", description = "No such rule")
     public Response get(@PathParam("id") UUID id) {
         CrossSellRule rule = service.find(id);
@@ -107,7 +110,8 @@ public class CrossSellRuleResource {
     @POST
     @RolesAllowed({ Roles.HEAD })
     @Operation(summary = "Add a rule to the cross-sell map (R8)", description = "Only the head edits the map.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created; Location names it, ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields: unknown SKU, missing trigger, a period that ends before it starts")
     @APIResponse(responseCode = "403", description = "Not the head")
     public Response create(@Valid @NotNull RuleRequest request) {
@@ -120,7 +124,8 @@ public class CrossSellRuleResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.HEAD })
     @Operation(summary = "Replace a rule (R8); needs If-Match")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "200", description = "Updated; new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields or If-Match missing")
     @APIResponse(responseCode = "404", description = "No such rule")
     @APIResponse(responseCode = "412", description = "Stale If-Match")

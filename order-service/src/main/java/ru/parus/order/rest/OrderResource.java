@@ -35,6 +35,8 @@ import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -218,7 +220,9 @@ public class OrderResource {
     @Operation(summary = "Take a phone order (R3)", description = "Lines are priced by the server; OrderPlaced is "
             + "published through the outbox. Repeating the request with the same Idempotency-Key returns the same "
             + "order (header Idempotent-Replayed: true) instead of placing another.")
-    @APIResponse(responseCode = "201", description = "Placed")
+    @APIResponse(responseCode = "201", description = "Placed (or, with Idempotent-Replayed: true, the order an earlier "
+            + "request with this Idempotency-Key placed); Location names it, ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors[])")
     @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "422", description = "Unknown or unavailable SKU, or an Idempotency-Key reused for another order")
@@ -276,6 +280,8 @@ public class OrderResource {
     @Operation(summary = "An order with its lines", description = "R24: only for whom may act on the order's customer "
             + "(R22: a deputy during the absence); an answer showing the recipient or address is recorded "
             + "(PersonalDataAccessed).")
+    @APIResponse(responseCode = "200", description = "The order; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "403", description = "Another manager's customer's order")
     @APIResponse(responseCode = "404", description = "No such order")
     public Response get(@PathParam("id") UUID id) {
@@ -288,7 +294,8 @@ public class OrderResource {
     @Operation(summary = "Agree the order's terms (R4, R5)", description = "Replaces the payment and delivery "
             + "methods, recipient, address / pickup point / terminal, delivery date and window and packaging notes. "
             + "Send If-Match with the ETag of the order you read. Allowed only before confirmation.")
-    @APIResponse(responseCode = "200", description = "Terms recorded; the new ETag is in the answer")
+    @APIResponse(responseCode = "200", description = "Terms recorded; the new ETag is in the answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, a delivery date in the past, or a payment/delivery "
             + "pair not allowed (problem with allowedDeliveryMethods and allowedPaymentMethods)")
     @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
@@ -308,7 +315,8 @@ public class OrderResource {
     @Operation(summary = "Confirm the order (R5)", description = "Refused while an agreed field is missing "
             + "(missingFields), the delivery date has passed, or a confirmation rule (e.g. R7's offers) objects. ONLINE "
             + "goes to AWAITING_PAYMENT, cash on delivery to CONFIRMED. Publishes OrderConfirmed.")
-    @APIResponse(responseCode = "200", description = "Confirmed")
+    @APIResponse(responseCode = "200", description = "Confirmed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "409", description = "Not NEW (problem with currentStatus and allowedNext), or changed concurrently")
     @APIResponse(responseCode = "412", description = "If-Match stale")
@@ -321,7 +329,8 @@ public class OrderResource {
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD })
     @Operation(summary = "Cancel the order", description = "Allowed before SHIPPED; publishes OrderCancelled.")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "No reason")
     @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "409", description = "Shipped or later (problem with currentStatus and allowedNext)")
@@ -336,7 +345,8 @@ public class OrderResource {
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.WAREHOUSE })
     @Operation(summary = "Move the order along its status machine (R5, R6)", description = "For fulfilment progress, "
             + "completion and returns; CONFIRMED, AWAITING_PAYMENT, PAID and CANCELLED have their own endpoints.")
-    @APIResponse(responseCode = "200", description = "Moved; recorded in the history")
+    @APIResponse(responseCode = "200", description = "Moved; recorded in the history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24); the warehouse moves any order")
     @APIResponse(responseCode = "409", description = "Impossible transition (problem with currentStatus and allowedNext)")
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -350,6 +360,8 @@ public class OrderResource {
     @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
     @Operation(summary = "The order's full change history (R6)", description = "Placement, every status transition, "
             + "terms, lines and payments: who, when, from, to, why, oldest first.")
+    @APIResponse(responseCode = "200", description = "The entries, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class)))
     @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
     public List<HistoryView> history(@PathParam("id") UUID id) {
@@ -371,7 +383,15 @@ public class OrderResource {
             + "resumes after a reconnect (Last-Event-ID header, or lastEventId); without it the stream starts now. "
             + "Access (R24, R22) is checked once, when the stream opens. A comment every 15 s keeps proxies from "
             + "closing it.")
-    @APIResponse(responseCode = "200", description = "text/event-stream, open until the client leaves")
+    @APIResponse(responseCode = "200", description = "text/event-stream, open until the client leaves: events "
+            + "order-status whose data is one JSON object",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "a confirmation", value = """
+                            id: 42
+                            event: order-status
+                            data: {"id":42,"orderId":"5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55","kind":"STATUS","fromStatus":"NEW","status":"CONFIRMED","changedAt":"2026-11-27T10:05:00Z"}
+
+                            """)))
     @APIResponse(responseCode = "400", description = "Last-Event-ID not an event id (problem+json)")
     @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
@@ -430,8 +450,10 @@ public class OrderResource {
             + "applied at once (200). More creates a PENDING request for the head (202, DiscountApprovalRequested); "
             + "meanwhile the order keeps the manager's limit and cannot be confirmed. Discount in kopecks = items "
             + "total x percent / 100 rounded half-up. If-Match optional.")
-    @APIResponse(responseCode = "200", description = "Applied at once")
-    @APIResponse(responseCode = "202", description = "Above the limit: a request waits for the head (pendingRequest)")
+    @APIResponse(responseCode = "200", description = "Applied at once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiscountResource.DiscountView.class)))
+    @APIResponse(responseCode = "202", description = "Above the limit: a request waits for the head (pendingRequest); "
+            + "Location names the request", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiscountResource.DiscountView.class)))
     @APIResponse(responseCode = "400", description = "Percent missing, negative, above 100 or with more than 2 places; no reason")
     @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
@@ -454,6 +476,8 @@ public class OrderResource {
     @Operation(summary = "The order's discount requests and decisions (R10)", description = "Oldest first: who asked, "
             + "how much, why; who decided, when, why. inEffect marks the approval the order's discount rests on "
             + "(a change of lines voids it).")
+    @APIResponse(responseCode = "200", description = "The requests, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DiscountResource.RequestView.class)))
     @APIResponse(responseCode = "403", description = "Another manager's customer's order")
     @APIResponse(responseCode = "404", description = "No such order")
     public List<DiscountResource.RequestView> discountRequests(@PathParam("id") UUID id) {

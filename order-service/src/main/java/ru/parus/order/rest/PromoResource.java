@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -73,7 +74,8 @@ public class PromoResource {
     @POST
     @RolesAllowed({ Roles.HEAD, Roles.ADMIN })
     @Operation(summary = "Create a promo code (R11)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PromoCodeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (percent vs amountKopecks, validity)")
     @APIResponse(responseCode = "409", description = "The code exists")
     public Response create(@Valid @NotNull PromoCodeBody b) {

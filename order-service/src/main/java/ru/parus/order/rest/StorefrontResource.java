@@ -88,8 +88,10 @@ public class StorefrontResource {
             + "matched to a known customer by phone (E.164) or e-mail; otherwise a new customer id is issued and "
             + "OrderPlaced carries customerContact so that customer-service registers them.")
     @RequestBody(content = @Content(schema = @Schema(implementation = StorefrontOrderRequest.class)))
-    @APIResponse(responseCode = "201", description = "Placed")
-    @APIResponse(responseCode = "200", description = "The same storefront order number was sent before: that order")
+    @APIResponse(responseCode = "201", description = "Placed; Location names the order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "The same storefront order number was sent before: that order "
+            + "(Idempotent-Replayed: true)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields or a payment/delivery pair not allowed")
     @APIResponse(responseCode = "401", description = "Signature missing or wrong")
     @APIResponse(responseCode = "404", description = "Not a storefront (LACTOMIN, WATTN)")
