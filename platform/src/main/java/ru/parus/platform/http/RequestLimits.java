@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -31,8 +32,10 @@ import ru.parus.platform.problem.ProblemType;
  * <p>
  * Vert.x answers these itself, without a body: platform raises its limits for the request line and headers
  * (microprofile-config.properties) so that such requests reach this filter, and this filter runs before Quarkus's
- * upload limit (route order -2). A body sent without {@code Content-Length} (chunked) that grows over the limit is
- * still cut off by Quarkus while it is read, with a bare 413.
+ * upload limit (route order -2). A body sent without {@code Content-Length} (chunked) is read here up to the limit
+ * and handed on as the request's body; one that grows over it is a 413 problem too. Above Vert.x's own limits for
+ * the request line and headers (64K, 128K) Vert.x still answers by itself with a bare 414 or 431: Quarkus offers no
+ * hook for a request its HTTP codec refused (quarkusio/quarkus#55082).
  */
 @Singleton
 public class RequestLimits {
@@ -77,7 +80,56 @@ public class RequestLimits {
                     + " are accepted", rc.normalizedPath(), Map.of("maxBytes", maxBody));
             return;
         }
+        if (length.isEmpty() && chunked(request) && maxBody < Long.MAX_VALUE) {
+            readWithin(rc, maxBody);
+            return;
+        }
         rc.next();
+    }
+
+    private static boolean chunked(HttpServerRequest request) {
+        String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return request.version() != HttpVersion.HTTP_2 && encoding != null
+                && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+    }
+
+    /**
+     * A chunked body declares no length: it is read here, up to the limit, and handed on as the request's body (which
+     * RESTEasy then reads instead of the connection); one byte more is a 413 problem, and the rest is not read. Without
+     * this, Quarkus would cut such a body off while the resource reads it, with a bare 413.
+     */
+    private void readWithin(RoutingContext rc, long maxBody) {
+        HttpServerRequest request = rc.request();
+        Buffer body = Buffer.buffer();
+        boolean[] refused = { false };
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > maxBody) {
+                refused[0] = true;
+                refuse(rc, ProblemType.PAYLOAD_TOO_LARGE, "The body has more than " + maxBody + " bytes; at most "
+                        + maxBody + " are accepted", rc.normalizedPath(), Map.of("maxBytes", maxBody));
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(failure -> {
+            if (!refused[0]) {
+                refused[0] = true;
+                rc.fail(failure);
+            }
+        });
+        request.endHandler(end -> {
+            if (!refused[0]) {
+                rc.setBody(body);
+                rc.next();
+            }
+        });
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            rc.response().writeContinue();
+        }
+        request.resume();
     }
 
     private static Optional<Long> contentLength(HttpServerRequest request) {
