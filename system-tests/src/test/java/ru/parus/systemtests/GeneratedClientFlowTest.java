@@ -9,7 +9,6 @@ import static ru.parus.systemtests.RunningStack.url;
 
 import java.net.http.HttpRequest;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,8 +26,10 @@ import ru.parus.clients.order.model.Kind;
 import ru.parus.clients.order.model.LineRequest;
 import ru.parus.clients.order.model.OrderPage;
 import ru.parus.clients.order.model.OrderSummary;
+import ru.parus.clients.order.model.OrderView;
 import ru.parus.clients.order.model.PlaceOrderRequest;
 import ru.parus.clients.order.model.RuleRequest;
+import ru.parus.clients.order.model.RuleView;
 import ru.parus.clients.order.model.SuggestionView;
 import ru.parus.clients.order.model.Suggestions;
 import ru.parus.infra.test.TestInfra;
@@ -38,12 +39,8 @@ import ru.parus.infra.test.TestInfra;
  * the running stack: a customer registered in customer-service, two cross-sell rules and a phone order with an
  * Idempotency-Key in order-service, then the order's suggestions (R7). If a document stops matching what its service answers (a
  * renamed field, an enum value the document does not list, a changed path), the typed calls here fail.
- *
- * <p>POST /customers and POST /orders document their 201 without a body schema, so the generated methods return
- * nothing: the ids come from the Location header, and the order's figures from GET /orders, which is typed. For
- * the same reason their only documented media type is the errors' problem+json, which the generated client then
- * sends as its whole Accept header, and the services answer 406 (they produce application/json): {@link #authorize}
- * also asks for application/json until those operations document their bodies.
+ * Every call here uses the generated methods' typed return values (issue 14: every success response documents its
+ * body), and the Accept header is the one the generated client sends.
  */
 @ExtendWith(RunningStack.class)
 class GeneratedClientFlowTest {
@@ -59,13 +56,14 @@ class GeneratedClientFlowTest {
 
         // a number and an e-mail no other test uses: a second customer with them would be a 409
         String digits = String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
-        var created = customers.customerResourceCreateWithHttpInfo(new CreateCustomerRequest()
+        CustomerView created = customers.customerResourceCreate(new CreateCustomerRequest()
                 .name("Ольга Иванова")
                 .phone("8 (921) " + digits.substring(0, 3) + "-" + digits.substring(3, 5) + "-" + digits.substring(5))
                 .email("olga." + digits + "@example.org")
                 .type("ATHLETE"), null);
-        assertEquals(201, created.getStatusCode());
-        UUID customerId = idFrom(created.getHeaders(), "/customers/");
+        UUID customerId = created.getId();
+        assertEquals("+7921" + digits, created.getPhone(), "the answer to the registration shows the stored phone");
+        assertEquals(0L, created.getVersion(), "a new customer's first version");
 
         CustomerView customer = customers.customerResourceGet(customerId);
         assertEquals(customerId, customer.getId());
@@ -75,23 +73,35 @@ class GeneratedClientFlowTest {
 
         // R8: the head's cross-sell map offers a shaker with the protein and omega-3 with the creatine (the stack
         // starts with an empty map; at the top priority these outrank whatever other tests have added)
-        crossSell.crossSellRuleResourceCreate(new RuleRequest().kind(Kind.WITH_PRODUCT).triggerSku("WHEY-CHOC-900")
-                .offerSku("SHAKER-700").priority(1000));
+        RuleView shaker = crossSell.crossSellRuleResourceCreate(new RuleRequest().kind(Kind.WITH_PRODUCT)
+                .triggerSku("WHEY-CHOC-900").offerSku("SHAKER-700").priority(1000));
         crossSell.crossSellRuleResourceCreate(new RuleRequest().kind(Kind.WITH_PRODUCT).triggerSku("CREA-MONO-300")
                 .offerSku("OMEGA3-90").priority(1000));
+        RuleView read = crossSell.crossSellRuleResourceGet(shaker.getId());
+        assertEquals("WHEY-CHOC-900", read.getTriggerSku());
+        assertEquals("SHAKER-700", read.getOfferSku());
+        assertEquals(1000, read.getPriority());
 
         PlaceOrderRequest phoneOrder = new PlaceOrderRequest().customerId(customerId)
                 .lines(List.of(new LineRequest().sku("WHEY-CHOC-900").quantity(2),
                         new LineRequest().sku("CREA-MONO-300").quantity(1)));
         String key = UUID.randomUUID().toString();
-        var placed = orders.orderResourcePlaceWithHttpInfo(phoneOrder, key);
-        assertEquals(201, placed.getStatusCode());
-        UUID orderId = idFrom(placed.getHeaders(), "/orders/");
+        OrderView placed = orders.orderResourcePlace(phoneOrder, key);
+        UUID orderId = placed.getId();
+        assertEquals(customerId, placed.getCustomerId());
+        assertEquals("NEW", placed.getStatus());
+        assertEquals(List.of("WHEY-CHOC-900 x2 = 498000", "CREA-MONO-300 x1 = 51000"), placed.getLines().stream()
+                .map(l -> l.getSku() + " x" + l.getQuantity() + " = " + l.getLineTotalKopecks()).toList());
 
         // the same Idempotency-Key again: the same order, marked as a replay, not a second one
         var replayed = orders.orderResourcePlaceWithHttpInfo(phoneOrder, key);
-        assertEquals(orderId, idFrom(replayed.getHeaders(), "/orders/"));
+        assertEquals(orderId, replayed.getData().getId());
         assertEquals(List.of("true"), replayed.getHeaders().get("Idempotent-Replayed"));
+
+        OrderView order = orders.orderResourceGet(orderId);
+        assertEquals(placed.getVersion(), order.getVersion());
+        assertEquals(549_000L, order.getTotalKopecks());
+        assertTrue(order.getAllowedNext().contains("CANCELLED"), "a NEW order may be cancelled: " + order.getAllowedNext());
 
         OrderPage page = orders.orderResourceList(null, customerId.toString(), null, null, null, null, null, null);
         assertEquals(1L, page.getTotal(), "one order for the customer despite the retry");
@@ -139,19 +149,8 @@ class GeneratedClientFlowTest {
         return client;
     }
 
-    /** What every request carries: the bearer token, and an Accept header the services can satisfy (see above). */
+    /** What every request carries besides what the generated client sends: the bearer token. */
     private static void authorize(HttpRequest.Builder request, String token) {
         request.header("Authorization", "Bearer " + token);
-        request.setHeader("Accept", "application/json, application/problem+json");
-    }
-
-    /** The id at the end of a 201's Location header, e.g. {@code /orders/<uuid>} (absolute or not). */
-    private static UUID idFrom(Map<String, List<String>> headers, String path) {
-        List<String> location = headers.get("Location");
-        assertTrue(location != null && location.size() == 1, "one Location header: " + headers);
-        String value = location.get(0);
-        int at = value.lastIndexOf(path);
-        assertTrue(at >= 0, "Location " + value + " names " + path);
-        return UUID.fromString(value.substring(at + path.length()));
     }
 }
