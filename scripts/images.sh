@@ -2,6 +2,7 @@
 # Builds the stack's container images on this machine, offline: nothing is pulled from any registry.
 #
 #   scripts/images.sh              (or ./parus images)
+#   scripts/images.sh --infra      only Kafka, PostgreSQL and GreenMail (what the tests take from containers)
 #   scripts/images.sh --official   only the services' images, on eclipse-temurin:17-jre, for machines that reach
 #                                  a registry: compose then takes apache/kafka, postgres, greenmail from it
 #
@@ -49,10 +50,12 @@ build() {
 }
 
 official=false
+infra_only=false
 case "${1:-}" in
   --official) official=true ;;
+  --infra) infra_only=true ;;
   "") ;;
-  *) die "unknown option $1 (--official)" ;;
+  *) die "unknown option $1 (--infra, --official)" ;;
 esac
 
 docker info >/dev/null 2>&1 || die "no Docker engine answers (start it: dockerd &, or the docker service)"
@@ -117,8 +120,10 @@ if [ ! -f "$greenmail_jar" ]; then
 fi
 build "$SMTP_IMAGE" --build-arg JAVA_IMAGE="$JAVA_IMAGE" -f docker/smtp/Dockerfile .
 
-package_services
-build_services "$JAVA_IMAGE"
+if [ "$infra_only" = false ]; then
+  package_services
+  build_services "$JAVA_IMAGE"
+fi
 
 cat > .env <<EOF
 # Written by scripts/images.sh: docker compose uses the images built on this machine.

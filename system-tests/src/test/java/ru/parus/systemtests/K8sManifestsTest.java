@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +65,7 @@ class K8sManifestsTest {
             List<Object> containers = list(pod.get("containers"));
             assertEquals(1, containers.size(), name);
             Map<String, Object> c = map(containers.get(0));
-            assertTrue(str(c, "image").matches("parus/" + name + "-jvm:[\\w.-]+"), name + " image " + c.get("image"));
+            assertEquals(builtImage(name), str(c, "image"), name + ": the image ./parus images builds and compose runs");
             Map<String, Object> port = map(list(c.get("ports")).get(0));
             assertEquals(8080, port.get("containerPort"), name + ": the Dockerfile's port");
             assertEquals("http", port.get("name"), name);
@@ -202,5 +205,24 @@ class K8sManifestsTest {
     @SuppressWarnings("unchecked")
     private static List<Object> list(Object o) {
         return o == null ? List.of() : (List<Object>) o;
+    }
+
+    /**
+     * The image scripts/images.sh tags for a service ({@code build "parus/$s:latest" ...}), checked against the one
+     * docker-compose.yml runs, so that the manifests, compose and the build name one image.
+     */
+    static String builtImage(String service) {
+        try {
+            String script = Files.readString(RunningStack.projectRoot().resolve("scripts/images.sh"));
+            Matcher tag = Pattern.compile("build \"(parus/)\\$s(:[\\w.-]+)\"").matcher(script);
+            assertTrue(tag.find(), "scripts/images.sh tags each service's image as parus/$s:<tag>");
+            String image = tag.group(1) + service + tag.group(2);
+            String compose = Files.readString(RunningStack.projectRoot().resolve("docker-compose.yml"));
+            String composed = "image: parus/" + service + ":${PARUS_IMAGE_TAG:-" + tag.group(2).substring(1) + "}";
+            assertTrue(compose.contains(composed), "docker-compose.yml runs " + image + " (" + composed + ")");
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
