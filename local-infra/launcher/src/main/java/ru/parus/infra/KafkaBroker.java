@@ -89,7 +89,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates topics (idempotently), so that consumers and producers never race auto-creation. */
     public void createTopics(List<String> names, int partitions) {
-        try (Admin admin = admin()) {
+        createTopics(bootstrapServers(), names, partitions);
+    }
+
+    /** {@link #createTopics(List, int)} on any broker, e.g. one in a container. */
+    public static void createTopics(String bootstrapServers, List<String> names, int partitions) {
+        try (Admin admin = admin(bootstrapServers)) {
             List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList();
             for (var result : admin.createTopics(topics).values().values()) {
                 try {
@@ -144,15 +149,20 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void awaitController() {
-        try (Admin admin = admin()) {
+        awaitReady(bootstrapServers());
+    }
+
+    /** Waits until the broker answers as a cluster member (its controller has come up), at most 60 s. */
+    public static void awaitReady(String bootstrapServers) {
+        try (Admin admin = admin(bootstrapServers)) {
             admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the broker on port " + port + " did not become ready", e);
+            throw new IllegalStateException("the broker at " + bootstrapServers + " did not become ready", e);
         }
     }
 
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+    private static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000));
     }

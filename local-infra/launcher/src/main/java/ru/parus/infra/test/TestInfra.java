@@ -8,8 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import jakarta.mail.internet.MimeMessage;
 
 import ru.parus.infra.DevKeys;
 import ru.parus.infra.KafkaBroker;
@@ -17,7 +20,9 @@ import ru.parus.infra.LocalInfra;
 import ru.parus.infra.PostgresServer;
 
 /**
- * The broker, database server, SMTP server and signing keys of one test JVM, started once.
+ * The broker, database server, SMTP server and signing keys of one test JVM, started once: containers through
+ * Testcontainers ({@link ContainerInfra}) or local-infra's embedded servers ({@link LocalInfra}), as
+ * {@link InfraChoice} decides from {@code parus.test.infra} (auto, containers, local).
  *
  * <p>Its coordinates live in system properties rather than static fields: Quarkus may load this
  * class in more than one class loader (test resource, test class), and all must see the same
@@ -25,6 +30,7 @@ import ru.parus.infra.PostgresServer;
  */
 public final class TestInfra {
     private static final String PREFIX = "parus.test.";
+    private static final String CONTAINERS = "containers";
 
     private TestInfra() {
     }
@@ -34,16 +40,43 @@ public final class TestInfra {
             if (System.getProperty(PREFIX + "kafka.port") != null) {
                 return;
             }
-            LocalInfra infra = LocalInfra.startScratch();
+            long t0 = System.nanoTime();
+            InfraChoice.Choice choice = InfraChoice.choose();
+            // "parus.test.infra" itself is the setting InfraChoice reads; the outcome is "parus.test.path"
+            set("path", choice.kind() == InfraChoice.Kind.CONTAINERS ? CONTAINERS : "local");
             DevKeys keys = DevKeys.generate();
-            set("kafka.port", infra.kafka().port());
-            set("kafka.controllerPort", infra.kafkaControllerPort());
-            set("kafka.dir", infra.kafkaDir());
-            set("postgres.port", infra.postgres().port());
-            set("smtp.port", infra.smtp().port());
             set("jwt.privateKey", keys.privatePem());
             set("jwt.publicKey", keys.publicPem());
+            if (choice.kind() == InfraChoice.Kind.CONTAINERS) {
+                ContainerInfra.Started c = ContainerInfra.start(choice.images());
+                set("kafka.container", c.kafkaContainer());
+                set("postgres.port", c.postgresPort());
+                set("postgres.user", ContainerInfra.DB_USER);
+                set("postgres.password", ContainerInfra.DB_PASSWORD);
+                set("smtp.port", c.smtpPort());
+                set("smtp.apiPort", c.smtpApiPort());
+                set("smtp.idleTimeoutMillis", ContainerInfra.SMTP_IDLE_TIMEOUT.toMillis());
+                set("kafka.port", c.kafkaPort()); // last: its presence means started
+            } else {
+                LocalInfra infra = LocalInfra.startScratch();
+                set("kafka.controllerPort", infra.kafkaControllerPort());
+                set("kafka.dir", infra.kafkaDir());
+                set("postgres.port", infra.postgres().port());
+                set("postgres.user", PostgresServer.USER);
+                set("postgres.password", "");
+                set("smtp.port", infra.smtp().port());
+                set("smtp.idleTimeoutMillis", LocalInfra.SCRATCH_SMTP_IDLE_TIMEOUT.toMillis());
+                set("kafka.port", infra.kafka().port()); // last: its presence means started
+            }
+            System.out.println("[parus] test infrastructure (" + get("path") + ") ready in "
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
+    }
+
+    /** True when the servers run in containers, false for local-infra's embedded servers. */
+    public static boolean inContainers() {
+        ensureStarted();
+        return CONTAINERS.equals(get("path"));
     }
 
     public static String kafkaBootstrapServers() {
@@ -54,6 +87,32 @@ public final class TestInfra {
     public static int smtpPort() {
         ensureStarted();
         return Integer.parseInt(get("smtp.port"));
+    }
+
+    /** How long the SMTP server keeps an idle client connection before it drops it (421). */
+    public static Duration smtpIdleTimeout() {
+        ensureStarted();
+        return Duration.ofMillis(Long.parseLong(get("smtp.idleTimeoutMillis")));
+    }
+
+    /** Every message the SMTP server has received, once per recipient (as GreenMail keeps them). */
+    public static List<MimeMessage> receivedMails() {
+        ensureStarted();
+        if (inContainers()) {
+            return ContainerInfra.receivedMails(Integer.parseInt(get("smtp.apiPort")));
+        }
+        // the embedded server of the loader that started it: Quarkus runs the test resource in the test's loader
+        return List.of(LocalInfra.startScratch().smtp().greenMail().getReceivedMessages());
+    }
+
+    public static String databaseUser() {
+        ensureStarted();
+        return get("postgres.user");
+    }
+
+    public static String databasePassword() {
+        ensureStarted();
+        return get("postgres.password");
     }
 
     public static String jwtPublicKey() {
@@ -71,7 +130,7 @@ public final class TestInfra {
     public static String database(String name) {
         ensureStarted();
         String base = "jdbc:postgresql://127.0.0.1:" + get("postgres.port") + "/";
-        try (Connection c = DriverManager.getConnection(base + "postgres", PostgresServer.USER, "");
+        try (Connection c = DriverManager.getConnection(base + "postgres", databaseUser(), databasePassword());
                 PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             try (ResultSet rs = exists.executeQuery()) {
@@ -89,15 +148,22 @@ public final class TestInfra {
 
     /** Kills the broker as a crash would; {@link #startKafka()} brings it back on the same port and data. */
     public static void killKafka() {
-        broker().kill();
+        if (inContainers()) {
+            ContainerInfra.killKafka(get("kafka.container"), Integer.parseInt(get("kafka.port")));
+        } else {
+            broker().kill();
+        }
     }
 
     public static void startKafka() {
-        broker().start();
+        if (inContainers()) {
+            ContainerInfra.startKafka(get("kafka.container"), Integer.parseInt(get("kafka.port")));
+        } else {
+            broker().start();
+        }
     }
 
     private static KafkaBroker broker() {
-        ensureStarted();
         return KafkaBroker.attach(Path.of(get("kafka.dir")), Integer.parseInt(get("kafka.port")),
                 Integer.parseInt(get("kafka.controllerPort")));
     }
@@ -107,16 +173,16 @@ public final class TestInfra {
         return Map.of(
                 "kafka.bootstrap.servers", kafkaBootstrapServers(),
                 "quarkus.datasource.jdbc.url", database(database),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", "",
+                "quarkus.datasource.username", databaseUser(),
+                "quarkus.datasource.password", databasePassword(),
                 "mp.jwt.verify.publickey", jwtPublicKey(),
                 "mp.jwt.verify.issuer", DevKeys.ISSUER,
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(smtpPort()),
-                // the pool must let an idle connection go well before the scratch SMTP server drops it: the pool's
+                // the pool must let an idle connection go well before the test SMTP server drops it: the pool's
                 // cleaner evicts (every 250 ms here), a busy machine delays it, and a send may take a connection
                 // the cleaner has not reached yet
-                "quarkus.mailer.keep-alive-timeout", LocalInfra.SCRATCH_SMTP_IDLE_TIMEOUT.dividedBy(5).toMillis() + "ms",
+                "quarkus.mailer.keep-alive-timeout", smtpIdleTimeout().dividedBy(5).toMillis() + "ms",
                 "quarkus.mailer.pool-cleaner-period", "250ms");
     }
 
