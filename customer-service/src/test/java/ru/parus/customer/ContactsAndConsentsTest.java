@@ -73,7 +73,7 @@ class ContactsAndConsentsTest {
     }
 
     @Test
-    void R21_aStaleIfMatchIs412AndAMissingOneIs400() {
+    void R21_aStaleIfMatchIs412AndAMissingOneIs428() {
         String customer = CustomerApiTest.createCustomer(MANAGER, phone());
         String tag = etag(customer, "contacts");
         String body = """
@@ -85,8 +85,9 @@ class ContactsAndConsentsTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:parus:problem:precondition-failed"));
         given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(body)
-                .put("/customers/{id}/contacts", customer).then().statusCode(400)
-                .body("errors.field", hasItem("If-Match"));
+                .put("/customers/{id}/contacts", customer).then().statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:precondition-required"));
         given().auth().oauth2(MANAGER).contentType(ContentType.JSON).header("If-Match", tag)
                 .body("{\"consents\":[]}")
                 .put("/customers/{id}/consents", customer).then().statusCode(412);

@@ -170,7 +170,7 @@ class OrderLifecycleTest {
     }
 
     @Test
-    void R5_aStaleOrMissingIfMatchIsA412() {
+    void R5_aStaleIfMatchIsA412AndAMissingOneA428() {
         String id = Orders.placePhoneOrder();
         String etag = Orders.version(id);
         Orders.putTerms(id, etag, Orders.courierCash(inDays(1))).statusCode(200);
@@ -178,8 +178,8 @@ class OrderLifecycleTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:parus:problem:precondition-failed"))
                 .body("currentVersion", notNullValue());
-        Orders.putTerms(id, null, Orders.courierCash(inDays(2))).statusCode(412)
-                .body("type", equalTo("urn:parus:problem:precondition-failed"));
+        Orders.putTerms(id, null, Orders.courierCash(inDays(2))).statusCode(428)
+                .body("type", equalTo("urn:parus:problem:precondition-required"));
         Orders.putTerms(id, "garbage", Orders.courierCash(inDays(2))).statusCode(400)
                 .body("errors.field", hasItem("If-Match"));
     }

@@ -87,7 +87,7 @@ public class ContactResource {
     @Operation(summary = "Replace the customer's contacts (R21); publishes CustomerContactsChanged")
     @APIResponse(responseCode = "200", description = "The contacts after the change, with the new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactsView.class)))
-    @APIResponse(responseCode = "400", description = "A bad phone, e-mail or messenger, or no If-Match (problem+json)")
+    @APIResponse(responseCode = "400", description = "A bad phone, e-mail or messenger, or an If-Match that is no ETag of ours (problem+json)")
     @APIResponse(responseCode = "404", description = "No such customer, or not visible to this manager (R24)")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version: reload and repeat")
     public Response putContacts(@PathParam("id") UUID id,
@@ -116,7 +116,7 @@ public class ContactResource {
                     + "hours need the customer's IANA time zone.")
     @APIResponse(responseCode = "200", description = "The preferences after the change, with the new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown channel or method, bad time or zone, no If-Match (problem+json)")
+    @APIResponse(responseCode = "400", description = "Unknown channel or method, bad time or zone, or an If-Match that is no ETag of ours (problem+json)")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version: reload and repeat")
     @APIResponse(responseCode = "422", description = "The preferred channel has no consent")
     public Response putConsents(@PathParam("id") UUID id,
@@ -144,6 +144,6 @@ public class ContactResource {
     }
 
     private static long version(String ifMatch) {
-        return IfMatch.required(ifMatch, "the ETag of your last read of this customer");
+        return IfMatch.required(ifMatch, "the ETag of your last GET of this customer or its contacts");
     }
 }

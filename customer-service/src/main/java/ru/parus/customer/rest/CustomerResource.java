@@ -217,7 +217,8 @@ public class CustomerResource {
                     + "(none when nothing changed).")
     @APIResponse(responseCode = "200", description = "The customer after the change, with the new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
-    @APIResponse(responseCode = "400", description = "An unknown or invalid field, a bad INN/KPP, no If-Match (problem+json)",
+    @APIResponse(responseCode = "400", description = "An unknown or invalid field, a bad INN/KPP, an If-Match that is "
+            + "no ETag of ours (problem+json)",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "bad INN",
                     value = """
                             {"type":"urn:parus:problem:validation","title":"The request has invalid fields","status":400,
@@ -232,7 +233,7 @@ public class CustomerResource {
             @Parameter(description = "the ETag of your last read", required = true) @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Schema(examples = "{\"kind\":\"COMPANY\",\"company\":{\"legalName\":\"ООО «Спорт-Питание»\",\"inn\":\"7707083893\",\"kpp\":\"773601001\"},\"tags\":[\"опт\"]}")
             JsonNode patch) {
-        Customer customer = updates.patch(id, IfMatch.required(ifMatch, "the ETag of your last read of this customer"),
+        Customer customer = updates.patch(id, IfMatch.required(ifMatch, "the ETag of your last GET of this customer"),
                 patch, staff);
         accessLog.read(customer.id, "PATCH /customers/{id}", "name,phone,email", staff); // R24: the answer shows personal data
         return Response.ok(view(customer)).tag(etag(customer)).build();

@@ -108,6 +108,8 @@ public class CatalogueResource {
             int stock, boolean active, boolean available) {
     }
 
+    /** Named for the OpenAPI document: ProductResource has a ProductView too (a variant on sale). */
+    @Schema(name = "CatalogueProduct", description = "A product family of the catalogue with its variants (R1, R2)")
     public record ProductView(UUID id, String name, String purpose, String usageRules, String category,
             List<String> storefronts, List<ProductFamily.Certificate> certificates, OffsetDateTime newFrom,
             OffsetDateTime newUntil, OffsetDateTime featuredFrom, OffsetDateTime featuredUntil,
@@ -116,6 +118,7 @@ public class CatalogueResource {
             List<VariantView> variants) {
     }
 
+    @Schema(name = "CatalogueProductPage", description = "A page of the catalogue's product families")
     public record ProductPage(List<ProductView> items, int page, int size, long total) {
     }
 
@@ -179,11 +182,12 @@ public class CatalogueResource {
             + "read; variants left out stop being sold. Publishes ProductChanged (UPDATED).")
     @APIResponse(responseCode = "200", description = "Updated; new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, or If-Match missing")
+    @APIResponse(responseCode = "400", description = "Invalid fields, or an If-Match that is no ETag of ours")
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "412", description = "Stale If-Match: someone changed the product meanwhile")
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag of your last GET of the product")
     public Response update(@PathParam("id") UUID id,
-            @Parameter(description = "the ETag of the version you edited", example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "the ETag of the version you edited", example = "\"3\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProductRequest request) {
         ProductView view = view(service.update(id, version(ifMatch), request.toCommand(), staff.id()));
         return Response.ok(view).tag(etag(view.version())).build();
@@ -195,6 +199,6 @@ public class CatalogueResource {
 
     /** {@code "3"}, {@code W/"3"} or {@code 3}. */
     static long version(String ifMatch) {
-        return IfMatch.required(ifMatch, "the ETag of the version you edited");
+        return IfMatch.required(ifMatch, "the ETag of your last GET of what you edited");
     }
 }

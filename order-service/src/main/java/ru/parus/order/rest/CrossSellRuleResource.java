@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -126,10 +127,12 @@ public class CrossSellRuleResource {
     @Operation(summary = "Replace a rule (R8); needs If-Match")
     @APIResponse(responseCode = "200", description = "Updated; new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields or If-Match missing")
+    @APIResponse(responseCode = "400", description = "Invalid fields, or an If-Match that is no ETag of ours")
     @APIResponse(responseCode = "404", description = "No such rule")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag of your last GET of the rule")
+    public Response update(@PathParam("id") UUID id,
+            @Parameter(description = "the ETag of the rule as read", example = "\"1\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RuleRequest request) {
         CrossSellRule rule = service.update(id, CatalogueResource.version(ifMatch), request.toCommand(), staff.id());
         return Response.ok(RuleView.of(rule)).tag(CatalogueResource.etag(rule.version)).build();
@@ -142,7 +145,9 @@ public class CrossSellRuleResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such rule")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag of your last GET of the rule")
+    public Response delete(@PathParam("id") UUID id,
+            @Parameter(description = "the ETag of the rule as read", example = "\"1\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, CatalogueResource.version(ifMatch), staff.id());
         return Response.noContent().build();
     }

@@ -69,7 +69,6 @@ import ru.parus.order.service.Terms;
 import ru.parus.platform.sse.PollingSse;
 import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
-import ru.parus.platform.problem.ProblemType;
 import ru.parus.order.service.OrderService;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -301,9 +300,10 @@ public class OrderResource {
     @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "Already confirmed, or changed concurrently")
-    @APIResponse(responseCode = "412", description = "If-Match missing or stale (problem with currentVersion)")
+    @APIResponse(responseCode = "412", description = "If-Match stale (problem with currentVersion)")
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag of your last GET of the order")
     public Response agreeTerms(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag of the order as read", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "The ETag of the order as read", example = "\"3\"", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TermsRequest request) {
         Order order = lifecycle.agreeTerms(id, request.toTerms(), staff.id(), requiredVersion(ifMatch));
         return ok(order, "PUT /orders/{id}/terms");
@@ -512,14 +512,9 @@ public class OrderResource {
         }
     }
 
-    /** Optimistic locking is visible (ARCHITECTURE.md): changes of terms need If-Match. */
+    /** Optimistic locking is visible (ARCHITECTURE.md): changes of terms need If-Match (R5), without it a 428. */
     static long requiredVersion(String ifMatch) {
-        Long v = optionalVersion(ifMatch);
-        if (v == null) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "Send If-Match with the ETag of the order you read");
-        }
-        return v;
+        return IfMatch.required(ifMatch, "the ETag of your last GET of this order");
     }
 
     static Long optionalVersion(String ifMatch) {

@@ -83,8 +83,8 @@ class CatalogueApiTest {
         String id = create(product("Казеин Тест", "PROTEIN", "\"WATTN\"", "", 3, a, b));
         String edit = product("Казеин Тест Плюс", "PROTEIN", "\"WATTN\"", "", 7, a);
         given().auth().oauth2(HEAD).contentType(ContentType.JSON).body(edit).put("/catalogue/products/{id}", id)
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo("urn:parus:problem:validation")).body("errors.field", hasItem("If-Match"));
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:precondition-required"));
         given().auth().oauth2(HEAD).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(edit)
                 .put("/catalogue/products/{id}", id).then().statusCode(200)
                 .header("ETag", equalTo("\"1\""))

@@ -119,8 +119,8 @@ class UpsellTest {
                 .post("/cross-sell-rules").then().statusCode(400).body("type", equalTo("urn:parus:problem:malformed-request"));
         given().auth().oauth2(HEAD).contentType(ContentType.JSON).body("{\"kind\":\"WITH_PRODUCT\",\"priority\":5000}")
                 .post("/cross-sell-rules").then().statusCode(400).body("errors.field", hasItems("offerSku", "priority"));
-        given().auth().oauth2(HEAD).delete("/cross-sell-rules/{id}", id).then().statusCode(400)
-                .body("errors.field", hasItem("If-Match"));
+        given().auth().oauth2(HEAD).delete("/cross-sell-rules/{id}", id).then().statusCode(428)
+                .body("type", equalTo("urn:parus:problem:precondition-required"));
         given().auth().oauth2(HEAD).header("If-Match", "\"1\"").delete("/cross-sell-rules/{id}", id).then().statusCode(204);
         given().auth().oauth2(MANAGER).get("/cross-sell-rules/{id}", id).then().statusCode(404);
 

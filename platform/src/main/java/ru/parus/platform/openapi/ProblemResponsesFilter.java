@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemType;
 
@@ -33,7 +34,8 @@ import ru.parus.platform.problem.ProblemType;
  * (a response that shows examples of its own keeps them);</li>
  * <li>an operation with a security requirement answers 401, and 403 when the credential is a bearer token (its
  * roles decide); one with a path parameter 404 (an unknown or malformed id); one with a body, query or header
- * parameters 400. Each is added only where the resource does not describe it. An operation with
+ * parameters 400; one with a required {@code If-Match} header 428 (sent without it). Each is added only where the
+ * resource does not describe it. An operation with
  * {@code security: []} (a webhook that checks its own secret) gets no 401 or 403 from here: its resource
  * describes them.</li>
  * </ul>
@@ -90,6 +92,10 @@ public class ProblemResponsesFilter implements OASFilter {
                 || hasParameter(operation, item, Parameter.In.HEADER)) {
             addIfAbsent(responses, ProblemType.VALIDATION, "Invalid fields or a malformed request");
         }
+        if (requiresIfMatch(operation, item)) {
+            addIfAbsent(responses, ProblemType.PRECONDITION_REQUIRED, "No If-Match: send the ETag of your last GET of "
+                    + "this resource");
+        }
         if (responses.getAPIResponses() == null) {
             return;
         }
@@ -116,6 +122,16 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static boolean hasParameter(Operation operation, PathItem item, Parameter.In in) {
         return hasParameter(operation.getParameters(), in) || hasParameter(item.getParameters(), in);
+    }
+
+    /** A required {@code If-Match} header: the operation answers 428 without one ({@code problem.IfMatch#required}). */
+    static boolean requiresIfMatch(Operation operation, PathItem item) {
+        return requiresIfMatch(operation.getParameters()) || requiresIfMatch(item.getParameters());
+    }
+
+    private static boolean requiresIfMatch(List<Parameter> parameters) {
+        return parameters != null && parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER
+                && IfMatch.HEADER.equalsIgnoreCase(p.getName()) && Boolean.TRUE.equals(p.getRequired()));
     }
 
     private static boolean hasParameter(List<Parameter> parameters, Parameter.In in) {
@@ -171,6 +187,11 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             case UNAUTHORIZED -> example.put("detail", "Send a bearer token in the Authorization header");
             case NOT_FOUND -> example.put("detail", "No resource with this id");
+            case PRECONDITION_REQUIRED -> {
+                example.put("detail", "This change needs If-Match: send the ETag of your last GET of this resource, "
+                        + "so that it is not made over someone else's");
+                example.put("header", IfMatch.HEADER);
+            }
             default -> {
             }
         }

@@ -26,8 +26,20 @@ public final class IfMatch {
         }
     }
 
-    /** The version the client read; a missing header is a validation problem saying what to send. */
+    /**
+     * The version the client read. A missing header is a 428 {@link ProblemType#PRECONDITION_REQUIRED} (RFC 6585)
+     * saying what to send, the same in every service; one that is not an ETag of ours is a 400 on the header, a stale
+     * one the service's 412.
+     *
+     * @param whatToSend where the version comes from, for the detail: "the ETag of your last GET of this customer"
+     */
     public static long required(String header, String whatToSend) {
-        return version(header).orElseThrow(() -> ProblemException.invalidField(HEADER, "required: " + whatToSend));
+        return version(header).orElseThrow(() -> missing(whatToSend));
+    }
+
+    /** The 428 for a change sent without If-Match; {@code header} names the header for clients. */
+    public static ProblemException missing(String whatToSend) {
+        return new ProblemException(ProblemType.PRECONDITION_REQUIRED, "This change needs If-Match: send "
+                + whatToSend + ", so that it is not made over someone else's").with("header", HEADER);
     }
 }

@@ -134,6 +134,7 @@ public class ProblemMappers {
             case 404 -> ProblemType.NOT_FOUND;
             case 409 -> ProblemType.CONFLICT;
             case 412 -> ProblemType.PRECONDITION_FAILED;
+            case 428 -> ProblemType.PRECONDITION_REQUIRED;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             default -> ProblemType.MALFORMED_REQUEST;

@@ -4,6 +4,8 @@ package ru.parus.platform.problem;
 public enum ProblemType {
     VALIDATION(400, "The request has invalid fields"),
     MALFORMED_REQUEST(400, "The request body is not valid JSON of the expected shape"),
+    /** A {@code %} in the path or query not followed by two hex digits, or escapes that are not UTF-8. */
+    MALFORMED_URI(400, "The request's path or query has a broken percent-escape (% and two hex digits, UTF-8)"),
     UNAUTHORIZED(401, "A valid bearer token is required"),
     FORBIDDEN(403, "Your role does not allow this"),
     NOT_FOUND(404, "Not found"),
@@ -12,6 +14,8 @@ public enum ProblemType {
     CONFLICT(409, "Conflict with the current state"),
     CONCURRENT_MODIFICATION(409, "Someone changed this meanwhile; reload and try again"),
     PRECONDITION_FAILED(412, "The version you sent is stale"),
+    /** A change that needs the version it was made on came without one ({@link IfMatch#required}). */
+    PRECONDITION_REQUIRED(428, "Header If-Match is required: send the ETag of your last GET of this resource"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     URI_TOO_LONG(414, "The request line is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
