@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -174,7 +175,15 @@ public class CallTaskResource {
             + "data {id, event, taskId, kind, status, assignee, originalAssignee, previousAssignee, customerId, dueAt, "
             + "changedAt}; the SSE id resumes after a reconnect (Last-Event-ID header, or lastEventId); without it "
             + "the stream starts now. A comment every 15 s keeps proxies from closing it.")
-    @APIResponse(responseCode = "200", description = "text/event-stream, open until the client leaves")
+    @APIResponse(responseCode = "200", description = "text/event-stream, open until the client leaves: events "
+            + "task-created, task-assigned, task-completed, task-closed whose data is one JSON object",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "a task for the caller", value = """
+                            id: 17
+                            event: task-created
+                            data: {"id":17,"event":"task-created","taskId":"8c1f2e6a-3b4d-4c5e-9f70-1a2b3c4d5e6f","kind":"UNPAID_ORDER","status":"OPEN","assignee":"manager-1","originalAssignee":"manager-1","previousAssignee":null,"customerId":"5d2a8e44-91c3-4b6f-8f0e-2a7b3c9d1e55","dueAt":"2026-11-27T12:00:00Z","changedAt":"2026-11-27T10:05:00Z"}
+
+                            """)))
     @APIResponse(responseCode = "400", description = "Last-Event-ID not an event id (problem+json)")
     public Multi<OutboundSseEvent> stream(
             @Parameter(description = "the last event id received") @HeaderParam("Last-Event-ID") String lastEventId,

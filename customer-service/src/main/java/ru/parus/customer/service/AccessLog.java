@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import ru.parus.platform.access.PersonalDataAudit;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -29,6 +31,8 @@ public class AccessLog {
     @Inject
     Clock clock;
 
+    /** Named for the OpenAPI document: Timeline has an Entry too. */
+    @Schema(name = "AccessLogEntry", description = "One read of a customer's personal data (R24)")
     public record Entry(UUID customerId, String staffId, String roles, String service, String endpoint, String fields,
             OffsetDateTime accessedAt) {
     }

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +36,8 @@ public class Timeline {
     @Inject
     Clock clock;
 
+    /** Named for the OpenAPI document: AccessLog has an Entry too. */
+    @Schema(name = "TimelineEntry", description = "One event of the customer's timeline (R6)")
     public record Entry(OffsetDateTime occurredAt, String kind, JsonNode summary) {
     }
 

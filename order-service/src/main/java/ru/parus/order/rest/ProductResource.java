@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,9 +32,12 @@ public class ProductResource {
     @Inject
     ProductRepository products;
 
+    /** Named for the OpenAPI document: CatalogueResource has a ProductView too (the whole product family). */
+    @Schema(name = "ProductOnSale", description = "A variant on sale, by SKU, with its price")
     public record ProductView(String sku, String name, long priceKopecks, String currency) {
     }
 
+    @Schema(name = "ProductOnSalePage", description = "A page of the products on sale")
     public record ProductPage(List<ProductView> items, int page, int size, long total) {
     }
 
