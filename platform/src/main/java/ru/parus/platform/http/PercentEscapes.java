@@ -32,9 +32,10 @@ import ru.parus.platform.problem.ProblemType;
  * nothing; it runs right after {@link RequestLimits} (a request line too long is judged first) and before every
  * route with a path, authentication included.
  * <p>
- * A {@code %} without two hex digits does not reach it today: Quarkus' root request handler
- * ({@code VertxHttpRecorder.ACTUAL_ROOT}) parses the target with {@code java.net.URI} first and answers a bare 400,
- * unless the JVM runs with {@code -Dvertx.disableURIValidation=true} (docs/architecture.md, HTTP).
+ * Quarkus' root request handler ({@code VertxHttpRecorder.ACTUAL_ROOT}) parses the target with {@code java.net.URI}
+ * before any filter and answers a bare 400 for one it refuses ({@code ?q=%zz}), unless the JVM runs with
+ * {@code -Dvertx.disableURIValidation=true}. Every JVM that runs a service sets it (the image's entrypoint,
+ * {@code ./parus}, system-tests, surefire), and {@link #notAUri} makes the same check here, answered as a problem.
  */
 @Singleton
 public class PercentEscapes {
@@ -51,6 +52,9 @@ public class PercentEscapes {
     private void check(RoutingContext rc) {
         String uri = rc.request().uri();
         Broken broken = broken(uri);
+        if (broken == null) {
+            broken = notAUri(uri);
+        }
         if (broken == null) {
             rc.next();
             return;
@@ -118,6 +122,23 @@ public class PercentEscapes {
             String escape = target.substring(start, end);
             return new Broken(part(start, query), escape, "'" + escape + "' in the " + part(start, query) + " (character "
                     + (start + 1) + " of the request target) does not decode as UTF-8");
+        }
+    }
+
+    /**
+     * The services run with {@code -Dvertx.disableURIValidation=true}, so that a target {@code java.net.URI} refuses
+     * reaches this filter instead of Quarkus' bare 400; this is that check, answered as a problem.
+     */
+    static Broken notAUri(String target) {
+        try {
+            new java.net.URI(target);
+            return null;
+        } catch (java.net.URISyntaxException e) {
+            int at = Math.max(0, Math.min(e.getIndex(), target.length() - 1));
+            String character = target.isEmpty() ? "" : target.substring(at, at + 1);
+            return new Broken(part(at, target.indexOf('?')), character, "'" + character + "' in the "
+                    + part(at, target.indexOf('?')) + " (character " + (at + 1) + " of the request target) is not "
+                    + "allowed in a URI unescaped");
         }
     }
 
