@@ -18,4 +18,21 @@ public interface OutboxConfig {
     /** How long a batch waits for the broker's acks before it is rolled back and retried. */
     @WithDefault("10s")
     Duration sendTimeout();
+
+    /**
+     * R24: how long a row stays in the outbox after the broker acknowledged it; {@link OutboxPruner} then deletes it.
+     * Nothing reads a sent row (consumers deduplicate by their own inbox, replays come from Kafka), but its payload
+     * may carry personal data (recipients, phones, addresses, contacts) that erasure does not reach: short, so that
+     * such copies are gone within about this long, yet long enough to look at what a service sent in the last hour.
+     */
+    @WithDefault("1h")
+    Duration keepSent();
+
+    /** How often {@link OutboxPruner} looks for sent rows past {@link #keepSent()}; one index probe when there are none. */
+    @WithDefault("1m")
+    Duration pruneInterval();
+
+    /** Rows deleted per pruning transaction, so that no run holds many row locks or a long transaction. */
+    @WithDefault("1000")
+    int pruneBatchSize();
 }

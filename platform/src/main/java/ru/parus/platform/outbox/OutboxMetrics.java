@@ -20,7 +20,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * What ops watch of the outbox (ops/prometheus/parus-alerts.yml): rows not yet published, the age of
- * the oldest one (an alert fires past 30 s) and rows published. Sampled every few seconds, so a
+ * the oldest one (an alert fires past 30 s), rows published and sent rows pruned after their retention
+ * ({@link OutboxPruner}, R24). Sampled every few seconds, so a
  * scrape never waits on the database.
  */
 @ApplicationScoped
@@ -43,6 +44,19 @@ public class OutboxMetrics {
                 .baseUnit("seconds").description("Age of the oldest unpublished outbox row").register(registry);
         published = Counter.builder("parus.outbox.published").description("Outbox rows published to Kafka")
                 .register(registry);
+        prunedCounter();
+    }
+
+    /** Registered at start-up (so the series exists at 0) and found again here: a prune may run before start-up ends. */
+    private Counter prunedCounter() {
+        return Counter.builder("parus.outbox.pruned")
+                .description("Sent outbox rows deleted after parus.outbox.keep-sent (R24)").register(registry);
+    }
+
+    void pruned(int rows) {
+        if (rows > 0) {
+            prunedCounter().increment(rows);
+        }
     }
 
     void published(int rows) {

@@ -41,8 +41,11 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Advisory lock key: any constant, unique among this database's advisory locks. */
-    private static final long RELAY_LOCK = 0x7061727573L; // "parus"
+    /**
+     * Advisory lock key: any constant, unique among this database's advisory locks. Public for tests that hold it to
+     * keep rows unsent for a while.
+     */
+    public static final long RELAY_LOCK = 0x7061727573L; // "parus"
 
     @Inject
     @Channel("outbox")
