@@ -11,9 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -21,8 +31,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import ru.parus.infra.test.TestInfra;
 import ru.parus.infra.test.TestKafka;
@@ -42,6 +54,8 @@ class DiscountTest {
     ObjectMapper mapper;
     @Inject
     java.time.Clock clock;
+    @Inject
+    EntityManager em;
 
     static ValidatableResponse discount(String token, String orderId, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
@@ -229,17 +243,101 @@ class DiscountTest {
         order(id).body("discountKopecks", equalTo(43920));
     }
 
+    /** R10, issue 17: the same head's repeat has one effect; another head finds the request decided (409). */
     @Test
     void R10_approvingTwiceHasOneEffect() {
         String id = Orders.placePhoneOrder();
         String requestId = requestSeven(id);
         approve(HEAD, requestId).statusCode(200);
-        approve(HEAD_2, requestId).statusCode(200).body("decidedBy", equalTo("head-1"));
+        approve(HEAD, requestId).statusCode(200).body("decidedBy", equalTo("head-1"));
+        approve(HEAD_2, requestId).statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:parus:problem:conflict")).body("requestId", equalTo(requestId))
+                .body("currentStatus", equalTo("APPROVED")).body("decidedBy", equalTo("head-1"));
         order(id).body("discountKopecks", equalTo(38430));
         assertEquals(1, events(id, "DiscountApproved", 2, Duration.ofSeconds(8)).size());
         given().auth().oauth2(MANAGER).get("/orders/{id}/history", id).then()
                 .body("findAll { it.kind == 'DISCOUNT' && it.actor.startsWith('head') }.size()", equalTo(1));
         reject(HEAD_2, requestId, "{\"reason\":\"поздно\"}").statusCode(409);
+    }
+
+    /**
+     * R10, issue 17: two heads decide the same request at the same instant (two approvals, or an approval and a
+     * rejection). The request row is locked for the decision: one wins with 200, the other waits, then finds the
+     * request decided and gets a 409 problem naming the request and its current status; the order carries one
+     * decision and one decision event leaves through the outbox to Kafka. Repeated, so that either may win.
+     */
+    @Test
+    void R10_twoHeadsDecidingTheSameRequestAtOnceOneWinsTheOtherGets409() throws Exception {
+        String approved = "ru.parus.order.DiscountApproved.v1";
+        String rejected = "ru.parus.order.DiscountRejected.v1";
+        List<String> orders = new ArrayList<>();
+        ExecutorService heads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 6; round++) {
+                String id = Orders.placePhoneOrder();
+                orders.add(id);
+                String requestId = requestSeven(id);
+                boolean approveVsReject = round % 2 == 1;
+                CountDownLatch ready = new CountDownLatch(2);
+                CountDownLatch go = new CountDownLatch(1);
+                Callable<Response> first = () -> {
+                    ready.countDown();
+                    go.await();
+                    return given().auth().oauth2(HEAD).contentType(ContentType.JSON)
+                            .body("{\"reason\":\"крупный клиент\"}")
+                            .post("/discount-requests/{id}/approve", requestId).andReturn();
+                };
+                Callable<Response> second = () -> {
+                    ready.countDown();
+                    go.await();
+                    return given().auth().oauth2(HEAD_2).contentType(ContentType.JSON)
+                            .body("{\"reason\":\"" + (approveVsReject ? "нет оснований" : "согласен") + "\"}")
+                            .post("/discount-requests/{id}/" + (approveVsReject ? "reject" : "approve"), requestId)
+                            .andReturn();
+                };
+                Future<Response> a = heads.submit(first);
+                Future<Response> b = heads.submit(second);
+                assertTrue(ready.await(30, TimeUnit.SECONDS));
+                go.countDown();
+                List<Response> both = List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
+                String seen = "round " + round + (approveVsReject ? " (approve vs reject)" : " (approve vs approve)")
+                        + ": " + both.stream().map(r -> r.statusCode() + " " + r.asString()).toList();
+                List<Response> won = both.stream().filter(r -> r.statusCode() == 200).toList();
+                List<Response> lost = both.stream().filter(r -> r.statusCode() == 409).toList();
+                assertEquals(1, won.size(), "exactly one decision wins, " + seen);
+                assertEquals(1, lost.size(), "the other is a 409, " + seen);
+                String status = won.get(0).path("status");
+                String decidedBy = won.get(0).path("decidedBy");
+                assertEquals(requestId, won.get(0).path("id"));
+                Response loser = lost.get(0);
+                assertTrue(loser.contentType().startsWith("application/problem+json"), seen);
+                assertEquals("urn:parus:problem:conflict", loser.path("type"), seen);
+                assertEquals(requestId, loser.path("requestId"), "the problem names the request, " + seen);
+                assertEquals(status, loser.path("currentStatus"), "and its current status, " + seen);
+                assertEquals(decidedBy, loser.path("decidedBy"), seen);
+                assertTrue(loser.<String>path("detail").contains(requestId), seen);
+
+                // one decision in the order, the request, the history and the outbox
+                order(id).body("discountKopecks", equalTo("APPROVED".equals(status) ? 38430 : 27450));
+                given().auth().oauth2(MANAGER).get("/orders/{id}/discount-requests", id).then()
+                        .body("status", contains(status)).body("decidedBy", contains(decidedBy));
+                given().auth().oauth2(MANAGER).get("/orders/{id}/history", id).then()
+                        .body("findAll { it.kind == 'DISCOUNT' && it.actor.startsWith('head') }.size()", equalTo(1));
+                long decisions = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select count(m) from OutboxMessage m where m.aggregateId = :id and m.eventType in :types",
+                        Long.class).setParameter("id", id).setParameter("types", List.of(approved, rejected))
+                        .getSingleResult());
+                assertEquals(1, decisions, "one decision event in the outbox, " + seen);
+            }
+        } finally {
+            heads.shutdown();
+        }
+        // one decision record per order on order-events (one more is waited for, in vain)
+        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords("order-events",
+                r -> orders.contains(r.key()) && List.of(approved, rejected).contains(TestKafka.header(r, "ce_type")),
+                orders.size() + 1, Duration.ofSeconds(8));
+        assertEquals(orders.size(), records.size(), "one decision per request on Kafka");
+        assertEquals(Set.copyOf(orders), records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()));
     }
 
     @Test

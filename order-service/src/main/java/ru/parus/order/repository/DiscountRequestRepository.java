@@ -3,9 +3,11 @@ package ru.parus.order.repository;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -20,6 +22,14 @@ public class DiscountRequestRepository implements PanacheRepositoryBase<Discount
 
     public List<DiscountRequest> ofOrder(UUID orderId) {
         return list("orderId", Sort.by("requestedAt").and("id"), orderId);
+    }
+
+    /**
+     * R10, issue 17: the request locked for the head's decision ({@code SELECT ... FOR UPDATE}) until the transaction
+     * ends: of two heads deciding at once the second waits and then reads the first one's decision.
+     */
+    public Optional<DiscountRequest> lockForDecision(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public List<DiscountRequest> pendingOf(UUID orderId) {

@@ -111,12 +111,13 @@ public class DiscountResource {
     @Path("/{id}/approve")
     @RolesAllowed(Roles.HEAD)
     @Operation(summary = "The head approves a discount request (R10)", description = "The requested percent becomes "
-            + "the order's discount; publishes DiscountApproved. Approving again has no further effect.")
+            + "the order's discount; publishes DiscountApproved. The same head approving again has no further effect.")
     @APIResponse(responseCode = "200", description = "Approved")
     @APIResponse(responseCode = "403", description = "Not the head, or the head's own request")
     @APIResponse(responseCode = "404", description = "No such request")
-    @APIResponse(responseCode = "409", description = "Rejected or superseded, the order's total changed since the "
-            + "request, or the order is confirmed")
+    @APIResponse(responseCode = "409", description = "Already decided by another head (also at the same instant: "
+            + "one decision wins) or superseded, naming the request and its currentStatus; the order's total changed "
+            + "since the request, or the order is confirmed")
     public RequestView approve(@PathParam("id") UUID id, @Valid DecisionBody body) {
         DiscountService.Decided d = service.approve(id, body == null ? null : body.reason(), staff.id());
         return RequestView.of(d.request(), d.order());
@@ -131,7 +132,8 @@ public class DiscountResource {
     @APIResponse(responseCode = "400", description = "No reason")
     @APIResponse(responseCode = "403", description = "Not the head, or the head's own request")
     @APIResponse(responseCode = "404", description = "No such request")
-    @APIResponse(responseCode = "409", description = "Already approved or superseded")
+    @APIResponse(responseCode = "409", description = "Already decided by another head (also at the same instant: "
+            + "one decision wins) or superseded, naming the request and its currentStatus")
     public RequestView reject(@PathParam("id") UUID id, @Valid @NotNull RejectBody body) {
         DiscountService.Decided d = service.reject(id, body.reason(), staff.id());
         return RequestView.of(d.request(), d.order());

@@ -111,12 +111,15 @@ public class DiscountService {
         return new Outcome(order, r);
     }
 
-    /** R10: the head approves; the requested percent replaces the order's discount. Approving twice has one effect. */
+    /**
+     * R10: the head approves; the requested percent replaces the order's discount. The same head approving again has
+     * one effect; another head finds the request decided (409), also when both decide at the same instant (issue 17).
+     */
     public Decided approve(UUID requestId, String reason, String head) {
-        DiscountRequest r = find(requestId);
+        DiscountRequest r = findForDecision(requestId);
         access.checkCustomer(r.customerId); // R24: the head decides by role; the policy is the same everywhere
-        if (r.status == Status.APPROVED) {
-            return new Decided(r, orders.findById(r.orderId)); // already approved: no second effect, no second event
+        if (r.status == Status.APPROVED && head.equals(r.decidedBy)) {
+            return new Decided(r, orders.findById(r.orderId)); // a repeat: no second effect, no second event
         }
         requirePendingAndNotOwn(r, head, "approve");
         Order order = orders.findById(r.orderId);
@@ -142,14 +145,17 @@ public class DiscountService {
         return new Decided(r, order);
     }
 
-    /** R10: the head rejects with a reason; the order keeps what it has (at most the manager's limit). */
+    /**
+     * R10: the head rejects with a reason; the order keeps what it has (at most the manager's limit). The same head
+     * rejecting again has one effect; another head finds the request decided (409).
+     */
     public Decided reject(UUID requestId, String reason, String head) {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalidField("reason", "say why the discount is rejected");
         }
-        DiscountRequest r = find(requestId);
+        DiscountRequest r = findForDecision(requestId);
         access.checkCustomer(r.customerId); // R24
-        if (r.status == Status.REJECTED) {
+        if (r.status == Status.REJECTED && head.equals(r.decidedBy)) {
             return new Decided(r, orders.findById(r.orderId));
         }
         requirePendingAndNotOwn(r, head, "reject");
@@ -205,14 +211,25 @@ public class DiscountService {
         return !requests.pendingOf(orderId).isEmpty();
     }
 
-    private DiscountRequest find(UUID id) {
-        return requests.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Discount request", id));
+    /**
+     * R10, issue 17: a decision locks the request row first, so two heads deciding at the same instant are taken one
+     * after the other: the second reads the first one's decision and gets the 409 of {@link #requirePendingAndNotOwn}
+     * instead of a second decision, a 200 or an optimistic-lock failure that does not say what happened.
+     */
+    private DiscountRequest findForDecision(UUID id) {
+        return requests.lockForDecision(id).orElseThrow(() -> ProblemException.notFound("Discount request", id));
     }
 
     private void requirePendingAndNotOwn(DiscountRequest r, String head, String what) {
         if (r.status != Status.PENDING) {
-            throw new ProblemException(ProblemType.CONFLICT, "R10: the request is " + r.status
-                    + "; only a PENDING request is decided").with("currentStatus", r.status.name());
+            ProblemException conflict = new ProblemException(ProblemType.CONFLICT, "R10: discount request " + r.id
+                    + " is already " + r.status + (r.decidedBy == null ? "" : " (by " + r.decidedBy + " at "
+                            + r.decidedAt + ")") + "; only a PENDING request is decided")
+                    .with("requestId", r.id.toString()).with("currentStatus", r.status.name());
+            if (r.decidedBy != null) {
+                conflict.with("decidedBy", r.decidedBy).with("decidedAt", r.decidedAt.toString());
+            }
+            throw conflict;
         }
         if (r.requestedBy.equals(head)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "R10: nobody may " + what + " their own discount request");
