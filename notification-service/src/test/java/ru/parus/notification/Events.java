@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import ru.parus.infra.LocalInfra;
+import ru.parus.infra.test.TestInfra;
 import ru.parus.infra.test.TestKafka;
 import ru.parus.platform.testing.EventSchemas;
 
@@ -113,7 +113,7 @@ final class Events {
 
     /** Mails in the test GreenMail server addressed to {@code to}. */
     static List<MimeMessage> mailsTo(String to) {
-        return Arrays.stream(LocalInfra.startScratch().smtp().greenMail().getReceivedMessages()).filter(m -> {
+        return TestInfra.receivedMails().stream().filter(m -> {
             try {
                 return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
             } catch (MessagingException e) {

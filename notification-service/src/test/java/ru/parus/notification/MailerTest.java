@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.test.junit.QuarkusTest;
-import ru.parus.infra.LocalInfra;
-import ru.parus.infra.SmtpServer;
 import ru.parus.infra.test.TestInfra;
 
 /** The e-mail channel (R21) talks SMTP to a real server: what the mailer sends arrives there. */
@@ -41,7 +39,8 @@ class MailerTest {
 
     /**
      * SMTP servers drop a connection left idle (421); the mailer's pool must not hand such a connection to the next
-     * send. The test server drops idle clients after {@link LocalInfra#SCRATCH_SMTP_IDLE_TIMEOUT}.
+     * send. The test server drops idle clients after {@link TestInfra#smtpIdleTimeout()} (10 s embedded, GreenMail
+     * standalone's fixed 30 s in a container).
      */
     @Test
     void aMailSentAfterTheServerDroppedTheIdleConnectionArrives() throws Exception {
@@ -49,7 +48,7 @@ class MailerTest {
         mailer.send(Mail.withText("anna@example.org", first, "Первое письмо."));
         awaitReceived(first);
 
-        Thread.sleep(LocalInfra.SCRATCH_SMTP_IDLE_TIMEOUT.plusSeconds(1).toMillis());
+        Thread.sleep(TestInfra.smtpIdleTimeout().plusSeconds(1).toMillis());
 
         String second = "Напоминание об оплате " + UUID.randomUUID();
         mailer.send(Mail.withText("anna@example.org", second, "Второе письмо после паузы."));
@@ -57,23 +56,9 @@ class MailerTest {
     }
 
     private static MimeMessage awaitReceived(String subject) {
-        SmtpServer smtp = testSmtpServer();
         return await().atMost(Duration.ofSeconds(10)).until(
-                () -> Arrays.stream(smtp.greenMail().getReceivedMessages()).filter(m -> subjectOf(m).equals(subject))
-                        .findFirst().orElse(null),
+                () -> TestInfra.receivedMails().stream().filter(m -> subjectOf(m).equals(subject)).findFirst().orElse(null),
                 m -> m != null);
-    }
-
-    /**
-     * The GreenMail server the test resource started and the mailer is configured with. The test resource runs
-     * in this test's class loader, so {@code startScratch()} returns the running servers; were it ever loaded
-     * apart (a {@code @TestProfile} restarts Quarkus in a new loader), this would be another, fresh server,
-     * which the port check below reports instead of letting the test wait on an empty mailbox.
-     */
-    private static SmtpServer testSmtpServer() {
-        SmtpServer smtp = LocalInfra.startScratch().smtp();
-        assertEquals(TestInfra.smtpPort(), smtp.port(), "the SMTP server the mailer sends to");
-        return smtp;
     }
 
     private static String subjectOf(MimeMessage message) {

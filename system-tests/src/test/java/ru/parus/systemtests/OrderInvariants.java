@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.restassured.http.ContentType;
-import ru.parus.infra.PostgresServer;
 import ru.parus.infra.test.TestInfra;
 import ru.parus.infra.test.TestKafka;
 
@@ -91,7 +90,7 @@ final class OrderInvariants {
 
         // 1. the orders database: each accepted order once, under its key; no order the clients do not know of
         Map<String, String> rows = new HashMap<>();
-        try (Connection db = DriverManager.getConnection(TestInfra.database("orders"), PostgresServer.USER, "");
+        try (Connection db = DriverManager.getConnection(TestInfra.database("orders"), TestInfra.databaseUser(), TestInfra.databasePassword());
                 PreparedStatement q = db.prepareStatement(
                         "SELECT idempotency_key, id FROM customer_order WHERE customer_id = ?")) {
             q.setObject(1, UUID.fromString(customerId));

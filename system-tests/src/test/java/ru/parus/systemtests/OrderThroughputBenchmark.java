@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import ru.parus.infra.PostgresServer;
 import ru.parus.infra.test.TestInfra;
 
 /**
@@ -198,7 +197,7 @@ class OrderThroughputBenchmark {
         String url = TestInfra.database("bench_orders");
         Path migrations = RunningStack.projectRoot().resolve("order-service/src/main/resources/db/migration");
         Path platform = RunningStack.projectRoot().resolve("platform/src/main/resources/db/platform");
-        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, TestInfra.databaseUser(), TestInfra.databasePassword()); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
             s.execute(Files.readString(platform.resolve("V1_0__outbox_and_inbox.sql")));
             s.execute(Files.readString(migrations.resolve("V2__orders.sql")));
@@ -219,9 +218,11 @@ class OrderThroughputBenchmark {
                 """);
         Matcher port = Pattern.compile("//[^:/]+:(\\d+)/").matcher(url);
         assertTrue(port.find(), url);
-        Process p = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(clients), "-j", "2",
-                "-T", String.valueOf(seconds), "-h", "127.0.0.1", "-p", port.group(1), "-U", PostgresServer.USER,
-                "-f", script.toString(), "bench_orders").redirectErrorStream(true).start();
+        ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(clients), "-j", "2",
+                "-T", String.valueOf(seconds), "-h", "127.0.0.1", "-p", port.group(1), "-U", TestInfra.databaseUser(),
+                "-f", script.toString(), "bench_orders").redirectErrorStream(true);
+        pgbench.environment().put("PGPASSWORD", TestInfra.databasePassword());
+        Process p = pgbench.start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), "pgbench:\n" + out);
         Files.deleteIfExists(script);

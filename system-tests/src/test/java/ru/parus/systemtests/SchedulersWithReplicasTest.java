@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
-import ru.parus.infra.PostgresServer;
 import ru.parus.infra.test.TestInfra;
 import ru.parus.infra.test.TestKafka;
 
@@ -105,7 +104,7 @@ class SchedulersWithReplicasTest {
     }
 
     private static void update(String database, String sql, List<UUID> ids) throws Exception {
-        try (Connection db = DriverManager.getConnection(TestInfra.database(database), PostgresServer.USER, "");
+        try (Connection db = DriverManager.getConnection(TestInfra.database(database), TestInfra.databaseUser(), TestInfra.databasePassword());
                 PreparedStatement q = db.prepareStatement(sql)) {
             q.setArray(1, db.createArrayOf("uuid", ids.toArray()));
             assertEquals(ids.size(), q.executeUpdate(), sql);
@@ -134,7 +133,7 @@ class SchedulersWithReplicasTest {
     /** Open or done tasks of a kind per order or customer, once every one has a task (or after two minutes). */
     private static Map<String, Integer> awaitTasks(String kind, String column, List<UUID> ids) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        try (Connection db = DriverManager.getConnection(TestInfra.database("callcenter"), PostgresServer.USER, "")) {
+        try (Connection db = DriverManager.getConnection(TestInfra.database("callcenter"), TestInfra.databaseUser(), TestInfra.databasePassword())) {
             while (true) {
                 Map<String, Integer> counts = new HashMap<>();
                 try (PreparedStatement q = db.prepareStatement("SELECT " + column + ", count(*) FROM call_task"

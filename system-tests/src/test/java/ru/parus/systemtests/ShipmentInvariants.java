@@ -18,7 +18,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import ru.parus.infra.PostgresServer;
 import ru.parus.infra.test.TestInfra;
 import ru.parus.infra.test.TestKafka;
 
@@ -106,7 +105,7 @@ final class ShipmentInvariants {
     }
 
     private static Connection connect(String database) throws Exception {
-        return DriverManager.getConnection(TestInfra.database(database), PostgresServer.USER, "");
+        return DriverManager.getConnection(TestInfra.database(database), TestInfra.databaseUser(), TestInfra.databasePassword());
     }
 
     /**

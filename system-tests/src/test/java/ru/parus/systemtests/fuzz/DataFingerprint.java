@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import ru.parus.infra.PostgresServer;
 import ru.parus.infra.test.TestInfra;
 
 /**
@@ -31,7 +30,7 @@ final class DataFingerprint implements AutoCloseable {
 
     DataFingerprint(String database) {
         try {
-            db = DriverManager.getConnection(TestInfra.database(database), PostgresServer.USER, "");
+            db = DriverManager.getConnection(TestInfra.database(database), TestInfra.databaseUser(), TestInfra.databasePassword());
             db.setAutoCommit(true);
             List<String> names = new ArrayList<>();
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(

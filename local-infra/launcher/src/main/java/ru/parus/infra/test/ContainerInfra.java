@@ -83,6 +83,7 @@ final class ContainerInfra {
             return started;
         }
         removeStale();
+        Instant startedAt = Instant.now();
         List<GenericContainer<?>> containers = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> containers.forEach(ContainerInfra::remove),
                 "parus-containers-stop"));
@@ -92,7 +93,7 @@ final class ContainerInfra {
         GenericContainer<?> smtp = startOnFreePorts(containers, 2, ports -> smtp(images.smtp(), ports[0], ports[1]));
 
         int kafkaPort = hostPort(kafka, 9092);
-        awaitKafka(kafka.getContainerId(), kafkaPort);
+        awaitKafka(kafka.getContainerId(), kafkaPort, startedAt);
         KafkaBroker.createTopics("127.0.0.1:" + kafkaPort, Topics.ALL, Topics.PARTITIONS);
         int postgresPort = hostPort(postgres, 5432);
         awaitPostgres(postgres, postgresPort);
@@ -120,10 +121,11 @@ final class ContainerInfra {
     /** Starts the same container again: same host port (its binding is fixed), same data. */
     static void startKafka(String containerId, int port) {
         DockerClient docker = DockerClientFactory.instance().client();
+        Instant startedAt = Instant.now();
         if (!running(docker, containerId)) {
             docker.startContainerCmd(containerId).exec();
         }
-        awaitKafka(containerId, port);
+        awaitKafka(containerId, port, startedAt);
     }
 
     /** Every message GreenMail holds, read through its HTTP API (one copy per recipient, as GreenMail keeps them). */
@@ -242,13 +244,22 @@ final class ContainerInfra {
                 .get(ExposedPort.tcp(inside))[0].getHostPortSpec());
     }
 
-    private static void awaitKafka(String containerId, int port) {
+    private static void awaitKafka(String containerId, int port, Instant startedAt) {
         DockerClient docker = DockerClientFactory.instance().client();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        // the engine's proxy accepts on the host port before the broker listens: ask the broker itself
+        // the engine's proxy accepts on the host port before the broker listens, and an Admin client would log every
+        // refused attempt: first the broker's own word in this start's log, then the broker itself
+        int since = Math.toIntExact(startedAt.getEpochSecond());
+        while (!logs(docker, containerId, since, null).contains("Kafka Server started")
+                && Instant.now().isBefore(deadline.minusSeconds(60))) {
+            if (!running(docker, containerId)) {
+                throw new IllegalStateException("the Kafka container exited:\n" + logs(docker, containerId, null, 60));
+            }
+            sleep(200);
+        }
         while (true) {
             if (!running(docker, containerId)) {
-                throw new IllegalStateException("the Kafka container exited:\n" + logs(docker, containerId));
+                throw new IllegalStateException("the Kafka container exited:\n" + logs(docker, containerId, null, 60));
             }
             try {
                 KafkaBroker.awaitReady("127.0.0.1:" + port);
@@ -256,7 +267,7 @@ final class ContainerInfra {
             } catch (IllegalStateException e) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("the Kafka container did not become ready:\n"
-                            + logs(docker, containerId), e);
+                            + logs(docker, containerId, null, 60), e);
                 }
             }
         }
@@ -358,11 +369,17 @@ final class ContainerInfra {
         return Boolean.TRUE.equals(state.getRunning());
     }
 
-    private static String logs(DockerClient docker, String containerId) {
+    private static String logs(DockerClient docker, String containerId, Integer sinceEpochSecond, Integer tail) {
         StringBuilder out = new StringBuilder();
         try {
-            docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(60)
-                    .exec(new ResultCallback.Adapter<Frame>() {
+            var cmd = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true);
+            if (sinceEpochSecond != null) {
+                cmd.withSince(sinceEpochSecond);
+            }
+            if (tail != null) {
+                cmd.withTail(tail);
+            }
+            cmd.exec(new ResultCallback.Adapter<Frame>() {
                         @Override
                         public void onNext(Frame frame) {
                             out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));

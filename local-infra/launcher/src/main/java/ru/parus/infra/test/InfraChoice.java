@@ -62,7 +62,7 @@ final class InfraChoice {
         String engine = engineProblem();
         if (engine != null) {
             throw new IllegalStateException(PROPERTY + "=containers, but " + engine
-                    + " (start one, e.g. `dockerd &`, or run with -D" + PROPERTY + "=local)");
+                    + " (or run with -D" + PROPERTY + "=local)");
         }
         List<String> missing = missing(images);
         if (!missing.isEmpty()) {
@@ -92,7 +92,7 @@ final class InfraChoice {
         boolean configured = System.getenv("DOCKER_HOST") != null
                 || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
         if (!configured && !Files.exists(Path.of("/var/run/docker.sock"))) {
-            return "no container engine (no /var/run/docker.sock, no DOCKER_HOST)";
+            return "no container engine (no /var/run/docker.sock, no DOCKER_HOST; start one, e.g. `dockerd &`)";
         }
         if (Files.exists(Path.of("/.dockerenv")) && System.getenv("TESTCONTAINERS_HOST_OVERRIDE") == null) {
             // else Testcontainers runs alpine to find the engine's gateway, and waits 2 min for a pull that fails

@@ -18,6 +18,7 @@ import ru.parus.infra.DevKeys;
 import ru.parus.infra.KafkaBroker;
 import ru.parus.infra.LocalInfra;
 import ru.parus.infra.PostgresServer;
+import ru.parus.infra.SmtpServer;
 
 /**
  * The broker, database server, SMTP server and signing keys of one test JVM, started once: containers through
@@ -101,8 +102,14 @@ public final class TestInfra {
         if (inContainers()) {
             return ContainerInfra.receivedMails(Integer.parseInt(get("smtp.apiPort")));
         }
-        // the embedded server of the loader that started it: Quarkus runs the test resource in the test's loader
-        return List.of(LocalInfra.startScratch().smtp().greenMail().getReceivedMessages());
+        // the embedded server lives in the class loader that started it (Quarkus runs the test resource in the test's
+        // loader); were this another loader, startScratch() would be a fresh, empty server: say so rather than wait
+        SmtpServer smtp = LocalInfra.startScratch().smtp();
+        if (smtp.port() != smtpPort()) {
+            throw new IllegalStateException("the embedded SMTP server on " + smtpPort()
+                    + " was started in another class loader; this one sees " + smtp.port());
+        }
+        return List.of(smtp.greenMail().getReceivedMessages());
     }
 
     public static String databaseUser() {
