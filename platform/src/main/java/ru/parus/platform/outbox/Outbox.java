@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,6 +23,9 @@ import ru.parus.platform.events.EventType;
  */
 @ApplicationScoped
 public class Outbox {
+    /** Where {@link #publishAll}'s statement takes the outbox insert. */
+    public static final String PUBLISHED = "{published}";
+
     @Inject
     EntityManager em;
     @Inject
@@ -59,7 +63,41 @@ public class Outbox {
         return message.eventId;
     }
 
-    /** Fired inside the transaction; {@link OutboxRelay} observes it after the commit only. */
+    /**
+     * Set-based publishing, for scans that fire many events in one statement (R14's dormancy, R15's unpaid orders).
+     * {@code statement} is the caller's SQL with {@code {published}} where the outbox insert goes, as one CTE named
+     * {@code published}: it takes {@code aggregate_id} (text) and {@code payload} (JSON text) from the caller's CTE
+     * {@code source} and returns both, so later CTEs and the final SELECT can use them. The outbox's own parameters
+     * (topic, aggregate type, event type, time, the caller's trace) are bound here; the caller binds its own and runs
+     * the query in its transaction. The relay wakes after the commit, as for {@link #publish}.
+     *
+     * @return the query, ready for the caller's parameters
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Query publishAll(String statement, String source, String topic, String aggregateType, EventType type) {
+        if (!statement.contains(PUBLISHED)) {
+            throw new IllegalArgumentException("the statement has no " + PUBLISHED + " for the outbox insert");
+        }
+        String insert = """
+                published AS (
+                    INSERT INTO outbox (event_id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at,
+                                        traceparent)
+                    SELECT gen_random_uuid(), :outboxTopic, :outboxAggregateType, s.aggregate_id, :outboxEventType,
+                           s.payload, :outboxOccurredAt, CAST(:outboxTraceparent AS varchar)
+                    FROM %s s
+                    RETURNING aggregate_id, payload
+                )""".formatted(source);
+        Query query = em.createNativeQuery(statement.replace(PUBLISHED, insert))
+                .setParameter("outboxTopic", topic)
+                .setParameter("outboxAggregateType", aggregateType)
+                .setParameter("outboxEventType", type.ceType())
+                .setParameter("outboxOccurredAt", OffsetDateTime.now(clock))
+                .setParameter("outboxTraceparent", TraceContext.currentTraceparent());
+        written.fire(new OutboxWritten(null));
+        return query;
+    }
+
+    /** Fired inside the transaction; {@link OutboxRelay} observes it after the commit only. eventId is null for {@link #publishAll}. */
     public record OutboxWritten(UUID eventId) {
     }
 }

@@ -2,8 +2,7 @@ package ru.parus.platform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,8 +15,8 @@ import com.networknt.schema.ValidationMessage;
 
 /**
  * For tests: the JSON Schemas under {@code docs/events/} are the contract of each event; producers
- * validate what they publish against them and consumers read their examples.
- * Needs {@code com.networknt:json-schema-validator} on the test class path.
+ * validate what they publish against them and consumers read their examples. This module's jar carries them, so a
+ * test finds them wherever it runs.
  */
 public final class EventSchemas {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -25,20 +24,15 @@ public final class EventSchemas {
     private EventSchemas() {
     }
 
-    /** {@code docs/events/<name>.schema.json} of the project, found from the working directory upwards. */
-    public static Path file(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("docs").resolve("events").resolve(name + ".schema.json");
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no docs/events/" + name + ".schema.json above " + Path.of("").toAbsolutePath());
-    }
-
+    /** {@code docs/events/<name>.schema.json}, which this module carries as the class-path resource {@code events/<name>.schema.json}. */
     public static JsonNode schema(String name) {
-        try {
-            return MAPPER.readTree(file(name).toFile());
+        String resource = "events/" + name + ".schema.json";
+        try (InputStream in = EventSchemas.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no event schema " + resource + " on the class path (docs/events/"
+                        + name + ".schema.json)");
+            }
+            return MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
