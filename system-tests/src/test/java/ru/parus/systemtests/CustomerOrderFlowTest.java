@@ -28,7 +28,6 @@ import ru.parus.infra.test.TestKafka;
 @ExtendWith(RunningStack.class)
 class CustomerOrderFlowTest {
     static final String ORDER_PLACED = "ru.parus.order.OrderPlaced.v1";
-    /** The architecture's promise: the outbox relay is woken on commit, so an event takes milliseconds. */
     /**
      * A bound that catches a stuck pipeline (the 1 s polling fallback missed, a consumer restarting), not a speed
      * target: latency is measured by scripts/EventLatency.java (docs/performance.md). 2 s flaked on a loaded CI
@@ -39,12 +38,12 @@ class CustomerOrderFlowTest {
     static final Duration GIVE_UP = Duration.ofSeconds(20);
 
     @Test
-    void anOrderShowsOnTheCustomersCardWithinTwoSecondsAndIsPublishedOnce() {
+    void anOrderShowsOnTheCustomersCardWithinTenSecondsAndIsPublishedOnce() {
         String head = TestInfra.token("head-1", "HEAD");
         String manager = TestInfra.token("manager-1", "MANAGER");
 
         // The first event after start-up runs code paths the JVMs have not compiled yet (about 1 s with C1 on
-        // two cores); it must arrive, and its latency is printed, but the 2 s promise is about the running stack.
+        // two cores); it must arrive, and its latency is printed, but the bound is about the running stack.
         String warmUpCustomer = registerCustomer(head, "+7 912 000-00-00");
         placeOrder(manager, warmUpCustomer);
         long warmUpPlaced = System.nanoTime();

@@ -18,8 +18,9 @@ import ru.parus.infra.test.TestInfra;
 /**
  * A cheap fingerprint of one service's database: per table its row count and the highest {@code xmin} (the id of
  * the transaction that wrote the newest row version, so an UPDATE shows as well as an INSERT; a DELETE shows in the
- * count). One statement per call. The {@code outbox} and {@code inbox} tables are fingerprinted by count only: the
- * relay marks outbox rows sent in the background, and an inbox row means a consumer, not a request, wrote.
+ * count). One statement per call. The {@code outbox} is fingerprinted by its newest row's time only: the relay marks
+ * rows sent and the pruner deletes old sent rows in the background, but only a write adds a newer row. The
+ * {@code inbox} by count only: an inbox row means a consumer, not a request, wrote.
  */
 final class DataFingerprint implements AutoCloseable {
     private final Connection db;
@@ -42,16 +43,20 @@ final class DataFingerprint implements AutoCloseable {
             }
             tables = List.copyOf(names);
             query = tables.isEmpty() ? null : tables.stream()
-                    .map(t -> "SELECT '" + t + "', count(*), " + (countOnly(t) ? "0" : "coalesce(max(xmin::text::bigint), 0)")
-                            + " FROM \"" + t + "\"")
+                    .map(t -> "SELECT '" + t + "', " + fingerprint(t) + " FROM \"" + t + "\"")
                     .collect(Collectors.joining(" UNION ALL "));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the tables of " + database, e);
         }
     }
 
-    private static boolean countOnly(String table) {
-        return table.equals("outbox") || table.equals("inbox");
+    /** Two columns: a count and a version, each 0 where it says nothing about requests. */
+    private static String fingerprint(String table) {
+        return switch (table) {
+            case "outbox" -> "0, coalesce(CAST(extract(epoch FROM max(occurred_at)) * 1000000 AS bigint), 0)";
+            case "inbox" -> "count(*), 0";
+            default -> "count(*), coalesce(max(xmin::text::bigint), 0)";
+        };
     }
 
     List<String> tables() {
