@@ -43,7 +43,24 @@ import ru.parus.infra.DevKeys;
 public class EventLatency {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** Above this 1-minute load average before the run (2 cores), the figures are not comparable. */
+    static final double MAX_LOAD = Double.parseDouble(System.getenv().getOrDefault("PARUS_BENCH_MAX_LOAD", "2"));
+
     public static void main(String[] args) throws Exception {
+        String before = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+        double load = Double.parseDouble(before.split(" ")[0]);
+        if (load > MAX_LOAD && "1".equals(System.getenv("PARUS_BENCH_REQUIRE_QUIET"))) {
+            System.err.printf("[bench] refused: 1-minute load average %.2f > %.1f before the run (measure alone)%n", load, MAX_LOAD);
+            System.exit(3);
+        }
+        System.out.println("[bench] load average before: " + before);
+        run(args);
+        System.out.println("[bench] load average after: " + java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim()
+                + "; load before " + before.split(" ")[0] + ": "
+                + (load > MAX_LOAD ? "NOT COMPARABLE (above " + MAX_LOAD + " before)" : "comparable"));
+    }
+
+    static void run(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         if (args.length > 2 && args[2].equals("stack")) {
             stack(count, args.length > 3 ? Integer.parseInt(args[3]) : 500, args.length > 4 ? Integer.parseInt(args[4]) : 4);

@@ -5,6 +5,9 @@
 #   ./parus up && scripts/email-throughput.sh [N=500] [P=8]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# load average before and after; not comparable above 2 (PARUS_BENCH_REQUIRE_QUIET=1 refuses)
+. scripts/lib/quiet-machine.sh
+quiet_machine_before
 N=${1:-500} P=${2:-8}
 PG_PORT=${PARUS_PG_PORT:-15432}
 MANAGER=$(./parus token --role MANAGER --sub manager-1)
@@ -27,3 +30,4 @@ sql "SELECT count(*) AS sent,
             round(count(*) / extract(epoch FROM max(sent_at) - min(created_at))::numeric, 1) AS per_second
      FROM message_log WHERE customer_id = '$customer'" | awk -F'|' -v p="$(echo "$posted - $start" | bc)" -v n="$N" \
   '{printf "%s e-mails: posting took %.1f s (%.0f/s); first queued -> last SENT %s s = %s messages/s\n", $1, p, n/p, $2, $3}'
+quiet_machine_after

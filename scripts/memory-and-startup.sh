@@ -40,6 +40,8 @@ fi
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+# shellcheck source=lib/quiet-machine.sh
+. "$ROOT/scripts/lib/quiet-machine.sh"
 
 # pids of a process and its descendants
 tree() {
@@ -89,6 +91,7 @@ timed_up() {
 TMP=$(mktemp -d)
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
 ./parus down >/dev/null 2>&1 || true
+quiet_machine_before
 if [[ -d $DATA ]]; then
     aside="$DATA.before-$(date +%Y%m%d-%H%M%S)"
     mv "$DATA" "$aside"
@@ -116,3 +119,4 @@ LOAD_BEFORE=$(loadavg)
 timed_up "warm (existing data, built jars)"
 ./parus down >/dev/null
 rm -rf "$TMP"
+quiet_machine_after
