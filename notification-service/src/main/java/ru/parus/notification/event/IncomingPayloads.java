@@ -7,17 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 /**
- * The fields this service reads of other services' events (tolerant reader: unknown fields are ignored).
+ * The fields this service reads of other services' events (tolerant reader: unknown fields are ignored), one record
+ * per event, read and checked by the platform's {@code EventHandlers}: a field marked here as required that is
+ * missing or malformed makes the event poison (dead-letter topic) before the inbox records it.
  * Shapes follow docs/events/*.v1.schema.json.
  */
 public final class IncomingPayloads {
     private IncomingPayloads() {
     }
 
-    public record CustomerConsentChanged(UUID customerId, List<Consent> consents, String preferredChannel,
+    public record CustomerConsentChanged(@NotNull UUID customerId, List<Consent> consents, String preferredChannel,
             QuietHours quietHours, String timeZone, Map<String, String> addresses, OffsetDateTime changedAt,
-            Long version) {
+            @NotNull Long version) {
     }
 
     public record Consent(String channel, boolean granted) {
@@ -26,24 +31,34 @@ public final class IncomingPayloads {
     public record QuietHours(LocalTime from, LocalTime to) {
     }
 
-    public record CustomerContactsChanged(UUID customerId, List<String> phones, List<String> emails,
-            List<Messenger> messengers, Long version) {
+    public record CustomerContactsChanged(@NotNull UUID customerId, List<String> phones, List<String> emails,
+            List<Messenger> messengers, @NotNull Long version) {
     }
 
     public record Messenger(String network, String handle) {
     }
 
-    public record CustomersMerged(UUID survivingCustomerId, UUID mergedCustomerId) {
+    public record CustomersMerged(@NotNull UUID survivingCustomerId, @NotNull UUID mergedCustomerId) {
     }
 
-    public record CustomerErased(UUID customerId, OffsetDateTime erasedAt) {
+    public record CustomerErased(@NotNull UUID customerId, OffsetDateTime erasedAt) {
     }
 
-    public record OrderPlaced(UUID orderId, UUID customerId, String channel, Long totalKopecks) {
+    /**
+     * R24: a customer event that names the customer's owner (CustomerRegistered, CustomerUpdated, CustomerDormant,
+     * CustomerReactivated carry {@code ownerManagerId}); a blank or null owner means nobody owns the customer.
+     */
+    public record OwnerNamed(@NotNull UUID customerId, String ownerManagerId) {
+        public String owner() {
+            return ownerManagerId == null || ownerManagerId.isBlank() ? null : ownerManagerId;
+        }
     }
 
-    public record OrderConfirmed(UUID orderId, UUID customerId, String paymentMethod, String deliveryMethod,
-            Delivery delivery, Long payableKopecks, Long cashOnDeliveryKopecks) {
+    public record OrderPlaced(@NotNull UUID orderId, @NotNull UUID customerId, String channel, Long totalKopecks) {
+    }
+
+    public record OrderConfirmed(@NotNull UUID orderId, @NotNull UUID customerId, String paymentMethod,
+            String deliveryMethod, Delivery delivery, Long payableKopecks, Long cashOnDeliveryKopecks) {
     }
 
     public record Delivery(Address address, String pickupPointId, String terminalId, LocalDate date, String windowFrom,
@@ -54,28 +69,35 @@ public final class IncomingPayloads {
             String apartment) {
     }
 
-    public record OrderPaid(UUID orderId, UUID customerId) {
+    public record OrderPaid(@NotNull UUID orderId, @NotNull UUID customerId) {
     }
 
-    public record OrderPaymentOverdue(UUID orderId, UUID customerId, Long payableKopecks, String paymentLink) {
+    public record OrderPaymentOverdue(@NotNull UUID orderId, @NotNull UUID customerId, Long payableKopecks,
+            String paymentLink) {
     }
 
     /** ShipmentPacked and ShipmentReadyForPickup, the fields an order-ready message needs (R13). */
-    public record ShipmentReady(UUID shipmentId, UUID orderId, String deliveryMethod, String pickupPointId,
-            String terminalId, String trackingNumber, Long cashOnDeliveryKopecks) {
+    public record ShipmentReady(@NotNull UUID shipmentId, @NotNull UUID orderId, String deliveryMethod,
+            String pickupPointId, String terminalId, String trackingNumber, Long cashOnDeliveryKopecks) {
+        /** R13: packed counts as ready only for courier delivery; other methods are ready when they arrive. */
+        public boolean byCourier() {
+            return "COURIER".equals(deliveryMethod);
+        }
     }
 
     /** R22: callcenter-events; until the matching end, the deputy reads the absent manager's customers' messages. */
-    public record ManagerAbsenceStarted(UUID absenceId, String managerId, String deputyId, String reason,
-            OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    public record ManagerAbsenceStarted(@NotNull UUID absenceId, @NotBlank String managerId,
+            @NotBlank String deputyId, String reason, OffsetDateTime startsAt, OffsetDateTime endsAt) {
     }
 
-    public record ManagerAbsenceEnded(UUID absenceId, String managerId, String deputyId, OffsetDateTime endedAt) {
+    public record ManagerAbsenceEnded(@NotNull UUID absenceId, @NotBlank String managerId, @NotBlank String deputyId,
+            OffsetDateTime endedAt) {
     }
 
     /** R1: catalog-events, the product's full state after a change; a newer {@code version} wins. */
-    public record ProductChanged(UUID productId, Long version, String name, String category, List<String> storefronts,
-            List<Certificate> certificates, List<Variant> variants, OffsetDateTime changedAt) {
+    public record ProductChanged(@NotNull UUID productId, @NotNull Long version, @NotBlank String name,
+            @NotBlank String category, @NotNull List<String> storefronts, List<Certificate> certificates,
+            @NotNull List<Variant> variants, OffsetDateTime changedAt) {
     }
 
     /** A quality certificate of a product (R1): a document at {@code url}, valid until the date (null: no end). */

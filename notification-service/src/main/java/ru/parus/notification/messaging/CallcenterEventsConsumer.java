@@ -1,7 +1,6 @@
 package ru.parus.notification.messaging;
 
-import static ru.parus.notification.messaging.EventReading.read;
-
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -9,15 +8,14 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
-import ru.parus.notification.event.IncomingPayloads;
+import ru.parus.notification.event.IncomingPayloads.ManagerAbsenceEnded;
+import ru.parus.notification.event.IncomingPayloads.ManagerAbsenceStarted;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.DeputyService;
 import ru.parus.platform.consumer.RetryTransientFailures;
-import ru.parus.platform.events.IncomingEvent;
-import ru.parus.platform.inbox.Inbox;
+import ru.parus.platform.events.EventDispatcher;
+import ru.parus.platform.events.EventHandlers;
 
 /** Reads {@code callcenter-events} for managers' absences and their deputies (R22, R24); each event once (inbox). */
 @ApplicationScoped
@@ -26,25 +24,25 @@ public class CallcenterEventsConsumer {
     static final String CONSUMER = "notification-service.callcenter-events";
 
     @Inject
-    ObjectMapper mapper;
-    @Inject
-    Inbox inbox;
+    EventDispatcher dispatcher;
     @Inject
     DeputyService deputies;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void routes() {
+        handlers = dispatcher.handlers(CONSUMER)
+                .on(NotificationEvents.MANAGER_ABSENCE_STARTED, ManagerAbsenceStarted.class,
+                        (started, event) -> deputies.started(started))
+                .on(NotificationEvents.MANAGER_ABSENCE_ENDED, ManagerAbsenceEnded.class,
+                        (ended, event) -> deputies.ended(ended));
+    }
 
     @Incoming("callcenter-events")
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent e = IncomingEvent.from(record, mapper);
-        boolean known = e.is(NotificationEvents.MANAGER_ABSENCE_STARTED) || e.is(NotificationEvents.MANAGER_ABSENCE_ENDED);
-        if (!known || !inbox.firstDelivery(CONSUMER, e)) {
-            return;
-        }
-        if (e.is(NotificationEvents.MANAGER_ABSENCE_STARTED)) {
-            deputies.started(read(mapper, e, IncomingPayloads.ManagerAbsenceStarted.class, "absenceId", "managerId", "deputyId"));
-        } else {
-            deputies.ended(read(mapper, e, IncomingPayloads.ManagerAbsenceEnded.class, "absenceId", "managerId", "deputyId"));
-        }
+        handlers.dispatch(record);
     }
 }

@@ -1,7 +1,6 @@
 package ru.parus.notification.messaging;
 
-import static ru.parus.notification.messaging.EventReading.read;
-
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -9,20 +8,18 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
-import ru.parus.notification.event.IncomingPayloads;
+import ru.parus.notification.event.IncomingPayloads.ProductChanged;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.CatalogueProjection;
 import ru.parus.platform.consumer.RetryTransientFailures;
-import ru.parus.platform.events.IncomingEvent;
-import ru.parus.platform.events.PoisonEventException;
-import ru.parus.platform.inbox.Inbox;
+import ru.parus.platform.events.EventDispatcher;
+import ru.parus.platform.events.EventHandlers;
 
 /**
  * Reads {@code catalog-events} for the catalogue projection behind managers' attachments, the price list and
- * certificates (R1, R21); each event once (inbox). Other catalogue events (CrossSellRuleChanged) are not ours.
+ * certificates (R1, R21); each event once (inbox). Other catalogue events (CrossSellRuleChanged) are not ours; a
+ * ProductChanged without variants or storefronts is poison (its record's constraints).
  */
 @ApplicationScoped
 @RetryTransientFailures
@@ -30,25 +27,23 @@ public class CatalogEventsConsumer {
     static final String CONSUMER = "notification-service.catalog-events";
 
     @Inject
-    ObjectMapper mapper;
-    @Inject
-    Inbox inbox;
+    EventDispatcher dispatcher;
     @Inject
     CatalogueProjection catalogue;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void routes() {
+        handlers = dispatcher.handlers(CONSUMER)
+                .on(NotificationEvents.PRODUCT_CHANGED, ProductChanged.class,
+                        (changed, event) -> catalogue.changed(changed));
+    }
 
     @Incoming("catalog-events")
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent e = IncomingEvent.from(record, mapper);
-        if (!e.is(NotificationEvents.PRODUCT_CHANGED) || !inbox.firstDelivery(CONSUMER, e)) {
-            return;
-        }
-        IncomingPayloads.ProductChanged p = read(mapper, e, IncomingPayloads.ProductChanged.class, "productId", "version",
-                "name", "category");
-        if (p.variants() == null || p.storefronts() == null) {
-            throw new PoisonEventException("ProductChanged " + e.id() + " lacks variants or storefronts", null);
-        }
-        catalogue.changed(p);
+        handlers.dispatch(record);
     }
 }
