@@ -1,10 +1,6 @@
 package ru.parus.callcenter.messaging;
 
-import static ru.parus.callcenter.messaging.EventReading.optionalText;
-import static ru.parus.callcenter.messaging.EventReading.optionalTime;
-import static ru.parus.callcenter.messaging.EventReading.positiveInt;
-import static ru.parus.callcenter.messaging.EventReading.uuid;
-
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,16 +8,19 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
-import ru.parus.callcenter.event.CallCenterEvents;
+import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerContactsChanged;
+import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerDormant;
+import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerErased;
+import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerReactivated;
+import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerRegistered;
+import ru.parus.callcenter.event.incoming.CustomerEvents.CustomersMerged;
 import ru.parus.callcenter.service.CustomerErasure;
 import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.TaskQueue;
 import ru.parus.platform.consumer.RetryTransientFailures;
-import ru.parus.platform.events.IncomingEvent;
-import ru.parus.platform.inbox.Inbox;
+import ru.parus.platform.events.EventDispatcher;
+import ru.parus.platform.events.EventHandlers;
 
 /** Reads {@code customer-events}: the customer projection, and R14's reactivation calls. Each event once (inbox). */
 @ApplicationScoped
@@ -30,9 +29,7 @@ public class CustomerEventsConsumer {
     static final String CONSUMER = "callcenter-service.customer-events";
 
     @Inject
-    ObjectMapper mapper;
-    @Inject
-    Inbox inbox;
+    EventDispatcher dispatcher;
     @Inject
     TaskQueue queue;
     @Inject
@@ -40,35 +37,36 @@ public class CustomerEventsConsumer {
     @Inject
     CustomerErasure erasure;
 
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void routes() {
+        handlers = dispatcher.handlers(CONSUMER)
+                .on(CustomerRegistered.TYPE, CustomerRegistered.class, (registered, event) -> {
+                    queue.customerRegistered(registered.customerId(), registered.name(), registered.phone(),
+                            registered.ownerManagerId());
+                    profiles.registered(registered.customerId(), registered.type()); // R16 selectors
+                })
+                .on(CustomersMerged.TYPE, CustomersMerged.class, (merged, event) ->
+                        queue.customersMerged(merged.survivingCustomerId(), merged.mergedCustomerId()))
+                .on(CustomerDormant.TYPE, CustomerDormant.class, (dormant, event) -> {
+                    queue.customerDormant(dormant.customerId(), dormant.episode(), dormant.ownerManagerId(), event.id());
+                    profiles.dormant(dormant.customerId(), dormant.customerType(), dormant.lastOrder()); // R16
+                })
+                .on(CustomerReactivated.TYPE, CustomerReactivated.class, (reactivated, event) -> {
+                    queue.customerReactivated(reactivated.customerId(), event.id());
+                    profiles.reactivated(reactivated.customerId(), reactivated.orderPlaced()); // R16 selectors
+                })
+                // R18: the phones calls are matched by
+                .on(CustomerContactsChanged.TYPE, CustomerContactsChanged.class, (changed, event) ->
+                        queue.customerContactsChanged(changed.customerId(), changed.phones(), changed.version()))
+                .on(CustomerErased.TYPE, CustomerErased.class, (erased, event) -> erasure.erase(erased.customerId())); // R24
+    }
+
     @Incoming("customer-events")
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent e = IncomingEvent.from(record, mapper);
-        boolean known = e.is(CallCenterEvents.CUSTOMER_REGISTERED) || e.is(CallCenterEvents.CUSTOMERS_MERGED)
-                || e.is(CallCenterEvents.CUSTOMER_DORMANT) || e.is(CallCenterEvents.CUSTOMER_REACTIVATED)
-                || e.is(CallCenterEvents.CUSTOMER_CONTACTS_CHANGED) || e.is(CallCenterEvents.CUSTOMER_ERASED);
-        if (!known || !inbox.firstDelivery(CONSUMER, e)) {
-            return;
-        }
-        if (e.is(CallCenterEvents.CUSTOMER_REGISTERED)) {
-            queue.customerRegistered(uuid(e, "customerId"), optionalText(e, "name"), optionalText(e, "phone"),
-                    optionalText(e, "ownerManagerId"));
-            profiles.registered(uuid(e, "customerId"), optionalText(e, "type")); // R16 selectors
-        } else if (e.is(CallCenterEvents.CUSTOMERS_MERGED)) {
-            queue.customersMerged(uuid(e, "survivingCustomerId"), uuid(e, "mergedCustomerId"));
-        } else if (e.is(CallCenterEvents.CUSTOMER_DORMANT)) {
-            queue.customerDormant(uuid(e, "customerId"), positiveInt(e, "episode"), optionalText(e, "ownerManagerId"), e.id());
-            profiles.dormant(uuid(e, "customerId"), optionalText(e, "customerType"), optionalTime(e, "lastOrderAt")); // R16
-        } else if (e.is(CallCenterEvents.CUSTOMER_REACTIVATED)) {
-            queue.customerReactivated(uuid(e, "customerId"), e.id());
-            profiles.reactivated(uuid(e, "customerId"), optionalTime(e, "orderPlacedAt")); // R16 selectors
-        } else if (e.is(CallCenterEvents.CUSTOMER_ERASED)) {
-            erasure.erase(uuid(e, "customerId")); // R24
-        } else {
-            // R18: the phones calls are matched by
-            queue.customerContactsChanged(uuid(e, "customerId"), EventReading.texts(e, "phones"),
-                    EventReading.nonNegativeLong(e, "version"));
-        }
+        handlers.dispatch(record);
     }
 }

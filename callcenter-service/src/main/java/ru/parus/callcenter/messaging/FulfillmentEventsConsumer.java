@@ -1,8 +1,6 @@
 package ru.parus.callcenter.messaging;
 
-import static ru.parus.callcenter.messaging.EventReading.optionalText;
-import static ru.parus.callcenter.messaging.EventReading.uuid;
-
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,14 +8,13 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
-import ru.parus.callcenter.event.CallCenterEvents;
+import ru.parus.callcenter.event.incoming.FulfillmentEvents;
+import ru.parus.callcenter.event.incoming.FulfillmentEvents.ShipmentReady;
 import ru.parus.callcenter.service.TaskQueue;
 import ru.parus.platform.consumer.RetryTransientFailures;
-import ru.parus.platform.events.IncomingEvent;
-import ru.parus.platform.inbox.Inbox;
+import ru.parus.platform.events.EventDispatcher;
+import ru.parus.platform.events.EventHandlers;
 
 /**
  * Reads {@code fulfillment-events} for R13: a shipment packed for courier delivery, or arrived at the pickup
@@ -29,23 +26,26 @@ public class FulfillmentEventsConsumer {
     static final String CONSUMER = "callcenter-service.fulfillment-events";
 
     @Inject
-    ObjectMapper mapper;
-    @Inject
-    Inbox inbox;
+    EventDispatcher dispatcher;
     @Inject
     TaskQueue queue;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void routes() {
+        EventHandlers.Handler<ShipmentReady> ready =
+                (shipment, event) -> queue.orderReady(shipment.shipmentId(), shipment.orderId(), event.id());
+        // R13: packed counts as ready only for courier delivery; other methods are ready when they arrive
+        handlers = dispatcher.handlers(CONSUMER)
+                .on(FulfillmentEvents.SHIPMENT_PACKED, ShipmentReady.class, ShipmentReady::courier, ready)
+                .on(FulfillmentEvents.SHIPMENT_READY_FOR_PICKUP, ShipmentReady.class, ready);
+    }
 
     @Incoming("fulfillment-events")
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent e = IncomingEvent.from(record, mapper);
-        // R13: packed counts as ready only for courier delivery; other methods are ready when they arrive
-        boolean ready = e.is(CallCenterEvents.SHIPMENT_READY_FOR_PICKUP)
-                || e.is(CallCenterEvents.SHIPMENT_PACKED) && "COURIER".equals(optionalText(e, "deliveryMethod"));
-        if (!ready || !inbox.firstDelivery(CONSUMER, e)) {
-            return;
-        }
-        queue.orderReady(uuid(e, "shipmentId"), uuid(e, "orderId"), e.id());
+        handlers.dispatch(record);
     }
 }

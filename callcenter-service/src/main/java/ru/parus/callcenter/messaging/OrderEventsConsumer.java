@@ -1,11 +1,6 @@
 package ru.parus.callcenter.messaging;
 
-import static ru.parus.callcenter.messaging.EventReading.flag;
-import static ru.parus.callcenter.messaging.EventReading.optionalText;
-import static ru.parus.callcenter.messaging.EventReading.time;
-import static ru.parus.callcenter.messaging.EventReading.optionalTime;
-import static ru.parus.callcenter.messaging.EventReading.uuid;
-
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,16 +8,20 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
-import ru.parus.callcenter.event.CallCenterEvents;
-import ru.parus.callcenter.service.OrderActivity;
+import ru.parus.callcenter.event.incoming.OrderEvents.DiscountApprovalRequested;
+import ru.parus.callcenter.event.incoming.OrderEvents.DiscountDecided;
+import ru.parus.callcenter.event.incoming.OrderEvents.OrderCancelled;
+import ru.parus.callcenter.event.incoming.OrderEvents.OrderPaid;
+import ru.parus.callcenter.event.incoming.OrderEvents.OrderPaymentOverdue;
+import ru.parus.callcenter.event.incoming.OrderEvents.OrderPlaced;
+import ru.parus.callcenter.event.incoming.OrderEvents.UpsellOfferRecorded;
 import ru.parus.callcenter.service.CustomerProfiles;
+import ru.parus.callcenter.service.OrderActivity;
 import ru.parus.callcenter.service.TaskQueue;
 import ru.parus.platform.consumer.RetryTransientFailures;
-import ru.parus.platform.events.IncomingEvent;
-import ru.parus.platform.inbox.Inbox;
+import ru.parus.platform.events.EventDispatcher;
+import ru.parus.platform.events.EventHandlers;
 
 /** Reads {@code order-events}: the order projection, R15's unpaid-order calls and R23's order figures. Each event once (inbox). */
 @ApplicationScoped
@@ -31,9 +30,7 @@ public class OrderEventsConsumer {
     static final String CONSUMER = "callcenter-service.order-events";
 
     @Inject
-    ObjectMapper mapper;
-    @Inject
-    Inbox inbox;
+    EventDispatcher dispatcher;
     @Inject
     TaskQueue queue;
     @Inject
@@ -41,40 +38,40 @@ public class OrderEventsConsumer {
     @Inject
     CustomerProfiles profiles;
 
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void routes() {
+        handlers = dispatcher.handlers(CONSUMER)
+                .on(OrderPlaced.TYPE, OrderPlaced.class, (placed, event) -> {
+                    queue.orderPlaced(placed.orderId(), placed.customerId(), placed.managerId());
+                    activity.placed(placed.orderId(), placed.channel(), placed.placedAt(), placed.totalKopecks());
+                    profiles.orderPlaced(placed.customerId(), placed.channel(), placed.placedAt()); // R16
+                })
+                .on(OrderPaymentOverdue.TYPE, OrderPaymentOverdue.class,
+                        (overdue, event) -> queue.paymentOverdue(overdue.orderId(), overdue.customerId(), event.id()))
+                .on(OrderPaid.TYPE, OrderPaid.class, (paid, event) -> queue.orderPaid(paid.orderId(), event.id()))
+                .on(OrderCancelled.TYPE, OrderCancelled.class, (cancelled, event) -> {
+                    queue.orderCancelled(cancelled.orderId(), event.id());
+                    activity.cancelled(cancelled.orderId(), cancelled.customerId(), cancelled.cancelledAt(),
+                            cancelled.managerError(), cancelled.managerId());
+                })
+                .on(UpsellOfferRecorded.TYPE, UpsellOfferRecorded.class, (offer, event) -> activity.upsellRecorded(
+                        offer.offerId(), offer.orderId(), offer.recordedBy(), offer.accepted(), offer.recordedAt()))
+                // R10: the head's approval task
+                .on(DiscountApprovalRequested.TYPE, DiscountApprovalRequested.class, (request, event) ->
+                        queue.discountApprovalRequested(request.requestId(), request.orderId(), request.customerId(),
+                                request.requestedBy(), request.requestedPercent(), event.id()))
+                .on(DiscountDecided.APPROVED, DiscountDecided.class,
+                        (decided, event) -> queue.discountDecided(decided.requestId(), true, event.id()))
+                .on(DiscountDecided.REJECTED, DiscountDecided.class,
+                        (decided, event) -> queue.discountDecided(decided.requestId(), false, event.id()));
+    }
+
     @Incoming("order-events")
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent e = IncomingEvent.from(record, mapper);
-        boolean known = e.is(CallCenterEvents.ORDER_PLACED) || e.is(CallCenterEvents.ORDER_PAYMENT_OVERDUE)
-                || e.is(CallCenterEvents.ORDER_PAID) || e.is(CallCenterEvents.ORDER_CANCELLED)
-                || e.is(CallCenterEvents.UPSELL_OFFER_RECORDED)
-                || e.is(CallCenterEvents.DISCOUNT_APPROVAL_REQUESTED) || e.is(CallCenterEvents.DISCOUNT_APPROVED)
-                || e.is(CallCenterEvents.DISCOUNT_REJECTED);
-        if (!known || !inbox.firstDelivery(CONSUMER, e)) {
-            return;
-        }
-        if (e.is(CallCenterEvents.ORDER_PLACED)) {
-            queue.orderPlaced(uuid(e, "orderId"), uuid(e, "customerId"), optionalText(e, "managerId"));
-            activity.placed(uuid(e, "orderId"), optionalText(e, "channel"), time(e, "placedAt"), EventReading.nonNegativeLong(e, "totalKopecks"));
-            profiles.orderPlaced(uuid(e, "customerId"), optionalText(e, "channel"), optionalTime(e, "placedAt")); // R16
-        } else if (e.is(CallCenterEvents.ORDER_PAYMENT_OVERDUE)) {
-            queue.paymentOverdue(uuid(e, "orderId"), uuid(e, "customerId"), e.id());
-        } else if (e.is(CallCenterEvents.ORDER_PAID)) {
-            queue.orderPaid(uuid(e, "orderId"), e.id());
-        } else if (e.is(CallCenterEvents.ORDER_CANCELLED)) {
-            queue.orderCancelled(uuid(e, "orderId"), e.id());
-            activity.cancelled(uuid(e, "orderId"), uuid(e, "customerId"), time(e, "cancelledAt"),
-                    flag(e, "managerError"), optionalText(e, "managerId"));
-        } else if (e.is(CallCenterEvents.UPSELL_OFFER_RECORDED)) {
-            activity.upsellRecorded(uuid(e, "offerId"), uuid(e, "orderId"), e.requireText("recordedBy"),
-                    "ACCEPTED".equals(e.requireText("answer")), time(e, "recordedAt"));
-        } else if (e.is(CallCenterEvents.DISCOUNT_APPROVAL_REQUESTED)) {
-            // R10: the head's approval task
-            queue.discountApprovalRequested(uuid(e, "requestId"), uuid(e, "orderId"), uuid(e, "customerId"),
-                    e.requireText("requestedBy"), EventReading.decimal(e, "requestedPercent"), e.id());
-        } else {
-            queue.discountDecided(uuid(e, "requestId"), e.is(CallCenterEvents.DISCOUNT_APPROVED), e.id());
-        }
+        handlers.dispatch(record);
     }
 }

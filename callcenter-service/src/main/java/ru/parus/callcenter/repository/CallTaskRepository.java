@@ -82,4 +82,21 @@ public class CallTaskRepository implements PanacheRepositoryBase<CallTask, UUID>
     public long countOverdue(OffsetDateTime now) {
         return count("status = ?1 and dueAt < ?2", CallTask.OPEN, now);
     }
+
+    /** R22: the customer's open tasks with an assignee that no absence rerouted yet. */
+    public List<CallTask> openAssignedOutsideAbsences(UUID customerId) {
+        return list("customerId = ?1 and status = ?2 and absenceId is null and assignee is not null",
+                customerId, CallTask.OPEN);
+    }
+
+    /** The customer's open unassigned tasks go to {@code assignee}. */
+    public int assignUnassignedOpen(UUID customerId, String assignee) {
+        return update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", assignee,
+                customerId, CallTask.OPEN);
+    }
+
+    /** A merged customer's open tasks become the survivor's. */
+    public int moveOpen(UUID fromCustomerId, UUID toCustomerId) {
+        return update("customerId = ?1 where customerId = ?2 and status = ?3", toCustomerId, fromCustomerId, CallTask.OPEN);
+    }
 }

@@ -43,4 +43,18 @@ public class PhoneCallRepository implements PanacheRepositoryBase<PhoneCall, UUI
         q.append(" order by startedAt desc, id");
         return find(q.toString(), p).page(Page.of(page, size));
     }
+
+    /** R18: one PBX call at a time, whatever the replicas: its states may arrive together (until the transaction ends). */
+    public void lockPbxCall(String pbxCallId) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "pbx:" + pbxCallId)
+                .getSingleResult();
+    }
+
+    /** R18: records the (PBX call, state) pair; false when it was taken before (a replay). */
+    public boolean recordTelephonyEvent(String pbxCallId, String state, OffsetDateTime at, OffsetDateTime receivedAt) {
+        return getEntityManager().createNativeQuery("""
+                INSERT INTO telephony_event (pbx_call_id, state, at, received_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT DO NOTHING""").setParameter(1, pbxCallId).setParameter(2, state)
+                .setParameter(3, at).setParameter(4, receivedAt).executeUpdate() == 1;
+    }
 }

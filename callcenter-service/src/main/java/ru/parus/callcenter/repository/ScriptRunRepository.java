@@ -33,4 +33,13 @@ public class ScriptRunRepository implements PanacheRepositoryBase<ScriptRun, UUI
         q.append(" order by recordedAt desc, id");
         return find(q.toString(), p).page(Page.of(page, size));
     }
+
+    /** R23: count, average quality, offers made, mandatory steps on the path and covered of a manager's runs in [from, to). */
+    public Object[] quality(String managerId, OffsetDateTime from, OffsetDateTime to) {
+        return (Object[]) getEntityManager().createQuery("""
+                select count(r), avg(r.quality), coalesce(sum(r.offersMade), 0), coalesce(sum(r.mandatoryOnPath), 0),
+                       coalesce(sum(r.mandatoryCovered), 0)
+                from ScriptRun r where r.managerId = ?1 and r.recordedAt >= ?2 and r.recordedAt < ?3""")
+                .setParameter(1, managerId).setParameter(2, from).setParameter(3, to).getSingleResult();
+    }
 }

@@ -27,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.callcenter.domain.PhoneCall;
 import ru.parus.callcenter.service.CallService;
-import ru.parus.callcenter.service.CallService.CallPage;
 import ru.parus.callcenter.service.CallService.NewCall;
 import ru.parus.callcenter.service.CallTaskService.Viewer;
 import ru.parus.callcenter.service.RecordAccess;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -122,7 +122,7 @@ public class CallResource {
             @QueryParam("customerId") String customerId,
             @Parameter(example = "0") @QueryParam("page") String page,
             @Parameter(example = "20") @QueryParam("size") String size) {
-        CallPage p = service.list(viewer(), managerId, uuid("customerId", customerId), time("from", from), time("to", to),
+        Page<PhoneCall> p = service.list(viewer(), managerId, uuid("customerId", customerId), time("from", from), time("to", to),
                 CallTaskResource.integer("page", page), CallTaskResource.integer("size", size));
         access.callsShown("GET /calls", p.items()); // R24
         return new CallPageView(p.total(), p.page(), p.size(), p.items().stream().map(CallView::of).toList());

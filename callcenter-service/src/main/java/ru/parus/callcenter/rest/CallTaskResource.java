@@ -41,10 +41,10 @@ import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.CallTask;
 import ru.parus.callcenter.domain.Priority;
 import ru.parus.callcenter.service.CallTaskService;
-import ru.parus.callcenter.service.CallTaskService.TaskPage;
 import ru.parus.callcenter.service.CallTaskService.Viewer;
 import ru.parus.callcenter.service.RecordAccess;
-import ru.parus.callcenter.service.TaskChanges;
+import ru.parus.callcenter.repository.TaskChanges;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.sse.PollingSse;
 import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
@@ -117,7 +117,7 @@ public class CallTaskResource {
             @Parameter(description = "true: only overdue tasks", example = "true") @QueryParam("overdue") String overdue,
             @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1..100", example = "20") @QueryParam("size") String size) {
-        TaskPage p = service.list(viewer(), assignee, overdue, integer("page", page), integer("size", size));
+        Page<CallTask> p = service.list(viewer(), assignee, overdue, integer("page", page), integer("size", size));
         access.tasksShown("GET /tasks", p.items()); // R24
         return new TaskPageView(p.total(), p.page(), p.size(), p.items().stream().map(CallTaskView::of).toList());
     }

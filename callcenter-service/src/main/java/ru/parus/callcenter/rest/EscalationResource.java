@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.callcenter.domain.Escalation;
 import ru.parus.callcenter.service.EscalationService;
-import ru.parus.callcenter.service.EscalationService.EscalationPage;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -64,7 +64,7 @@ public class EscalationResource {
     @APIResponse(responseCode = "400", description = "Bad status, page or size (problem+json)")
     public EscalationPageView list(@Parameter(example = "OPEN") @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        EscalationPage p = service.list(status, CallTaskResource.integer("page", page), CallTaskResource.integer("size", size));
+        Page<Escalation> p = service.list(status, CallTaskResource.integer("page", page), CallTaskResource.integer("size", size));
         return new EscalationPageView(p.total(), p.page(), p.size(), p.items().stream().map(EscalationView::of).toList());
     }
 

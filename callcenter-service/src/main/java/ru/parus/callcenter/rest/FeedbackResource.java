@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.callcenter.domain.Feedback;
 import ru.parus.callcenter.service.FeedbackService;
-import ru.parus.callcenter.service.FeedbackService.FeedbackPage;
 import ru.parus.callcenter.service.RecordAccess;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -130,7 +130,7 @@ public class FeedbackResource {
             @Parameter(example = "me") @QueryParam("responsible") String responsible,
             @Parameter(example = "true") @QueryParam("overdue") String overdue,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        FeedbackPage p = service.list(staff.id(), staff.seesAll(), ScriptRunResource.blankToNull(status),
+        Page<Feedback> p = service.list(staff.id(), staff.seesAll(), ScriptRunResource.blankToNull(status),
                 ScriptRunResource.blankToNull(responsible), ScriptRunResource.blankToNull(overdue),
                 CallTaskResource.integer("page", page), CallTaskResource.integer("size", size));
         access.feedbackShown("GET /feedback", p.items()); // R24

@@ -28,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.parus.callcenter.domain.ScriptRun;
 import ru.parus.callcenter.service.RecordAccess;
 import ru.parus.callcenter.service.ScriptRunService;
-import ru.parus.callcenter.service.ScriptRunService.RunPage;
 import ru.parus.callcenter.service.ScriptRunService.StepAnswer;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -101,7 +101,7 @@ public class ScriptRunResource {
             @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
             @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        RunPage p = service.search(blankToNull(managerId), time("from", from), time("to", to),
+        Page<ScriptRun> p = service.search(blankToNull(managerId), time("from", from), time("to", to),
                 CallTaskResource.integer("page", page), CallTaskResource.integer("size", size));
         access.shown("GET /script-runs", p.items(), x -> x.customerId, service::personalFields); // R24
         return new RunPageView(p.total(), p.page(), p.size(), p.items().stream().map(this::view).toList());

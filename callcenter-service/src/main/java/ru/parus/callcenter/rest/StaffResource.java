@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.parus.callcenter.domain.Absence;
 import ru.parus.callcenter.domain.Staff;
 import ru.parus.callcenter.service.StaffService;
-import ru.parus.callcenter.service.StaffService.StaffPage;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -99,7 +99,7 @@ public class StaffResource {
             @Parameter(example = "true") @QueryParam("active") String active,
             @Parameter(example = "0") @QueryParam("page") String page,
             @Parameter(example = "50") @QueryParam("size") String size) {
-        StaffPage p = service.list(role, active, CallTaskResource.integer("page", page), CallTaskResource.integer("size", size));
+        Page<Staff> p = service.list(role, active, CallTaskResource.integer("page", page), CallTaskResource.integer("size", size));
         return new StaffPageView(p.total(), p.page(), p.size(), p.items().stream().map(StaffView::of).toList());
     }
 

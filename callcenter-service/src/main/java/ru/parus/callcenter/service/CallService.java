@@ -26,7 +26,9 @@ import ru.parus.callcenter.repository.EscalationRepository;
 import ru.parus.callcenter.repository.PhoneCallRepository;
 import ru.parus.callcenter.service.CallTaskService.Viewer;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.paging.PageRequest;
+import ru.parus.platform.phone.PhoneNumbers;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -65,8 +67,6 @@ public class CallService {
             OffsetDateTime endedAt, String purpose, String outcome, UUID orderId, UUID taskId, String notes) {
     }
 
-    public record CallPage(long total, int page, int size, List<PhoneCall> items) {
-    }
 
     /**
      * R18 (R6): registers a call made or taken by the caller: the phone in E.164, the customer matched by phone unless
@@ -167,7 +167,7 @@ public class CallService {
      * director and the admin anyone's (all without managerId).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CallPage list(Viewer viewer, String managerId, UUID customerId, OffsetDateTime from, OffsetDateTime to,
+    public Page<PhoneCall> list(Viewer viewer, String managerId, UUID customerId, OffsetDateTime from, OffsetDateTime to,
             Integer page, Integer size) {
         PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
         int p = paging.page();
@@ -185,7 +185,7 @@ public class CallService {
             managers = Set.of(access.staffFilter(managerId)); // R24, R22
         }
         PanacheQuery<PhoneCall> q = calls.search(managers, customerId, from, to, p, s);
-        return new CallPage(q.count(), p, s, q.list());
+        return Page.of(paging, q.count(), q.list());
     }
 
     /**

@@ -17,6 +17,7 @@ import ru.parus.callcenter.event.CallCenterEvents;
 import ru.parus.callcenter.event.CallTaskCompleted;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -38,8 +39,6 @@ public class CallTaskService {
     public record Viewer(String id, boolean seesAll) {
     }
 
-    public record TaskPage(long total, int page, int size, List<CallTask> items) {
-    }
 
     /**
      * A call task by id (404 if unknown); R24, R22: a manager reads their own tasks (assignee or original assignee) and
@@ -58,7 +57,7 @@ public class CallTaskService {
      * due time passed.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TaskPage list(Viewer viewer, String assignee, String overdue, Integer page, Integer size) {
+    public Page<CallTask> list(Viewer viewer, String assignee, String overdue, Integer page, Integer size) {
         PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
         int p = paging.page();
         int s = paging.size();
@@ -86,7 +85,7 @@ public class CallTaskService {
         }
         OffsetDateTime overdueAt = onlyOverdue ? now() : null;
         PanacheQuery<CallTask> q = tasks.queue(who, all, overdueAt, p, s);
-        return new TaskPage(q.count(), p, s, q.list());
+        return Page.of(paging, q.count(), q.list());
     }
 
     /**

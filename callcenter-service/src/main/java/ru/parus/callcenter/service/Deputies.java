@@ -56,8 +56,7 @@ public class Deputies {
     @Transactional(Transactional.TxType.MANDATORY)
     public void routeOpenOf(UUID customerId) {
         tasks.flush();
-        for (CallTask t : tasks.list("customerId = ?1 and status = ?2 and absenceId is null and assignee is not null",
-                customerId, CallTask.OPEN)) {
+        for (CallTask t : tasks.openAssignedOutsideAbsences(customerId)) {
             route(t);
         }
     }

@@ -20,6 +20,7 @@ import ru.parus.callcenter.event.EscalationResolved;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.callcenter.repository.EscalationRepository;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -41,8 +42,6 @@ public class EscalationService {
     @Inject
     Clock clock;
 
-    public record EscalationPage(long total, int page, int size, List<Escalation> items) {
-    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Escalation get(UUID id) {
@@ -50,7 +49,7 @@ public class EscalationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public EscalationPage list(String status, Integer page, Integer size) {
+    public Page<Escalation> list(String status, Integer page, Integer size) {
         PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
         int p = paging.page();
         int s = paging.size();
@@ -58,7 +57,7 @@ public class EscalationService {
             throw ProblemException.invalidField("status", "OPEN or RESOLVED");
         }
         PanacheQuery<Escalation> q = escalations.search(status, p, s);
-        return new EscalationPage(q.count(), p, s, q.list());
+        return Page.of(paging, q.count(), q.list());
     }
 
     /** R19: the resolution is recorded once (409 after), the head's task is done, EscalationResolved is published. */

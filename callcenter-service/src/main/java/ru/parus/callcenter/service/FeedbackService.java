@@ -23,6 +23,7 @@ import ru.parus.callcenter.repository.CustomerProjectionRepository;
 import ru.parus.callcenter.repository.FeedbackRepository;
 import ru.parus.callcenter.repository.PhoneCallRepository;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -54,8 +55,6 @@ public class FeedbackService {
     @Inject
     Clock clock;
 
-    public record FeedbackPage(long total, int page, int size, List<Feedback> items) {
-    }
 
     /**
      * R20: records the remark, routes it by category and sets its deadline by kind. R24, R22: a known call must be one
@@ -159,7 +158,7 @@ public class FeedbackService {
      * entered, the others everything.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public FeedbackPage list(String viewer, boolean seesAll, String status, String responsible, String overdue,
+    public Page<Feedback> list(String viewer, boolean seesAll, String status, String responsible, String overdue,
             Integer page, Integer size) {
         PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
         int p = paging.page();
@@ -183,7 +182,7 @@ public class FeedbackService {
             who = seesAll ? (responsible.equals("me") ? viewer : responsible) : access.staffFilter(responsible);
         }
         PanacheQuery<Feedback> q = feedback.search(status, who, involving, onlyOverdue ? now() : null, p, s);
-        return new FeedbackPage(q.count(), p, s, q.list());
+        return Page.of(paging, q.count(), q.list());
     }
 
     private OffsetDateTime now() {

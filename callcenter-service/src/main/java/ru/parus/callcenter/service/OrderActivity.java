@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import ru.parus.callcenter.domain.OrderProjection;
@@ -17,8 +16,6 @@ import ru.parus.callcenter.repository.OrderProjectionRepository;
 public class OrderActivity {
     @Inject
     OrderProjectionRepository orders;
-    @Inject
-    EntityManager em;
 
     /** After TaskQueue made the projection row: when, through which channel and for how much. */
     public void placed(UUID orderId, String channel, OffsetDateTime placedAt, long totalKopecks) {
@@ -48,9 +45,6 @@ public class OrderActivity {
 
     /** R7, R23: an upsell offer and its answer, once per offer. */
     public void upsellRecorded(UUID offerId, UUID orderId, String managerId, boolean accepted, OffsetDateTime at) {
-        em.createNativeQuery("INSERT INTO upsell_offer (offer_id, order_id, manager_id, accepted, recorded_at) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (offer_id) DO NOTHING")
-                .setParameter(1, offerId).setParameter(2, orderId).setParameter(3, managerId)
-                .setParameter(4, accepted).setParameter(5, at).executeUpdate();
+        orders.recordUpsell(offerId, orderId, managerId, accepted, at);
     }
 }

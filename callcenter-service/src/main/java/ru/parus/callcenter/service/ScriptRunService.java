@@ -34,6 +34,7 @@ import ru.parus.callcenter.repository.PhoneCallRepository;
 import ru.parus.callcenter.repository.ScriptRunRepository;
 import ru.parus.callcenter.repository.ScriptVersionRepository;
 import ru.parus.callcenter.service.ScriptService.Script;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
@@ -74,8 +75,6 @@ public class ScriptRunService {
     public record StepAnswer(String stepId, String answer) {
     }
 
-    public record RunPage(long total, int page, int size, List<ScriptRun> items) {
-    }
 
     /** R23 input: a manager's script quality over a period. */
     public record QualitySummary(String managerId, long runs, BigDecimal averageQuality, long offersMade,
@@ -247,7 +246,7 @@ public class ScriptRunService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RunPage search(String managerId, OffsetDateTime from, OffsetDateTime to, Integer page, Integer size) {
+    public Page<ScriptRun> search(String managerId, OffsetDateTime from, OffsetDateTime to, Integer page, Integer size) {
         PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
         int p = paging.page();
         int s = paging.size();
@@ -255,7 +254,7 @@ public class ScriptRunService {
             throw ProblemException.invalidField("to", "must be after from");
         }
         PanacheQuery<ScriptRun> q = runs.search(managerId, from, to, p, s);
-        return new RunPage(q.count(), p, s, q.list());
+        return Page.of(paging, q.count(), q.list());
     }
 
     /**
@@ -264,11 +263,7 @@ public class ScriptRunService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public QualitySummary averageQuality(String managerId, OffsetDateTime from, OffsetDateTime to) {
-        Object[] row = (Object[]) runs.getEntityManager().createQuery("""
-                select count(r), avg(r.quality), coalesce(sum(r.offersMade), 0), coalesce(sum(r.mandatoryOnPath), 0),
-                       coalesce(sum(r.mandatoryCovered), 0)
-                from ScriptRun r where r.managerId = ?1 and r.recordedAt >= ?2 and r.recordedAt < ?3""")
-                .setParameter(1, managerId).setParameter(2, from).setParameter(3, to).getSingleResult();
+        Object[] row = runs.quality(managerId, from, to);
         long count = ((Number) row[0]).longValue();
         BigDecimal avg = row[1] == null ? null
                 : new BigDecimal(row[1].toString()).setScale(4, RoundingMode.HALF_UP);

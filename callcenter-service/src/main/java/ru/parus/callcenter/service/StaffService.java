@@ -19,6 +19,7 @@ import ru.parus.callcenter.domain.Absence;
 import ru.parus.callcenter.domain.Staff;
 import ru.parus.callcenter.repository.AbsenceRepository;
 import ru.parus.callcenter.repository.StaffRepository;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
@@ -42,8 +43,6 @@ public class StaffService {
     @Inject
     Clock clock;
 
-    public record StaffPage(long total, int page, int size, List<Staff> items) {
-    }
 
     /** Creates or changes a staff member (HEAD, DIRECTOR, ADMIN). */
     public Staff put(String id, String name, String role, String headId, String extension, Boolean active, String by,
@@ -109,7 +108,7 @@ public class StaffService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public StaffPage list(String role, String active, Integer page, Integer size) {
+    public Page<Staff> list(String role, String active, Integer page, Integer size) {
         PageRequest paging = PageRequest.of(page, size, 50, config.maxPageSize());
         int p = paging.page();
         int s = paging.size();
@@ -124,7 +123,7 @@ public class StaffService {
             a = Boolean.valueOf(active);
         }
         PanacheQuery<Staff> q = staff.search(role, a, p, s);
-        return new StaffPage(q.count(), p, s, q.list());
+        return Page.of(paging, q.count(), q.list());
     }
 
     /** R10, R19: the head of a staff member from the staff table, else the configured default head, else nobody. */

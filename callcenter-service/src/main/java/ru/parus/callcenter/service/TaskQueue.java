@@ -62,8 +62,7 @@ public class TaskQueue {
         c.updatedAt = now();
         // a task made before the projection knew the customer (events of other topics are not ordered) goes to the owner
         if (ownerManagerId != null) {
-            tasks.update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", ownerManagerId,
-                    customerId, CallTask.OPEN);
+            tasks.assignUnassignedOpen(customerId, ownerManagerId);
             deputies.routeOpenOf(customerId); // R22: to the deputy if the owner is away
         }
     }
@@ -73,11 +72,10 @@ public class TaskQueue {
         merged.mergedInto = survivingId;
         merged.updatedAt = now();
         // the merged customer's open tasks become the survivor's; unassigned ones go to the survivor's owner
-        tasks.update("customerId = ?1 where customerId = ?2 and status = ?3", survivingId, mergedId, CallTask.OPEN);
+        tasks.moveOpen(mergedId, survivingId);
         String owner = assigneeFor(survivingId, null);
         if (owner != null) {
-            tasks.update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", owner,
-                    survivingId, CallTask.OPEN);
+            tasks.assignUnassignedOpen(survivingId, owner);
             deputies.routeOpenOf(survivingId); // R22: to the deputy if the owner is away
         }
     }

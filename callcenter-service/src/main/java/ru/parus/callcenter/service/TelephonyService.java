@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import ru.parus.callcenter.config.CallCenterConfig;
@@ -20,6 +19,7 @@ import ru.parus.callcenter.domain.PhoneCall;
 import ru.parus.callcenter.domain.Staff;
 import ru.parus.callcenter.repository.PhoneCallRepository;
 import ru.parus.callcenter.repository.StaffRepository;
+import ru.parus.platform.phone.PhoneNumbers;
 import ru.parus.platform.problem.Credential;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
@@ -34,8 +34,6 @@ import ru.parus.platform.problem.ProblemType;
 public class TelephonyService {
     public static final List<String> STATES = List.of("RINGING", "ANSWERED", "MISSED", "ENDED");
 
-    @Inject
-    EntityManager em;
     @Inject
     PhoneCallRepository calls;
     @Inject
@@ -101,14 +99,10 @@ public class TelephonyService {
         OffsetDateTime at = CallService.utc(e.at());
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         // one PBX call at a time, whatever the replicas: its states may arrive together
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "pbx:" + e.callId())
-                .getSingleResult();
-        int fresh = em.createNativeQuery("""
-                INSERT INTO telephony_event (pbx_call_id, state, at, received_at) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT DO NOTHING""").setParameter(1, e.callId()).setParameter(2, e.state())
-                .setParameter(3, at).setParameter(4, now).executeUpdate();
+        calls.lockPbxCall(e.callId());
+        boolean fresh = calls.recordTelephonyEvent(e.callId(), e.state(), at, now);
         PhoneCall call = calls.byPbxCallId(e.callId());
-        if (fresh == 0) {
+        if (!fresh) {
             return new Outcome(call == null ? null : call.id, call == null ? null : call.status, true, null);
         }
         if (call == null) {

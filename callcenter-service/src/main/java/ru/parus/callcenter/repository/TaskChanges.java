@@ -1,4 +1,4 @@
-package ru.parus.callcenter.service;
+package ru.parus.callcenter.repository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -72,7 +72,7 @@ public class TaskChanges {
     /**
      * R24, R22: up to {@code limit} changes after {@code from}, of which the reader sees those of tasks that are (or
      * were, before this change) theirs as assignee or original assignee, or a colleague's whose ACTIVE absence names
-     * them as deputy; HEAD, DIRECTOR and ADMIN see all. The same owners as {@link RecordAccess#checkTask}.
+     * them as deputy; HEAD, DIRECTOR and ADMIN see all. The same owners as {@code RecordAccess.checkTask}.
      */
     public Batch read(Cursor from, Reader reader, int limit) {
         String sql = """
