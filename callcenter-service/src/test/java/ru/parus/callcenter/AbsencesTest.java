@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.TaskStatus;
 import ru.parus.callcenter.domain.Priority;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.infra.test.TestInfra;
@@ -58,7 +59,7 @@ class AbsencesTest {
         t.kind = "UNPAID_ORDER";
         t.cause = "order:" + UUID.randomUUID();
         t.assignee = assignee;
-        t.status = CallTask.OPEN;
+        t.status = TaskStatus.OPEN;
         t.priority = Priority.HIGH.rank();
         t.createdAt = now();
         t.dueAt = t.createdAt.plus(Duration.ofDays(30));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.TaskStatus;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.infra.test.EndpointChecks;
 import ru.parus.infra.test.TestInfra;
@@ -32,7 +33,7 @@ class CallTaskApiTest {
         task.customerId = UUID.randomUUID();
         task.kind = "ASSIGNED";
         task.assignee = "manager-1";
-        task.status = "OPEN";
+        task.status = TaskStatus.OPEN;
         task.dueAt = OffsetDateTime.of(2026, 12, 1, 18, 0, 0, 0, ZoneOffset.UTC);
         task.createdAt = OffsetDateTime.of(2026, 11, 20, 9, 0, 0, 0, ZoneOffset.UTC);
         QuarkusTransaction.requiringNew().run(() -> tasks.persist(task));

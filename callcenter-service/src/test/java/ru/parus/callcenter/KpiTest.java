@@ -33,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.TaskStatus;
 import ru.parus.callcenter.domain.CustomerProjection;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.callcenter.repository.CustomerProjectionRepository;
@@ -187,7 +188,7 @@ class KpiTest {
         t.kind = kind;
         t.cause = "kpi-test:" + t.id;
         t.assignee = assignee;
-        t.status = CallTask.OPEN;
+        t.status = TaskStatus.OPEN;
         t.priority = 2;
         t.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         t.dueAt = t.createdAt.plus(dueIn);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.TaskStatus;
 import ru.parus.callcenter.domain.Priority;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.callcenter.service.OverdueTasksMetric;
@@ -31,7 +32,7 @@ class OverdueTasksGaugeTest {
     @Inject
     Clock clock;
 
-    CallTask task(Duration dueIn, String status) {
+    CallTask task(Duration dueIn, TaskStatus status) {
         CallTask t = new CallTask();
         t.id = UUID.randomUUID();
         t.kind = "ASSIGNED";
@@ -49,9 +50,9 @@ class OverdueTasksGaugeTest {
     void openTasksPastDueAreCountedAndExported() {
         metric.sample();
         long before = metric.value();
-        task(Duration.ofMinutes(-5), CallTask.OPEN); // overdue
-        task(Duration.ofMinutes(-5), CallTask.DONE); // done: not counted
-        task(Duration.ofDays(365), CallTask.OPEN); // not yet due
+        task(Duration.ofMinutes(-5), TaskStatus.OPEN); // overdue
+        task(Duration.ofMinutes(-5), TaskStatus.DONE); // done: not counted
+        task(Duration.ofDays(365), TaskStatus.OPEN); // not yet due
         metric.sample();
         assertEquals(before + 1, metric.value());
         given().get("/q/metrics").then().statusCode(200)

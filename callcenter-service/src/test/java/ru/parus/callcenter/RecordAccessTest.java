@@ -23,6 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.TaskStatus;
 import ru.parus.callcenter.domain.Priority;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.infra.test.TestInfra;
@@ -86,7 +87,7 @@ class RecordAccessTest {
         t.cause = "pbx-call:" + UUID.randomUUID();
         t.assignee = assignee;
         t.phone = CallsTest.phone();
-        t.status = CallTask.OPEN;
+        t.status = TaskStatus.OPEN;
         t.priority = Priority.HIGH.rank();
         t.createdAt = now();
         t.dueAt = t.createdAt.plus(Duration.ofDays(30));

@@ -142,7 +142,7 @@ class ScriptRunApiTest {
         t.kind = "UNPAID_ORDER";
         t.cause = "order:" + UUID.randomUUID();
         t.assignee = me;
-        t.status = "OPEN";
+        t.status = ru.parus.callcenter.domain.TaskStatus.OPEN;
         t.priority = 1;
         t.script = "unpaid-order";
         t.createdAt = OffsetDateTime.now(clock);

@@ -25,6 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.TaskStatus;
 import ru.parus.callcenter.domain.Priority;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.infra.test.TestInfra;
@@ -52,7 +53,7 @@ class TaskQueueApiTest {
         t.kind = "UNPAID_ORDER";
         t.cause = "order:" + UUID.randomUUID();
         t.assignee = assignee;
-        t.status = CallTask.OPEN;
+        t.status = TaskStatus.OPEN;
         t.priority = priority.rank();
         t.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         t.dueAt = t.createdAt.plus(dueIn);

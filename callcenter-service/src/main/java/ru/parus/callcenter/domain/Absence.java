@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -13,10 +15,6 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "absence")
 public class Absence {
-    public static final String PLANNED = "PLANNED";
-    public static final String ACTIVE = "ACTIVE";
-    public static final String ENDED = "ENDED";
-    public static final String CANCELLED = "CANCELLED";
 
     @Id
     public UUID id;
@@ -37,8 +35,9 @@ public class Absence {
     @Column(name = "ends_at", nullable = false)
     public OffsetDateTime endsAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public AbsenceStatus status;
 
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
@@ -57,4 +56,25 @@ public class Absence {
 
     @Version
     public long version;
+
+    /** R22: the deputy takes over from {@code at}. */
+    public void start(OffsetDateTime at) {
+        if (!status.canMoveTo(AbsenceStatus.ACTIVE)) {
+            throw new IllegalStateException("absence " + id + " is " + status + ", it cannot start");
+        }
+        status = AbsenceStatus.ACTIVE;
+        startedAt = at;
+    }
+
+    /** R22: stopped by hand: a planned absence is cancelled, an active one ends; false when it had ended already. */
+    public boolean stop(String by, OffsetDateTime at) {
+        AbsenceStatus target = status.stopped();
+        if (target == null) {
+            return false;
+        }
+        status = target;
+        endedAt = at;
+        endedBy = by;
+        return true;
+    }
 }

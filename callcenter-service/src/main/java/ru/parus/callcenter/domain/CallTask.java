@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -13,10 +15,6 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "call_task")
 public class CallTask {
-    public static final String OPEN = "OPEN";
-    public static final String DONE = "DONE";
-    public static final String CLOSED = "CLOSED";
-
     @Id
     public UUID id;
 
@@ -37,8 +35,9 @@ public class CallTask {
     public String assignee;
 
     /** OPEN, DONE (completed by a person) or CLOSED (its cause went away). */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public TaskStatus status;
 
     /** {@link Priority#rank()}. */
     public int priority;
@@ -91,4 +90,37 @@ public class CallTask {
     /** DISCOUNT_APPROVAL (R10): the percent the manager asked for. */
     @Column(name = "discount_percent")
     public java.math.BigDecimal discountPercent;
+
+    public boolean isOpen() {
+        return status == TaskStatus.OPEN;
+    }
+
+    /** Done by {@code by} at {@code at} with an outcome; false (nothing changed) unless the task is open. */
+    public boolean complete(String by, String outcome, String note, OffsetDateTime at) {
+        if (!status.canMoveTo(TaskStatus.DONE)) {
+            return false;
+        }
+        status = TaskStatus.DONE;
+        this.outcome = outcome;
+        this.note = note;
+        completedBy = by;
+        completedAt = at;
+        return true;
+    }
+
+    /** Its cause went away; false (nothing changed) unless the task is open. */
+    public boolean close(String reason, OffsetDateTime at) {
+        if (!status.canMoveTo(TaskStatus.CLOSED)) {
+            return false;
+        }
+        status = TaskStatus.CLOSED;
+        closedReason = reason;
+        closedAt = at;
+        return true;
+    }
+
+    /** Completed by the due time (a task without one is always on time). */
+    public boolean completedOnTime() {
+        return dueAt == null || !completedAt.isAfter(dueAt);
+    }
 }

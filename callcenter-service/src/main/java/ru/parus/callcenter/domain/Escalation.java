@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -13,9 +15,6 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "escalation")
 public class Escalation {
-    public static final String OPEN = "OPEN";
-    public static final String RESOLVED = "RESOLVED";
-
     @Id
     public UUID id;
 
@@ -34,8 +33,9 @@ public class Escalation {
     @Column(nullable = false)
     public String reason;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public EscalationStatus status;
 
     @Column(name = "task_id")
     public UUID taskId;
@@ -53,4 +53,16 @@ public class Escalation {
 
     @Version
     public long version;
+
+    /** R19: the head's resolution, recorded once; false (nothing changed) when already resolved. */
+    public boolean resolve(String resolution, String by, OffsetDateTime at) {
+        if (!status.canMoveTo(EscalationStatus.RESOLVED)) {
+            return false;
+        }
+        status = EscalationStatus.RESOLVED;
+        this.resolution = resolution;
+        resolvedBy = by;
+        resolvedAt = at;
+        return true;
+    }
 }

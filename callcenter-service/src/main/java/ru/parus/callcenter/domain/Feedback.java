@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -15,8 +17,6 @@ import jakarta.persistence.Version;
 public class Feedback {
     public static final String COMPLAINT = "COMPLAINT";
     public static final String WISH = "WISH";
-    public static final String OPEN = "OPEN";
-    public static final String ANSWERED = "ANSWERED";
 
     @Id
     public UUID id;
@@ -45,9 +45,9 @@ public class Feedback {
     @Column(nullable = false)
     public String responsible;
 
-    /** OPEN or ANSWERED. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public FeedbackStatus status;
 
     @Column(nullable = false)
     public OffsetDateTime deadline;
@@ -71,4 +71,22 @@ public class Feedback {
 
     @Version
     public long version;
+
+    /** R20: the answer, given once; false (nothing changed) when already answered. */
+    public boolean answer(String answer, boolean justified, String by, OffsetDateTime at) {
+        if (!status.canMoveTo(FeedbackStatus.ANSWERED)) {
+            return false;
+        }
+        status = FeedbackStatus.ANSWERED;
+        this.answer = answer;
+        this.justified = justified;
+        answeredBy = by;
+        answeredAt = at;
+        return true;
+    }
+
+    /** R20: answered by the deadline. */
+    public boolean answeredOnTime() {
+        return !answeredAt.isAfter(deadline);
+    }
 }

@@ -1,10 +1,13 @@
 package ru.parus.callcenter.domain;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -13,12 +16,6 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "phone_call")
 public class PhoneCall {
-    /** A call in progress, known from the telephony only. */
-    public static final String RINGING = "RINGING";
-    public static final String ANSWERED = "ANSWERED";
-    public static final String MISSED = "MISSED";
-    public static final String COMPLETED = "COMPLETED";
-
     @Id
     public UUID id;
 
@@ -39,8 +36,9 @@ public class PhoneCall {
     @Column(name = "manager_id")
     public String managerId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public CallStatus status;
 
     @Column(name = "started_at", nullable = false)
     public OffsetDateTime startedAt;
@@ -78,4 +76,35 @@ public class PhoneCall {
 
     @Version
     public long version;
+
+    /** The telephony says the call was answered at {@code at}; a finished call keeps its status. */
+    public void answer(OffsetDateTime at) {
+        answeredAt = at;
+        if (status.canMoveTo(CallStatus.ANSWERED)) {
+            status = CallStatus.ANSWERED;
+        }
+    }
+
+    /** The call ended at {@code at}: completed, lasting from the answer (or the start); false if it had finished. */
+    public boolean end(OffsetDateTime at) {
+        if (!status.canMoveTo(CallStatus.COMPLETED)) {
+            return false;
+        }
+        status = CallStatus.COMPLETED;
+        endedAt = at;
+        OffsetDateTime from = answeredAt != null ? answeredAt : startedAt;
+        durationSeconds = Math.max(0, Duration.between(from, at).toSeconds());
+        return true;
+    }
+
+    /** Nobody answered; false if the call had finished. */
+    public boolean miss(OffsetDateTime at) {
+        if (!status.canMoveTo(CallStatus.MISSED)) {
+            return false;
+        }
+        status = CallStatus.MISSED;
+        endedAt = at;
+        durationSeconds = 0L;
+        return true;
+    }
 }

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -12,9 +14,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "script_version")
 public class ScriptVersion {
-    public static final String DRAFT = "DRAFT";
-    public static final String APPROVED = "APPROVED";
-    public static final String RETIRED = "RETIRED";
 
     @Id
     public UUID id;
@@ -26,8 +25,9 @@ public class ScriptVersion {
     @Column(nullable = false)
     public int version;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public ScriptStatus status;
 
     @Column(nullable = false)
     public String title;
@@ -53,4 +53,24 @@ public class ScriptVersion {
 
     @Column(name = "retired_at")
     public OffsetDateTime retiredAt;
+
+    /** R17: the head approves a DRAFT; false (nothing changed) for any other version. */
+    public boolean approve(String by, OffsetDateTime at) {
+        if (!status.canMoveTo(ScriptStatus.APPROVED)) {
+            return false;
+        }
+        status = ScriptStatus.APPROVED;
+        approvedBy = by;
+        approvedAt = at;
+        return true;
+    }
+
+    /** R17: the approved version gives way to a newer one. */
+    public void retire(OffsetDateTime at) {
+        if (!status.canMoveTo(ScriptStatus.RETIRED)) {
+            throw new IllegalStateException(code + " v" + version + " is " + status + ", it cannot retire");
+        }
+        status = ScriptStatus.RETIRED;
+        retiredAt = at;
+    }
 }

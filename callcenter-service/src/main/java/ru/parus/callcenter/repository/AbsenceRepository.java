@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import ru.parus.callcenter.domain.Absence;
+import ru.parus.callcenter.domain.AbsenceStatus;
 
 @ApplicationScoped
 public class AbsenceRepository implements PanacheRepositoryBase<Absence, UUID> {
@@ -17,18 +18,18 @@ public class AbsenceRepository implements PanacheRepositoryBase<Absence, UUID> {
     /** PLANNED or ACTIVE absences of the manager that overlap [from, to). */
     public List<Absence> overlapping(String managerId, OffsetDateTime from, OffsetDateTime to) {
         return list("managerId = ?1 and status in ?2 and startsAt < ?3 and endsAt > ?4", managerId,
-                List.of(Absence.PLANNED, Absence.ACTIVE), to, from);
+                List.of(AbsenceStatus.PLANNED, AbsenceStatus.ACTIVE), to, from);
     }
 
     public Absence activeOf(String managerId) {
-        return find("managerId = ?1 and status = ?2", managerId, Absence.ACTIVE).firstResult();
+        return find("managerId = ?1 and status = ?2", managerId, AbsenceStatus.ACTIVE).firstResult();
     }
 
     /** R22: the managers whose ACTIVE absence names {@code deputyId} as their deputy. */
     public Set<String> coveredBy(String deputyId) {
         return new HashSet<>(getEntityManager().createQuery(
                 "select distinct a.managerId from Absence a where a.deputyId = ?1 and a.status = ?2", String.class)
-                .setParameter(1, deputyId).setParameter(2, Absence.ACTIVE).getResultList());
+                .setParameter(1, deputyId).setParameter(2, AbsenceStatus.ACTIVE).getResultList());
     }
 
     public List<Absence> ofManager(String managerId) {

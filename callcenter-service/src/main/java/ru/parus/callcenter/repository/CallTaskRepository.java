@@ -11,6 +11,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.TaskStatus;
 
 @ApplicationScoped
 public class CallTaskRepository implements PanacheRepositoryBase<CallTask, UUID> {
@@ -28,7 +29,7 @@ public class CallTaskRepository implements PanacheRepositoryBase<CallTask, UUID>
                 ON CONFLICT (kind, cause) DO NOTHING""")
                 .setParameter(1, t.id).setParameter(2, t.customerId).setParameter(3, t.kind)
                 .setParameter(4, t.cause).setParameter(5, t.orderId).setParameter(6, t.assignee)
-                .setParameter(7, t.status).setParameter(8, (short) t.priority).setParameter(9, t.script)
+                .setParameter(7, t.status.name()).setParameter(8, (short) t.priority).setParameter(9, t.script)
                 .setParameter(10, t.dueAt).setParameter(11, t.createdAt)
                 .setParameter(12, t.originalAssignee).setParameter(13, t.absenceId).setParameter(14, t.phone)
                 .setParameter(15, t.callId).setParameter(16, t.escalationId).setParameter(17, t.discountPercent)
@@ -37,17 +38,17 @@ public class CallTaskRepository implements PanacheRepositoryBase<CallTask, UUID>
     }
 
     public List<CallTask> openOf(String kind, UUID customerId) {
-        return list("kind = ?1 and customerId = ?2 and status = ?3", kind, customerId, CallTask.OPEN);
+        return list("kind = ?1 and customerId = ?2 and status = ?3", kind, customerId, TaskStatus.OPEN);
     }
 
     public List<CallTask> openForOrder(UUID orderId, List<String> kinds) {
-        return list("orderId = ?1 and kind in ?2 and status = ?3", orderId, kinds, CallTask.OPEN);
+        return list("orderId = ?1 and kind in ?2 and status = ?3", orderId, kinds, TaskStatus.OPEN);
     }
 
     /** Open tasks, optionally of one assignee (empty string: unassigned) and only overdue ones; by priority, then due. */
     public PanacheQuery<CallTask> queue(String assignee, boolean allAssignees, OffsetDateTime overdueAt, int page, int size) {
         StringBuilder q = new StringBuilder("status = :open");
-        Parameters p = Parameters.with("open", CallTask.OPEN);
+        Parameters p = Parameters.with("open", TaskStatus.OPEN);
         if (!allAssignees) {
             if (assignee == null) {
                 q.append(" and assignee is null");
@@ -67,36 +68,36 @@ public class CallTaskRepository implements PanacheRepositoryBase<CallTask, UUID>
     // --- R22, R10, R19 --------------------------------------------------------------------------------------
 
     public List<CallTask> openOfAssignee(String assignee) {
-        return list("assignee = ?1 and status = ?2", assignee, CallTask.OPEN);
+        return list("assignee = ?1 and status = ?2", assignee, TaskStatus.OPEN);
     }
 
     public List<CallTask> openUnderAbsence(UUID absenceId) {
-        return list("absenceId = ?1 and status = ?2", absenceId, CallTask.OPEN);
+        return list("absenceId = ?1 and status = ?2", absenceId, TaskStatus.OPEN);
     }
 
     public List<CallTask> openByCause(String kind, String cause) {
-        return list("kind = ?1 and cause = ?2 and status = ?3", kind, cause, CallTask.OPEN);
+        return list("kind = ?1 and cause = ?2 and status = ?3", kind, cause, TaskStatus.OPEN);
     }
 
     /** Ops: open tasks past their due time. */
     public long countOverdue(OffsetDateTime now) {
-        return count("status = ?1 and dueAt < ?2", CallTask.OPEN, now);
+        return count("status = ?1 and dueAt < ?2", TaskStatus.OPEN, now);
     }
 
     /** R22: the customer's open tasks with an assignee that no absence rerouted yet. */
     public List<CallTask> openAssignedOutsideAbsences(UUID customerId) {
         return list("customerId = ?1 and status = ?2 and absenceId is null and assignee is not null",
-                customerId, CallTask.OPEN);
+                customerId, TaskStatus.OPEN);
     }
 
     /** The customer's open unassigned tasks go to {@code assignee}. */
     public int assignUnassignedOpen(UUID customerId, String assignee) {
         return update("assignee = ?1 where customerId = ?2 and assignee is null and status = ?3", assignee,
-                customerId, CallTask.OPEN);
+                customerId, TaskStatus.OPEN);
     }
 
     /** A merged customer's open tasks become the survivor's. */
     public int moveOpen(UUID fromCustomerId, UUID toCustomerId) {
-        return update("customerId = ?1 where customerId = ?2 and status = ?3", toCustomerId, fromCustomerId, CallTask.OPEN);
+        return update("customerId = ?1 where customerId = ?2 and status = ?3", toCustomerId, fromCustomerId, TaskStatus.OPEN);
     }
 }

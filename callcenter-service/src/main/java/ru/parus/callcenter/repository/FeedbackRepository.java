@@ -10,6 +10,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import ru.parus.callcenter.domain.Feedback;
+import ru.parus.callcenter.domain.FeedbackStatus;
 
 @ApplicationScoped
 public class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID> {
@@ -18,7 +19,7 @@ public class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID>
      * Feedback filtered by status, responsible person ({@code null}: anyone), {@code involving} (responsible or
      * author: what a manager may see), and overdue (open past the deadline at {@code overdueAt}); by deadline.
      */
-    public PanacheQuery<Feedback> search(String status, String responsible, String involving, OffsetDateTime overdueAt,
+    public PanacheQuery<Feedback> search(FeedbackStatus status, String responsible, String involving, OffsetDateTime overdueAt,
             int page, int size) {
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
@@ -36,7 +37,7 @@ public class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID>
         }
         if (overdueAt != null) {
             q.append(" and status = :open and deadline < :now");
-            p.and("open", Feedback.OPEN).and("now", overdueAt);
+            p.and("open", FeedbackStatus.OPEN).and("now", overdueAt);
         }
         q.append(" order by deadline, id");
         return find(q.toString(), p).page(Page.of(page, size));

@@ -7,13 +7,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import ru.parus.callcenter.domain.ScriptStatus;
 import ru.parus.callcenter.domain.ScriptVersion;
 
 @ApplicationScoped
 public class ScriptVersionRepository implements PanacheRepositoryBase<ScriptVersion, UUID> {
 
     public Optional<ScriptVersion> approved(String code) {
-        return find("code = ?1 and status = ?2", code, ScriptVersion.APPROVED).firstResultOptional();
+        return find("code = ?1 and status = ?2", code, ScriptStatus.APPROVED).firstResultOptional();
     }
 
     public Optional<ScriptVersion> version(String code, int version) {

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import ru.parus.callcenter.domain.Absence;
+import ru.parus.callcenter.domain.AbsenceStatus;
 
 /**
  * The task changes a queue screen follows (issue 14, R24, R22): rows of {@code task_change}, written by a trigger in the
@@ -89,7 +89,7 @@ public class TaskChanges {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setBoolean(1, reader.seesAll());
             s.setString(2, reader.staffId());
-            s.setString(3, Absence.ACTIVE);
+            s.setString(3, AbsenceStatus.ACTIVE.name());
             s.setString(4, reader.staffId());
             s.setLong(5, from.tx());
             s.setLong(6, from.id());

@@ -60,7 +60,7 @@ public class CallResource {
             @Schema(example = "MANUAL", enumeration = { "MANUAL", "TELEPHONY" }) String source, String registeredBy,
             OffsetDateTime createdAt) {
         static CallView of(PhoneCall c) {
-            return new CallView(c.id, c.pbxCallId, c.direction, c.phone, c.customerId, c.managerId, c.status,
+            return new CallView(c.id, c.pbxCallId, c.direction, c.phone, c.customerId, c.managerId, c.status.name(),
                     c.startedAt, c.answeredAt, c.endedAt, c.durationSeconds, c.purpose, c.outcome, c.orderId, c.taskId,
                     c.notes, c.source, c.registeredBy, c.createdAt);
         }

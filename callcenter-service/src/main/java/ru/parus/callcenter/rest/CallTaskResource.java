@@ -86,7 +86,7 @@ public class CallTaskResource {
             @Schema(description = "ESCALATION (R19): the escalation to resolve") UUID escalationId,
             @Schema(example = "7", description = "DISCOUNT_APPROVAL (R10): the percent asked for") java.math.BigDecimal discountPercent) {
         static CallTaskView of(CallTask t) {
-            return new CallTaskView(t.id, t.customerId, t.kind, t.cause, t.orderId, t.assignee, t.status,
+            return new CallTaskView(t.id, t.customerId, t.kind, t.cause, t.orderId, t.assignee, t.status.name(),
                     Priority.ofRank(t.priority).name(), t.script, t.dueAt, t.createdAt, t.outcome, t.note,
                     t.completedBy, t.completedAt, t.closedReason, t.closedAt, t.version,
                     t.originalAssignee, t.phone, t.callId, t.escalationId, t.discountPercent);

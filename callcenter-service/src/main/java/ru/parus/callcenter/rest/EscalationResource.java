@@ -45,7 +45,7 @@ public class EscalationResource {
             @Schema(example = "OPEN", enumeration = { "OPEN", "RESOLVED" }) String status, UUID taskId,
             String resolution, String resolvedBy, OffsetDateTime resolvedAt, OffsetDateTime createdAt) {
         static EscalationView of(Escalation e) {
-            return new EscalationView(e.id, e.callId, e.customerId, e.managerId, e.headId, e.reason, e.status, e.taskId,
+            return new EscalationView(e.id, e.callId, e.customerId, e.managerId, e.headId, e.reason, e.status.name(), e.taskId,
                     e.resolution, e.resolvedBy, e.resolvedAt, e.createdAt);
         }
     }

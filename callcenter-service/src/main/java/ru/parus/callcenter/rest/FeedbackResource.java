@@ -68,7 +68,7 @@ public class FeedbackResource {
             OffsetDateTime answeredAt, long version) {
         static FeedbackView of(Feedback f) {
             return new FeedbackView(f.id, f.customerId, f.kind, f.category, f.text, f.callId, f.orderId, f.responsible,
-                    f.status, f.deadline, f.createdBy, f.createdAt, f.answer, f.justified, f.answeredBy, f.answeredAt,
+                    f.status.name(), f.deadline, f.createdBy, f.createdAt, f.answer, f.justified, f.answeredBy, f.answeredAt,
                     f.version);
         }
     }

@@ -55,7 +55,7 @@ public class ScriptResource {
             OffsetDateTime approvedAt, OffsetDateTime retiredAt) {
         static ScriptView of(Script s) {
             var v = s.version();
-            return new ScriptView(v.code, v.version, v.status, v.title, v.startStep, s.steps(), v.createdBy,
+            return new ScriptView(v.code, v.version, v.status.name(), v.title, v.startStep, s.steps(), v.createdBy,
                     v.createdAt, v.approvedBy, v.approvedAt, v.retiredAt);
         }
     }

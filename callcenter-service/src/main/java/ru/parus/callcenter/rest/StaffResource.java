@@ -78,7 +78,7 @@ public class StaffResource {
             @Schema(example = "PLANNED", enumeration = { "PLANNED", "ACTIVE", "ENDED", "CANCELLED" }) String status,
             OffsetDateTime startedAt, OffsetDateTime endedAt, String createdBy, String endedBy) {
         static AbsenceView of(Absence a) {
-            return new AbsenceView(a.id, a.managerId, a.deputyId, a.reason, a.startsAt, a.endsAt, a.status,
+            return new AbsenceView(a.id, a.managerId, a.deputyId, a.reason, a.startsAt, a.endsAt, a.status.name(),
                     a.startedAt, a.endedAt, a.createdBy, a.endedBy);
         }
     }

@@ -16,8 +16,10 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import ru.parus.callcenter.config.CallCenterConfig;
+import ru.parus.callcenter.domain.CallStatus;
 import ru.parus.callcenter.domain.CallTask;
 import ru.parus.callcenter.domain.Escalation;
+import ru.parus.callcenter.domain.EscalationStatus;
 import ru.parus.callcenter.domain.PhoneCall;
 import ru.parus.callcenter.event.CallCenterEvents;
 import ru.parus.callcenter.event.CallEscalated;
@@ -112,7 +114,7 @@ public class CallService {
         call.phone = phone;
         call.customerId = c.customerId() != null ? c.customerId() : customerPhones.match(phone);
         call.managerId = viewer.id();
-        call.status = PhoneCall.COMPLETED;
+        call.status = CallStatus.COMPLETED;
         call.startedAt = utc(c.startedAt());
         call.answeredAt = call.startedAt;
         call.endedAt = utc(c.endedAt());
@@ -148,7 +150,7 @@ public class CallService {
     @Transactional(Transactional.TxType.MANDATORY)
     void registered(PhoneCall call) {
         outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.CALL, call.id, CallCenterEvents.CALL_REGISTERED,
-                new CallRegistered(call.id, call.pbxCallId, call.direction, call.status, call.phone, call.customerId,
+                new CallRegistered(call.id, call.pbxCallId, call.direction, call.status.name(), call.phone, call.customerId,
                         call.managerId, call.startedAt, call.endedAt, call.durationSeconds, call.purpose, call.outcome,
                         call.orderId, call.taskId, call.source, now()));
     }
@@ -219,7 +221,7 @@ public class CallService {
         e.managerId = call.managerId;
         e.headId = head;
         e.reason = reason;
-        e.status = Escalation.OPEN;
+        e.status = EscalationStatus.OPEN;
         e.createdAt = now();
         escalations.persist(e);
         escalations.flush();

@@ -110,16 +110,11 @@ public class CallTaskService {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The task changed since you read it")
                     .with("currentVersion", task.version);
         }
-        if (!CallTask.OPEN.equals(task.status)) {
+        if (!task.complete(viewer.id(), outcome, note, now())) {
             throw new ProblemException(ProblemType.CONFLICT, "The task is " + task.status + ", not OPEN")
-                    .with("currentStatus", task.status);
+                    .with("currentStatus", task.status.name());
         }
-        task.status = CallTask.DONE;
-        task.outcome = outcome;
-        task.note = note;
-        task.completedBy = viewer.id();
-        task.completedAt = now();
-        boolean onTime = task.dueAt == null || !task.completedAt.isAfter(task.dueAt);
+        boolean onTime = task.completedOnTime();
         outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.TASK, task.id, CallCenterEvents.TASK_COMPLETED,
                 new CallTaskCompleted(task.id, task.kind, task.customerId, task.orderId, task.assignee, outcome, note,
                         task.completedBy, task.completedAt, onTime));

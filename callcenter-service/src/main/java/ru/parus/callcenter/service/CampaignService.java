@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.TaskStatus;
 import ru.parus.callcenter.domain.Campaign;
 import ru.parus.callcenter.domain.ScriptVersion;
 import ru.parus.callcenter.domain.TaskKind;
@@ -163,7 +164,7 @@ public class CampaignService {
         t.cause = "campaign:" + c.id + ":customer:" + customerId;
         t.customerId = customerId;
         t.assignee = assignee;
-        t.status = CallTask.OPEN;
+        t.status = TaskStatus.OPEN;
         t.priority = config.campaignPriority().rank();
         t.script = c.scriptCode;
         t.createdAt = now;
@@ -226,7 +227,7 @@ public class CampaignService {
         for (Line line : lines) {
             int[] m = per.computeIfAbsent(line.assignee(), k -> new int[6]);
             m[0]++;
-            if (CallTask.DONE.equals(line.status())) {
+            if (TaskStatus.DONE.name().equals(line.status())) {
                 done++;
                 m[1]++;
                 outcomes.merge(line.outcome(), 1, Integer::sum);
@@ -236,7 +237,7 @@ public class CampaignService {
                 } else {
                     m[4]++;
                 }
-            } else if (CallTask.OPEN.equals(line.status())) {
+            } else if (TaskStatus.OPEN.name().equals(line.status())) {
                 open++;
                 m[2]++;
                 if (line.dueAt() != null && line.dueAt().isBefore(now)) {

@@ -14,6 +14,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.CallTask;
 import ru.parus.callcenter.domain.Escalation;
+import ru.parus.callcenter.domain.EscalationStatus;
 import ru.parus.callcenter.event.CallCenterEvents;
 import ru.parus.callcenter.event.CallTaskCompleted;
 import ru.parus.callcenter.event.EscalationResolved;
@@ -53,10 +54,13 @@ public class EscalationService {
         PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
         int p = paging.page();
         int s = paging.size();
-        if (status != null && !status.equals(Escalation.OPEN) && !status.equals(Escalation.RESOLVED)) {
+        EscalationStatus wanted;
+        try {
+            wanted = status == null ? null : EscalationStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("status", "OPEN or RESOLVED");
         }
-        PanacheQuery<Escalation> q = escalations.search(status, p, s);
+        PanacheQuery<Escalation> q = escalations.search(wanted, p, s);
         return Page.of(paging, q.count(), q.list());
     }
 
@@ -69,23 +73,15 @@ public class EscalationService {
             throw ProblemException.invalidField("resolution", "at most 4000 characters");
         }
         Escalation e = get(id);
-        if (!Escalation.OPEN.equals(e.status)) {
-            throw new ProblemException(ProblemType.CONFLICT, "The escalation is already resolved")
-                    .with("currentStatus", e.status);
-        }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        e.status = Escalation.RESOLVED;
-        e.resolution = resolution;
-        e.resolvedBy = by;
-        e.resolvedAt = now;
+        if (!e.resolve(resolution, by, now)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The escalation is already resolved")
+                    .with("currentStatus", e.status.name());
+        }
         CallTask t = e.taskId == null ? null : tasks.findById(e.taskId);
-        if (t != null && CallTask.OPEN.equals(t.status)) {
-            t.status = CallTask.DONE;
-            t.outcome = RESOLVED_OUTCOME;
-            t.note = resolution.length() > 2000 ? resolution.substring(0, 2000) : resolution;
-            t.completedBy = by;
-            t.completedAt = now;
-            boolean onTime = t.dueAt == null || !now.isAfter(t.dueAt);
+        if (t != null && t.complete(by, RESOLVED_OUTCOME,
+                resolution.length() > 2000 ? resolution.substring(0, 2000) : resolution, now)) {
+            boolean onTime = t.completedOnTime();
             outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.TASK, t.id, CallCenterEvents.TASK_COMPLETED,
                     new CallTaskCompleted(t.id, t.kind, t.customerId, t.orderId, t.assignee, t.outcome, t.note,
                             t.completedBy, t.completedAt, onTime));

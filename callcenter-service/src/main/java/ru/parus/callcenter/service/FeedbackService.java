@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.Feedback;
+import ru.parus.callcenter.domain.FeedbackStatus;
 import ru.parus.callcenter.domain.PhoneCall;
 import ru.parus.callcenter.event.CallCenterEvents;
 import ru.parus.callcenter.event.FeedbackAnswered;
@@ -95,7 +96,7 @@ public class FeedbackService {
         f.callId = callId;
         f.orderId = orderId;
         f.responsible = responsibleFor(category);
-        f.status = Feedback.OPEN;
+        f.status = FeedbackStatus.OPEN;
         f.createdBy = by;
         f.createdAt = now();
         f.deadline = f.createdAt.plus(answerWithin(kind));
@@ -136,15 +137,10 @@ public class FeedbackService {
         }
         Feedback f = feedback.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Feedback", id));
         access.checkFeedback(f); // R24, R22
-        if (!Feedback.OPEN.equals(f.status)) {
-            throw new ProblemException(ProblemType.CONFLICT, "Already answered").with("currentStatus", f.status);
+        if (!f.answer(answer.strip(), justified, by, now())) {
+            throw new ProblemException(ProblemType.CONFLICT, "Already answered").with("currentStatus", f.status.name());
         }
-        f.status = Feedback.ANSWERED;
-        f.answer = answer.strip();
-        f.justified = justified;
-        f.answeredBy = by;
-        f.answeredAt = now();
-        boolean onTime = !f.answeredAt.isAfter(f.deadline);
+        boolean onTime = f.answeredOnTime();
         outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.FEEDBACK, f.id, CallCenterEvents.FEEDBACK_ANSWERED,
                 new FeedbackAnswered(f.id, f.customerId, f.kind, f.category, f.responsible, f.answer, justified,
                         f.answeredBy, f.answeredAt, onTime));
@@ -163,7 +159,10 @@ public class FeedbackService {
         PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
         int p = paging.page();
         int s = paging.size();
-        if (status != null && !List.of(Feedback.OPEN, Feedback.ANSWERED).contains(status)) {
+        FeedbackStatus wanted;
+        try {
+            wanted = status == null ? null : FeedbackStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("status", "OPEN or ANSWERED");
         }
         boolean onlyOverdue;
@@ -181,7 +180,7 @@ public class FeedbackService {
         } else {
             who = seesAll ? (responsible.equals("me") ? viewer : responsible) : access.staffFilter(responsible);
         }
-        PanacheQuery<Feedback> q = feedback.search(status, who, involving, onlyOverdue ? now() : null, p, s);
+        PanacheQuery<Feedback> q = feedback.search(wanted, who, involving, onlyOverdue ? now() : null, p, s);
         return Page.of(paging, q.count(), q.list());
     }
 

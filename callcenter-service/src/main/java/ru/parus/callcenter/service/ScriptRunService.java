@@ -28,6 +28,7 @@ import ru.parus.callcenter.domain.CallTask;
 import ru.parus.callcenter.domain.PhoneCall;
 import ru.parus.callcenter.domain.ScriptRun;
 import ru.parus.callcenter.domain.ScriptStep;
+import ru.parus.callcenter.domain.ScriptStatus;
 import ru.parus.callcenter.domain.ScriptVersion;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.callcenter.repository.PhoneCallRepository;
@@ -144,16 +145,16 @@ public class ScriptRunService {
         if (requested != null) {
             ScriptVersion v = versions.version(code, requested)
                     .orElseThrow(() -> ProblemException.notFound("Script version", code + " v" + requested));
-            if (!ScriptVersion.APPROVED.equals(v.status)) {
+            if (v.status != ScriptStatus.APPROVED) {
                 throw new ProblemException(ProblemType.CONFLICT, "Only the approved version of a script is used; "
-                        + code + " v" + requested + " is " + v.status).with("currentStatus", v.status);
+                        + code + " v" + requested + " is " + v.status).with("currentStatus", v.status.name());
             }
             return v;
         }
         return versions.approved(code).orElseThrow(() -> versions.versions(code).isEmpty()
                 ? ProblemException.notFound("Script", code)
                 : new ProblemException(ProblemType.CONFLICT, "Script " + code + " has no approved version yet; "
-                        + "drafts are not used").with("currentStatus", ScriptVersion.DRAFT));
+                        + "drafts are not used").with("currentStatus", ScriptStatus.DRAFT.name()));
     }
 
     private record Walk(List<String> path, Set<String> mandatoryOnPath, Set<String> mandatoryCovered, int offersMade) {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.parus.callcenter.domain.ScriptStep;
+import ru.parus.callcenter.domain.ScriptStatus;
 import ru.parus.callcenter.domain.ScriptVersion;
 import ru.parus.callcenter.repository.ScriptVersionRepository;
 import ru.parus.platform.problem.Problem;
@@ -68,7 +69,7 @@ public class ScriptService {
         v.id = UUID.randomUUID();
         v.code = code;
         v.version = versions.lastVersion(code) + 1;
-        v.status = ScriptVersion.DRAFT;
+        v.status = ScriptStatus.DRAFT;
         v.title = title.strip();
         v.startStep = startStep;
         v.steps = write(steps);
@@ -89,18 +90,15 @@ public class ScriptService {
     public Script approve(String code, int version, String by) {
         ScriptVersion v = versions.version(code, version)
                 .orElseThrow(() -> ProblemException.notFound("Script version", code + " v" + version));
-        if (!ScriptVersion.DRAFT.equals(v.status)) {
+        if (!v.status.canMoveTo(ScriptStatus.APPROVED)) {
             throw new ProblemException(ProblemType.CONFLICT, "Only a DRAFT can be approved; " + code + " v" + version
-                    + " is " + v.status).with("currentStatus", v.status);
+                    + " is " + v.status).with("currentStatus", v.status.name());
         }
         versions.approved(code).ifPresent(previous -> {
-            previous.status = ScriptVersion.RETIRED;
-            previous.retiredAt = now();
+            previous.retire(now());
             versions.flush(); // at most one APPROVED per code (unique index): retire before approving
         });
-        v.status = ScriptVersion.APPROVED;
-        v.approvedBy = by;
-        v.approvedAt = now();
+        v.approve(by, now());
         versions.flush();
         return read(v);
     }

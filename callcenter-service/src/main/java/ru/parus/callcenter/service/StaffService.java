@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.Absence;
+import ru.parus.callcenter.domain.AbsenceStatus;
 import ru.parus.callcenter.domain.Staff;
 import ru.parus.callcenter.repository.AbsenceRepository;
 import ru.parus.callcenter.repository.StaffRepository;
@@ -188,13 +189,12 @@ public class StaffService {
         a.reason = reason;
         a.startsAt = startsAt.withOffsetSameInstant(ZoneOffset.UTC);
         a.endsAt = endsAt.withOffsetSameInstant(ZoneOffset.UTC);
-        a.status = Absence.PLANNED;
+        a.status = AbsenceStatus.PLANNED;
         a.createdBy = by;
         a.createdAt = now();
         if (!a.startsAt.isAfter(a.createdAt)) {
             // R22: recorded with a start in the past: the deputy takes over at once
-            a.status = Absence.ACTIVE;
-            a.startedAt = a.createdAt;
+            a.start(a.createdAt);
             absences.persist(a);
             absences.flush();
             deputies.started(a);
@@ -219,18 +219,12 @@ public class StaffService {
         Absence a = absences.findByIdOptional(absenceId).filter(x -> x.managerId.equals(managerId))
                 .orElseThrow(() -> ProblemException.notFound("Absence", absenceId));
         OffsetDateTime now = now();
-        if (Absence.PLANNED.equals(a.status)) {
-            a.status = Absence.CANCELLED;
-            a.endedAt = now;
-            a.endedBy = by;
-        } else if (Absence.ACTIVE.equals(a.status)) {
-            a.status = Absence.ENDED;
-            a.endedAt = now;
-            a.endedBy = by;
-            deputies.ended(a, now);
-        } else {
+        if (!a.stop(by, now)) {
             throw new ProblemException(ProblemType.CONFLICT, "The absence is " + a.status)
-                    .with("currentStatus", a.status);
+                    .with("currentStatus", a.status.name());
+        }
+        if (a.status == AbsenceStatus.ENDED) {
+            deputies.ended(a, now);
         }
         absences.flush();
         return a;

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.TaskStatus;
 import ru.parus.callcenter.domain.CustomerProjection;
 import ru.parus.callcenter.domain.OrderProjection;
 import ru.parus.callcenter.domain.Priority;
@@ -165,7 +166,7 @@ public class TaskQueue {
         t.customerId = customerId;
         t.orderId = orderId;
         t.assignee = assignee;
-        t.status = CallTask.OPEN;
+        t.status = TaskStatus.OPEN;
         t.priority = priority.rank();
         t.script = script;
         t.createdAt = now();
@@ -184,9 +185,7 @@ public class TaskQueue {
 
     private void close(List<CallTask> open, String reason, String eventId) {
         for (CallTask t : open) {
-            t.status = CallTask.CLOSED;
-            t.closedReason = reason;
-            t.closedAt = now();
+            t.close(reason, now());
             // R6: every change is registered
             outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.TASK, t.id, CallCenterEvents.TASK_CLOSED,
                     new CallTaskClosed(t.id, t.kind, t.customerId, t.orderId, t.assignee, reason, eventId, t.closedAt));

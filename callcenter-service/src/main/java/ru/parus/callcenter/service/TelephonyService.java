@@ -3,7 +3,6 @@ package ru.parus.callcenter.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ru.parus.callcenter.config.CallCenterConfig;
+import ru.parus.callcenter.domain.CallStatus;
 import ru.parus.callcenter.domain.PhoneCall;
 import ru.parus.callcenter.domain.Staff;
 import ru.parus.callcenter.repository.PhoneCallRepository;
@@ -103,7 +103,7 @@ public class TelephonyService {
         boolean fresh = calls.recordTelephonyEvent(e.callId(), e.state(), at, now);
         PhoneCall call = calls.byPbxCallId(e.callId());
         if (!fresh) {
-            return new Outcome(call == null ? null : call.id, call == null ? null : call.status, true, null);
+            return new Outcome(call == null ? null : call.id, call == null ? null : call.status.name(), true, null);
         }
         if (call == null) {
             call = new PhoneCall();
@@ -112,7 +112,7 @@ public class TelephonyService {
             call.direction = e.direction();
             call.phone = phone;
             call.customerId = customerPhones.match(phone);
-            call.status = PhoneCall.RINGING;
+            call.status = CallStatus.RINGING;
             call.startedAt = at;
             call.source = "TELEPHONY";
             call.createdAt = now;
@@ -125,30 +125,17 @@ public class TelephonyService {
         if (manager != null) {
             call.managerId = manager;
         }
-        boolean finished = PhoneCall.COMPLETED.equals(call.status) || PhoneCall.MISSED.equals(call.status);
         UUID callbackTaskId = null;
         switch (e.state()) {
-            case "ANSWERED" -> {
-                call.answeredAt = at;
-                if (!finished) {
-                    call.status = PhoneCall.ANSWERED;
-                }
-            }
+            case "ANSWERED" -> call.answer(at);
             case "ENDED" -> {
-                if (!finished) {
-                    call.status = PhoneCall.COMPLETED;
-                    call.endedAt = at;
-                    OffsetDateTime from = call.answeredAt != null ? call.answeredAt : call.startedAt;
-                    call.durationSeconds = Math.max(0, Duration.between(from, at).toSeconds());
+                if (call.end(at)) {
                     calls.flush();
                     callService.registered(call);
                 }
             }
             case "MISSED" -> {
-                if (!finished) {
-                    call.status = PhoneCall.MISSED;
-                    call.endedAt = at;
-                    call.durationSeconds = 0L;
+                if (call.miss(at)) {
                     calls.flush();
                     callService.registered(call);
                     if ("INBOUND".equals(call.direction)) {
@@ -163,7 +150,7 @@ public class TelephonyService {
             }
         }
         calls.flush();
-        return new Outcome(call.id, call.status, false, callbackTaskId);
+        return new Outcome(call.id, call.status.name(), false, callbackTaskId);
     }
 
     /** The manager named by the telephony: managerId as is, else the staff member with that extension. */
