@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -55,7 +59,8 @@ public class EscalationResource {
     }
 
     @Schema(description = "R19: the head's resolution")
-    public record ResolveRequest(@Schema(required = true, example = "Возврат одобрен, оформить через склад") String resolution) {
+    public record ResolveRequest(@Schema(required = true, example = "Возврат одобрен, оформить через склад")
+            @NotBlank(message = "required") @Size(max = 4000, message = "at most 4000 characters") String resolution) {
     }
 
     @GET
@@ -88,7 +93,7 @@ public class EscalationResource {
     @APIResponse(responseCode = "403", description = "Not HEAD")
     @APIResponse(responseCode = "404", description = "No such escalation")
     @APIResponse(responseCode = "409", description = "Already resolved")
-    public EscalationView resolve(@PathParam("id") UUID id, ResolveRequest r) {
-        return EscalationView.of(service.resolve(id, r == null ? null : r.resolution(), staff.id()));
+    public EscalationView resolve(@PathParam("id") UUID id, @Valid @NotNull(message = "required") ResolveRequest r) {
+        return EscalationView.of(service.resolve(id, r.resolution(), staff.id()));
     }
 }

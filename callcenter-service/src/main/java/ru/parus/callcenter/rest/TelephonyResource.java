@@ -1,10 +1,18 @@
 package ru.parus.callcenter.rest;
 
 import java.time.OffsetDateTime;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,18 +44,26 @@ public class TelephonyResource {
 
     @Inject
     TelephonyService service;
+    @Inject
+    Validator validator;
 
     @Schema(description = "One state of a call, as the telephony posts it. Post every state; a replay of the same "
             + "(callId, state) changes nothing.")
     public record TelephonyEventRequest(
-            @Schema(required = true, example = "pbx-77231", description = "the PBX's id of the call") String callId,
-            @Schema(required = true, example = "INBOUND", enumeration = { "INBOUND", "OUTBOUND" }) String direction,
+            @Schema(required = true, example = "pbx-77231", description = "the PBX's id of the call")
+            @NotBlank(message = CALL_ID) @Size(max = 200, message = CALL_ID) String callId,
+            @Schema(required = true, example = "INBOUND", enumeration = { "INBOUND", "OUTBOUND" })
+            @NotNull(message = DIRECTION) @Pattern(regexp = "INBOUND|OUTBOUND", message = DIRECTION) String direction,
             @Schema(required = true, example = "+79123456789", description = "caller; the customer for INBOUND") String from,
             @Schema(required = true, example = "+74951234567", description = "callee; the customer for OUTBOUND") String to,
             @Schema(example = "101", description = "the manager's extension (staff.extension)") String extension,
             @Schema(example = "manager-1", description = "the manager's staff id, if the telephony knows it") String managerId,
-            @Schema(required = true, example = "MISSED", enumeration = { "RINGING", "ANSWERED", "MISSED", "ENDED" }) String state,
-            @Schema(required = true, example = "2026-11-27T10:00:00+03:00") OffsetDateTime at) {
+            @Schema(required = true, example = "MISSED", enumeration = { "RINGING", "ANSWERED", "MISSED", "ENDED" })
+            @NotNull(message = STATE) @Pattern(regexp = "RINGING|ANSWERED|MISSED|ENDED", message = STATE) String state,
+            @Schema(required = true, example = "2026-11-27T10:00:00+03:00") @NotNull(message = "required") OffsetDateTime at) {
+        static final String CALL_ID = "required, up to 200 characters";
+        static final String DIRECTION = "one of INBOUND, OUTBOUND";
+        static final String STATE = "one of RINGING, ANSWERED, MISSED, ENDED";
     }
 
     @Schema(description = "What the event did")
@@ -73,6 +89,11 @@ public class TelephonyResource {
         service.authenticate(secret);
         if (r == null) {
             throw ProblemException.invalidField("callId", "required");
+        }
+        // checked after the secret (a 401 comes before a 400), hence not by @Valid
+        Set<ConstraintViolation<TelephonyEventRequest>> violations = validator.validate(r);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
         Outcome o = service.accept(new TelephonyEvent(r.callId(), r.direction(), r.from(), r.to(), r.extension(),
                 r.managerId(), r.state(), r.at()));

@@ -64,14 +64,11 @@ public class EscalationService {
         return Page.of(paging, q.count(), q.list());
     }
 
-    /** R19: the resolution is recorded once (409 after), the head's task is done, EscalationResolved is published. */
+    /**
+     * R19: the resolution (checked on the request: present, at most 4000 characters) is recorded once (409 after), the
+     * head's task is done, EscalationResolved is published.
+     */
     public Escalation resolve(UUID id, String resolution, String by) {
-        if (resolution == null || resolution.isBlank()) {
-            throw ProblemException.invalidField("resolution", "required");
-        }
-        if (resolution.length() > 4000) {
-            throw ProblemException.invalidField("resolution", "at most 4000 characters");
-        }
         Escalation e = get(id);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         if (!e.resolve(resolution, by, now)) {

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,9 +20,7 @@ import ru.parus.callcenter.repository.PhoneCallRepository;
 import ru.parus.callcenter.repository.StaffRepository;
 import ru.parus.platform.phone.PhoneNumbers;
 import ru.parus.platform.problem.Credential;
-import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
-import ru.parus.platform.problem.ProblemType;
 
 /**
  * R18: the telephony (a PBX or a cloud telephony) posts each state of a call; the call is registered from them. Each
@@ -69,33 +66,11 @@ public class TelephonyService {
         }
     }
 
+    /** {@code e} as checked by the resource: callId, direction, state and at present and valid. */
     public Outcome accept(TelephonyEvent e) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (e.callId() == null || e.callId().isBlank() || e.callId().length() > 200) {
-            errors.add(new Problem.FieldError("callId", "required, up to 200 characters"));
-        }
-        if (e.direction() == null || !CallService.DIRECTIONS.contains(e.direction())) {
-            errors.add(new Problem.FieldError("direction", "one of INBOUND, OUTBOUND"));
-        }
-        if (e.state() == null || !STATES.contains(e.state())) {
-            errors.add(new Problem.FieldError("state", "one of " + String.join(", ", STATES)));
-        }
-        if (e.at() == null) {
-            errors.add(new Problem.FieldError("at", "required"));
-        }
-        String phone = null;
-        if (e.direction() != null && CallService.DIRECTIONS.contains(e.direction())) {
-            String field = e.direction().equals("INBOUND") ? "from" : "to";
-            String raw = field.equals("from") ? e.from() : e.to();
-            try {
-                phone = phoneNumbers.normalize(field, raw);
-            } catch (ProblemException ex) {
-                errors.add(new Problem.FieldError(field, ex.getMessage().substring(field.length() + 2)));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION, "The telephony event has invalid fields", errors);
-        }
+        // the fields are checked on the request (Bean Validation); the number depends on the direction
+        String field = e.direction().equals("INBOUND") ? "from" : "to";
+        String phone = phoneNumbers.normalize(field, field.equals("from") ? e.from() : e.to());
         OffsetDateTime at = CallService.utc(e.at());
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         // one PBX call at a time, whatever the replicas: its states may arrive together
