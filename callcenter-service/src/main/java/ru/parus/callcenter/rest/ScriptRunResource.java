@@ -8,6 +8,10 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,9 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.callcenter.domain.ScriptRun;
+import ru.parus.callcenter.domain.StepAnswer;
 import ru.parus.callcenter.service.RecordAccess;
 import ru.parus.callcenter.service.ScriptRunService;
-import ru.parus.callcenter.service.ScriptRunService.StepAnswer;
+import ru.parus.callcenter.service.ScriptRunService.NewRun;
 import ru.parus.platform.paging.Page;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
@@ -48,12 +53,15 @@ public class ScriptRunResource {
     CurrentStaff staff;
 
     @Schema(description = "A call that followed a script")
-    public record RunRequest(@Schema(required = true, example = "unpaid-order") String scriptCode,
+    public record RunRequest(@Schema(required = true, example = "unpaid-order") @NotBlank(message = "required") String scriptCode,
             @Schema(description = "optional: must be the approved version", example = "1") Integer scriptVersion,
             UUID taskId, @Schema(description = "a registered call; stored without a check") UUID callId,
             UUID customerId,
             @Schema(required = true, description = "the steps in the order they were said, with the customer's answer")
-            List<StepAnswer> answers) {
+            @NotEmpty(message = "at least one answer") List<StepAnswer> answers) {
+        NewRun run() {
+            return new NewRun(scriptCode, scriptVersion, taskId, callId, customerId, answers);
+        }
     }
 
     @Schema(description = "A recorded script run with its quality")
@@ -82,12 +90,8 @@ public class ScriptRunResource {
     @APIResponse(responseCode = "403", description = "The task, the call or the customer named is another manager's the caller does not deputise for (R24, R22)")
     @APIResponse(responseCode = "404", description = "No such script")
     @APIResponse(responseCode = "409", description = "The script has only drafts, or the version named is not approved")
-    public Response record(RunRequest r) {
-        if (r == null) {
-            throw ProblemException.invalidField("scriptCode", "required");
-        }
-        ScriptRun run = service.record(r.scriptCode(), r.scriptVersion(), r.taskId(), r.callId(), r.customerId(),
-                r.answers(), staff.id());
+    public Response record(@Valid @NotNull(message = "required") RunRequest r) {
+        ScriptRun run = service.record(r.run(), staff.id());
         access.shown("POST /script-runs", List.of(run), x -> x.customerId, service::personalFields); // R24
         return Response.status(Response.Status.CREATED).entity(view(run)).build();
     }

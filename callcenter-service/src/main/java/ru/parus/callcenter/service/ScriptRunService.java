@@ -5,13 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +21,10 @@ import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.CallTask;
 import ru.parus.callcenter.domain.PhoneCall;
 import ru.parus.callcenter.domain.ScriptRun;
-import ru.parus.callcenter.domain.ScriptStep;
 import ru.parus.callcenter.domain.ScriptStatus;
 import ru.parus.callcenter.domain.ScriptVersion;
+import ru.parus.callcenter.domain.ScriptWalk;
+import ru.parus.callcenter.domain.StepAnswer;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.callcenter.repository.PhoneCallRepository;
 import ru.parus.callcenter.repository.ScriptRunRepository;
@@ -72,9 +67,11 @@ public class ScriptRunService {
     @Inject
     Clock clock;
 
-    /** The answer given at one step; {@code null} for a step that is only said. */
-    public record StepAnswer(String stepId, String answer) {
+    /** R17: a call that followed a script, as the request checked it: a script code and at least one answer. */
+    public record NewRun(String scriptCode, Integer scriptVersion, UUID taskId, UUID callId, UUID customerId,
+            List<StepAnswer> answers) {
     }
+
 
 
     /** R23 input: a manager's script quality over a period. */
@@ -89,14 +86,13 @@ public class ScriptRunService {
      * belong to the path), and each answer must be one the step allows. R24, R22: the task and a known call must be
      * ones the caller may act on, and so must a customer given that is not theirs.
      */
-    public ScriptRun record(String scriptCode, Integer scriptVersion, UUID taskId, UUID callId, UUID customerId,
-            List<StepAnswer> answers, String managerId) {
-        if (scriptCode == null || scriptCode.isBlank()) {
-            throw ProblemException.invalidField("scriptCode", "required");
-        }
-        if (answers == null || answers.isEmpty()) {
-            throw ProblemException.invalidField("answers", "at least one answer");
-        }
+    public ScriptRun record(NewRun r, String managerId) {
+        String scriptCode = r.scriptCode();
+        Integer scriptVersion = r.scriptVersion();
+        UUID taskId = r.taskId();
+        UUID callId = r.callId();
+        UUID customerId = r.customerId();
+        List<StepAnswer> answers = r.answers();
         ScriptVersion used = usedVersion(scriptCode, scriptVersion);
         UUID taskCustomer = null;
         if (taskId != null) {
@@ -119,7 +115,7 @@ public class ScriptRunService {
         }
         access.checkCustomer(customerId, taskCustomer, call == null ? null : call.customerId); // R24, R22
         Script script = scripts.read(used);
-        Walk walk = walk(script, answers);
+        ScriptWalk walk = walk(script, answers);
 
         ScriptRun run = new ScriptRun();
         run.id = UUID.randomUUID();
@@ -129,12 +125,12 @@ public class ScriptRunService {
         run.callId = callId;
         run.customerId = customerId;
         run.managerId = managerId;
-        run.path = write(walk.path);
+        run.path = write(walk.path());
         run.answers = write(answers);
-        run.mandatoryOnPath = walk.mandatoryOnPath.size();
-        run.mandatoryCovered = walk.mandatoryCovered.size();
-        run.offersMade = walk.offersMade;
-        run.quality = quality(run.mandatoryCovered, run.mandatoryOnPath);
+        run.mandatoryOnPath = walk.mandatoryOnPath().size();
+        run.mandatoryCovered = walk.mandatoryCovered().size();
+        run.offersMade = walk.offersMade();
+        run.quality = walk.quality();
         run.recordedAt = now();
         runs.persist(run);
         return run;
@@ -157,93 +153,18 @@ public class ScriptRunService {
                         + "drafts are not used").with("currentStatus", ScriptStatus.DRAFT.name()));
     }
 
-    private record Walk(List<String> path, Set<String> mandatoryOnPath, Set<String> mandatoryCovered, int offersMade) {
-    }
-
-    /** R17: the path taken, with the steps skipped between the recorded ones; 400 naming the bad answer. */
-    static Walk walk(Script script, List<StepAnswer> answers) {
-        Map<String, ScriptStep> byId = script.byId();
-        List<String> path = new ArrayList<>();
-        Set<String> mandatoryCovered = new LinkedHashSet<>();
-        int offers = 0;
-        String expected = script.version().startStep;
-        String previous = null;
-        for (int i = 0; i < answers.size(); i++) {
-            StepAnswer a = answers.get(i);
-            String at = "answers[" + i + "]";
-            if (a == null || a.stepId() == null || a.stepId().isBlank()) {
-                throw ProblemException.invalidField(at + ".stepId", "required");
+    /** R17: the script's walk of the answers; 400 naming the bad answer. */
+    static ScriptWalk walk(Script script, List<StepAnswer> answers) {
+        try {
+            return ScriptWalk.of(script.version().code + " v" + script.version().version, script.version().startStep,
+                    script.byId(), answers);
+        } catch (ScriptWalk.Refused r) {
+            if (r.step() == null) {
+                throw ProblemException.invalidField(r.field(), r.getMessage());
             }
-            ScriptStep step = byId.get(a.stepId());
-            if (step == null) {
-                throw invalid(at + ".stepId", a.stepId(), "no step " + a.stepId() + " in " + script.version().code
-                        + " v" + script.version().version);
-            }
-            List<String> route = expected == null ? null : route(byId, expected, step.id());
-            if (route == null) {
-                throw invalid(at + ".stepId", a.stepId(), "not reachable from "
-                        + (previous == null ? "the start step" : "step " + previous + " with the answer given there"));
-            }
-            path.addAll(route);
-            String next;
-            if (!step.answers().isEmpty()) {
-                ScriptStep.Answer chosen = step.answers().stream().filter(x -> x.value().equals(a.answer())).findFirst()
-                        .orElseThrow(() -> invalid(at + ".answer", a.stepId(), "not an allowed answer of step "
-                                + step.id()).with("allowedAnswers", step.answers().stream().map(ScriptStep.Answer::value).toList()));
-                next = chosen.next();
-            } else {
-                if (step.freeAnswer() && (a.answer() == null || a.answer().isBlank())) {
-                    throw invalid(at + ".answer", a.stepId(), "the customer's answer is required at step " + step.id());
-                }
-                if (!step.freeAnswer() && a.answer() != null && !a.answer().isBlank()) {
-                    throw invalid(at + ".answer", a.stepId(), "step " + step.id() + " takes no answer");
-                }
-                next = step.next();
-            }
-            if (step.mandatory()) {
-                mandatoryCovered.add(step.id());
-            }
-            if (step.offer()) {
-                offers++;
-            }
-            previous = step.id();
-            expected = next;
+            ProblemException problem = invalid(r.field(), r.step(), r.getMessage());
+            throw r.allowedAnswers() == null ? problem : problem.with("allowedAnswers", r.allowedAnswers());
         }
-        Set<String> mandatoryOnPath = new LinkedHashSet<>();
-        path.stream().filter(id -> byId.get(id).mandatory()).forEach(mandatoryOnPath::add);
-        return new Walk(path, mandatoryOnPath, mandatoryCovered, offers);
-    }
-
-    /** The shortest route {@code from} .. {@code to} (both included), or null when {@code to} cannot be reached. */
-    static List<String> route(Map<String, ScriptStep> byId, String from, String to) {
-        Map<String, String> cameFrom = new HashMap<>();
-        ArrayDeque<String> queue = new ArrayDeque<>(List.of(from));
-        cameFrom.put(from, null);
-        while (!queue.isEmpty()) {
-            String id = queue.poll();
-            if (id.equals(to)) {
-                List<String> route = new ArrayList<>();
-                for (String s = to; s != null; s = cameFrom.get(s)) {
-                    route.add(0, s);
-                }
-                return route;
-            }
-            for (String n : byId.get(id).exits()) {
-                if (n != null && !cameFrom.containsKey(n)) {
-                    cameFrom.put(n, id);
-                    queue.add(n);
-                }
-            }
-        }
-        return null;
-    }
-
-    /** mandatory steps covered / mandatory steps on the path taken, 4 decimals; 1 when the path has none. */
-    static BigDecimal quality(int covered, int onPath) {
-        if (onPath == 0) {
-            return BigDecimal.ONE.setScale(4);
-        }
-        return BigDecimal.valueOf(covered).divide(BigDecimal.valueOf(onPath), 4, RoundingMode.HALF_UP);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
