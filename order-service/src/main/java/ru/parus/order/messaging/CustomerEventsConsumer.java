@@ -1,8 +1,8 @@
 package ru.parus.order.messaging;
 
-import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,39 +10,35 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
-import ru.parus.order.event.OrderEvents;
+import ru.parus.order.event.incoming.CustomerEvents;
+import ru.parus.order.event.incoming.CustomerEvents.CustomerErased;
+import ru.parus.order.event.incoming.CustomerEvents.CustomerRegistered;
+import ru.parus.order.event.incoming.CustomerEvents.CustomerUpdated;
+import ru.parus.order.event.incoming.CustomerEvents.CustomersMerged;
+import ru.parus.order.event.incoming.CustomerEvents.OwnerNamed;
 import ru.parus.order.service.CustomerDirectory;
 import ru.parus.order.service.CustomerErasure;
 import ru.parus.platform.access.AccessProjection;
 import ru.parus.platform.consumer.RetryTransientFailures;
-import ru.parus.platform.events.EventType;
+import ru.parus.platform.events.EventDispatcher;
+import ru.parus.platform.events.EventHandlers;
 import ru.parus.platform.events.IncomingEvent;
-import ru.parus.platform.events.PoisonEventException;
-import ru.parus.platform.inbox.Inbox;
 
 /**
  * Reads {@code customer-events}: CustomerRegistered into order-service's customer projection (R3); who owns a customer
  * (every event that names the owner) and merges into the access projection the one access policy decides on (R22,
  * R24); CustomerErased blanks the customer's personal data in orders and the projection (R24, {@link CustomerErasure}).
- * Each event once, other types ignored, poison to the dead-letter topic.
+ * Each event once, other types ignored (and CustomerUpdated unless it changed the owner), poison to the dead-letter
+ * topic.
  */
 @ApplicationScoped
 @RetryTransientFailures
 public class CustomerEventsConsumer {
     static final String CONSUMER = "order-service.customer-events";
-    static final String OWNER = "ownerManagerId";
-    /** R24: the customer events that may carry the customer's owner (CustomerUpdated only when it changed). */
-    static final List<EventType> OWNER_NAMING = List.of(OrderEvents.CUSTOMER_REGISTERED, OrderEvents.CUSTOMER_UPDATED,
-            OrderEvents.CUSTOMER_DORMANT, OrderEvents.CUSTOMER_REACTIVATED);
 
     @Inject
-    ObjectMapper mapper;
-    @Inject
-    Inbox inbox;
+    EventDispatcher dispatcher;
     @Inject
     CustomerDirectory customers;
     @Inject
@@ -50,68 +46,40 @@ public class CustomerEventsConsumer {
     @Inject
     CustomerErasure erasure;
 
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void routes() {
+        handlers = dispatcher.handlers(CONSUMER)
+                .on(CustomersMerged.TYPE, CustomersMerged.class, (m, event) ->
+                        access.merged(m.mergedCustomerId(), m.survivingCustomerId())) // R24: orders follow the survivor's owner
+                .on(CustomerErased.TYPE, CustomerErased.class, (e, event) -> erasure.erase(e.customerId())) // R24
+                .on(CustomerRegistered.TYPE, CustomerRegistered.class, (r, event) -> {
+                    customers.registered(new CustomerDirectory.Registered(r.customerId(), r.name(), r.phone(),
+                            r.email(), r.type())); // R3
+                    ownerNamed(r.customerId(), r.ownerManagerId(), event);
+                })
+                .on(CustomerUpdated.TYPE, CustomerUpdated.class, CustomerUpdated::ownerChanged,
+                        (u, event) -> ownerNamed(u.customerId(), u.ownerManagerId(), event))
+                .on(OwnerNamed.DORMANT, OwnerNamed.class, (o, event) -> ownerNamed(o.customerId(), o.ownerManagerId(), event))
+                .on(OwnerNamed.REACTIVATED, OwnerNamed.class,
+                        (o, event) -> ownerNamed(o.customerId(), o.ownerManagerId(), event));
+    }
+
     @Incoming("customer-events")
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record, mapper);
-        if (event.is(OrderEvents.CUSTOMERS_MERGED)) {
-            UUID merged = uuid(event, "mergedCustomerId", record);
-            UUID surviving = uuid(event, "survivingCustomerId", record);
-            if (inbox.firstDelivery(CONSUMER, event)) {
-                access.merged(merged, surviving); // R24: the merged-away customer's orders follow the survivor's owner
-            }
-            return;
-        }
-        if (event.is(OrderEvents.CUSTOMER_ERASED)) {
-            UUID id = uuid(event, "customerId", record);
-            if (inbox.firstDelivery(CONSUMER, event)) {
-                erasure.erase(id); // R24
-            }
-            return;
-        }
-        boolean registered = event.is(OrderEvents.CUSTOMER_REGISTERED);
-        boolean namesOwner = namesOwner(event);
-        if (!registered && !namesOwner || !inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        UUID id = uuid(event, "customerId", record);
-        if (registered) {
-            customers.registered(new CustomerDirectory.Registered(id, text(event, "name"), text(event, "phone"),
-                    text(event, "email"), text(event, "type")));
-        }
-        if (namesOwner) {
-            access.ownerNamed(id, text(event, OWNER)); // R22, R24: null or blank: nobody owns the customer now
-        }
+        handlers.dispatch(record);
     }
 
-    /** R24: the event carries the owner: an ownerManagerId member (null too), and for CustomerUpdated a changed one. */
-    static boolean namesOwner(IncomingEvent event) {
-        if (OWNER_NAMING.stream().noneMatch(event::is) || !event.data().has(OWNER)) {
-            return false;
+    /**
+     * R22, R24: the event names the owner when it carries an ownerManagerId member; null or blank: nobody owns the
+     * customer now. An event without the member leaves the owner as it was.
+     */
+    private void ownerNamed(UUID customerId, String owner, IncomingEvent event) {
+        if (event.data().has(CustomerEvents.OWNER)) {
+            access.ownerNamed(customerId, owner);
         }
-        JsonNode changed = event.data().get("changedFields");
-        if (changed == null || !changed.isArray()) {
-            return !event.is(OrderEvents.CUSTOMER_UPDATED);
-        }
-        for (JsonNode field : changed) {
-            if (OWNER.equals(field.asText())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static UUID uuid(IncomingEvent event, String field, ConsumerRecord<String, String> record) {
-        try {
-            return UUID.fromString(event.requireText(field));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(event.type() + " " + event.id() + ": " + field + " is not a UUID", record);
-        }
-    }
-
-    private static String text(IncomingEvent event, String field) {
-        var node = event.data().get(field);
-        return node == null || node.isNull() ? null : node.asText();
     }
 }

@@ -1,9 +1,6 @@
 package ru.parus.order.messaging;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.UUID;
-
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,16 +8,12 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
-import ru.parus.order.event.OrderEvents;
+import ru.parus.order.event.incoming.FulfillmentEvents.ShipmentDelivered;
 import ru.parus.order.service.PaymentService;
 import ru.parus.platform.consumer.RetryTransientFailures;
-import ru.parus.platform.events.IncomingEvent;
-import ru.parus.platform.events.PoisonEventException;
-import ru.parus.platform.inbox.Inbox;
+import ru.parus.platform.events.EventDispatcher;
+import ru.parus.platform.events.EventHandlers;
 
 /** Reads {@code fulfillment-events}: cash collected on delivery becomes a payment (R15). */
 @ApplicationScoped
@@ -29,33 +22,23 @@ public class FulfillmentEventsConsumer {
     static final String CONSUMER = "order-service.fulfillment-events";
 
     @Inject
-    ObjectMapper mapper;
-    @Inject
-    Inbox inbox;
+    EventDispatcher dispatcher;
     @Inject
     PaymentService payments;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void routes() {
+        handlers = dispatcher.handlers(CONSUMER)
+                .on(ShipmentDelivered.TYPE, ShipmentDelivered.class, (d, event) -> payments.cashCollected(
+                        d.shipmentId(), d.orderId(), d.deliveredAt(), d.cashCollectedKopecks()));
+    }
 
     @Incoming("fulfillment-events")
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record, mapper);
-        if (!event.is(OrderEvents.SHIPMENT_DELIVERED) || !inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        String shipmentId = event.requireText("shipmentId");
-        UUID orderId;
-        OffsetDateTime deliveredAt;
-        try {
-            orderId = UUID.fromString(event.requireText("orderId"));
-            deliveredAt = OffsetDateTime.parse(event.requireText("deliveredAt"));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new PoisonEventException(event.type() + " " + event.id() + ": " + e.getMessage(), record);
-        }
-        JsonNode cash = event.data().get("cashCollectedKopecks");
-        if (cash == null || !cash.canConvertToLong()) {
-            throw new PoisonEventException(event.type() + " " + event.id() + " lacks cashCollectedKopecks", record);
-        }
-        payments.cashCollected(shipmentId, orderId, deliveredAt, cash.asLong());
+        handlers.dispatch(record);
     }
 }

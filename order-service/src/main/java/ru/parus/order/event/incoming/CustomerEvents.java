@@ -1,0 +1,51 @@
+package ru.parus.order.event.incoming;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+import ru.parus.platform.events.EventType;
+
+/**
+ * What order-service reads from {@code customer-events}, as order-service's own records (only the fields it uses;
+ * others are ignored). Schemas in docs/events/.
+ */
+public final class CustomerEvents {
+    /** R22, R24: the member naming the customer's owner (present and null: nobody owns the customer). */
+    public static final String OWNER = "ownerManagerId";
+
+    private CustomerEvents() {
+    }
+
+    /** R3: into order-service's customer projection; R24: names the owner. */
+    public record CustomerRegistered(@NotNull UUID customerId, String name, String phone, String email, String type,
+            String ownerManagerId) {
+        public static final EventType TYPE = EventType.of("customer", "CustomerRegistered", 1);
+    }
+
+    /** R24: names the owner only when {@code changedFields} lists {@value CustomerEvents#OWNER}. */
+    public record CustomerUpdated(@NotNull UUID customerId, List<String> changedFields, String ownerManagerId) {
+        public static final EventType TYPE = EventType.of("customer", "CustomerUpdated", 1);
+
+        public boolean ownerChanged() {
+            return changedFields != null && changedFields.contains(OWNER);
+        }
+    }
+
+    /** R24: CustomerDormant and CustomerReactivated carry the customer's owner too. */
+    public record OwnerNamed(@NotNull UUID customerId, String ownerManagerId) {
+        public static final EventType DORMANT = EventType.of("customer", "CustomerDormant", 1);
+        public static final EventType REACTIVATED = EventType.of("customer", "CustomerReactivated", 1);
+    }
+
+    /** R24: the merged-away customer's orders follow the survivor's owner. */
+    public record CustomersMerged(@NotNull UUID mergedCustomerId, @NotNull UUID survivingCustomerId) {
+        public static final EventType TYPE = EventType.of("customer", "CustomersMerged", 1);
+    }
+
+    /** R24: the customer's personal data were erased on request: blanked in orders and the projection too. */
+    public record CustomerErased(@NotNull UUID customerId) {
+        public static final EventType TYPE = EventType.of("customer", "CustomerErased", 1);
+    }
+}
