@@ -20,6 +20,10 @@ import ru.parus.platform.paging.PageRequest;
 @ApplicationScoped
 public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
+    public List<Order> byIds(List<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+
     public Optional<Order> byIdempotencyKey(String key) {
         return find("idempotencyKey", key).firstResultOptional();
     }

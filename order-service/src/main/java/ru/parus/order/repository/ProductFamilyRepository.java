@@ -1,5 +1,7 @@
 package ru.parus.order.repository;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,4 +11,8 @@ import ru.parus.order.domain.ProductFamily;
 
 @ApplicationScoped
 public class ProductFamilyRepository implements PanacheRepositoryBase<ProductFamily, UUID> {
+
+    public List<ProductFamily> byIds(Collection<UUID> ids) {
+        return list("id in ?1", ids);
+    }
 }

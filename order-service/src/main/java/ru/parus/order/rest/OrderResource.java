@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hibernate.exception.ConstraintViolationException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +48,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import ru.parus.platform.paging.Page;
 import ru.parus.order.config.DiscountConfig;
 import ru.parus.order.config.OrderConfig;
 import ru.parus.order.domain.DeliveryAddress;
@@ -64,7 +63,7 @@ import ru.parus.order.service.OrderAccess;
 import ru.parus.order.service.OrderHistory;
 import ru.parus.order.service.OrderLifecycle;
 import ru.parus.order.service.OrderSearch;
-import ru.parus.order.service.OrderStatusChanges;
+import ru.parus.order.repository.OrderStatusChanges;
 import ru.parus.order.service.Terms;
 import ru.parus.platform.sse.PollingSse;
 import ru.parus.platform.problem.IfMatch;
@@ -230,16 +229,7 @@ public class OrderResource {
             @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 100) String idempotencyKey) {
         OrderService.PlaceOrder command = new OrderService.PlaceOrder(request.customerId(),
                 request.lines().stream().map(l -> new OrderService.LineRequest(l.sku(), l.quantity())).toList());
-        OrderService.Placement placement;
-        try {
-            placement = service.placePhoneOrder(command, staff.id(), idempotencyKey);
-        } catch (PersistenceException e) {
-            if (idempotencyKey == null || !(e instanceof ConstraintViolationException
-                    || e.getCause() instanceof ConstraintViolationException)) {
-                throw e;
-            }
-            placement = service.replayOf(idempotencyKey, command); // a concurrent retry won the race
-        }
+        OrderService.Placement placement = service.place(command, staff.id(), idempotencyKey);
         Order order = placement.order();
         access.shown(order, "POST /orders"); // a replay may show terms agreed since (R24)
         return Response.created(URI.create("/orders/" + order.id))
@@ -268,7 +258,7 @@ public class OrderResource {
             @Parameter(description = "placed before (date-time), or on or before (date)", example = "2026-12-31") @QueryParam("placedTo") String placedTo,
             @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1..100, default 20", example = "20") @QueryParam("size") String size) {
-        OrderSearch.Page p = search.search(new OrderSearch.Filter(customerId, status, managerId, channel, placedFrom,
+        Page<Order> p = search.search(new OrderSearch.Filter(customerId, status, managerId, channel, placedFrom,
                 placedTo), integer("page", page), integer("size", size));
         return new OrderPage(p.items().stream().map(OrderSummary::of).toList(), p.page(), p.size(), p.total());
     }

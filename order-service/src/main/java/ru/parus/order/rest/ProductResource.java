@@ -45,7 +45,7 @@ public class ProductResource {
     @Operation(summary = "Products on sale, by SKU (R1)")
     public ProductPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        var query = products.find("active", Sort.by("sku"), true);
+        var query = products.onSale();
         List<ProductView> items = query.page(Page.of(page, size)).list().stream()
                 .map(p -> new ProductView(p.sku, p.name, p.priceKopecks, "RUB")).toList();
         return new ProductPage(items, page, size, query.count());

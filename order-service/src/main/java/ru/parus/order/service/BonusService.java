@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import ru.parus.order.repository.BonusRepository;
 import ru.parus.order.config.BonusConfig;
 import ru.parus.order.domain.BonusAccount;
 import ru.parus.order.domain.BonusEntry;
@@ -31,6 +32,8 @@ public class BonusService {
     @Inject
     EntityManager em;
     @Inject
+    BonusRepository bonuses;
+    @Inject
     OrderLifecycle lifecycle;
     @Inject
     OrderHistory history;
@@ -48,8 +51,7 @@ public class BonusService {
     public Statement statement(UUID customerId) {
         access.checkCustomer(customerId); // R24, R22: another manager's customer is a 403
         BonusAccount a = em.find(BonusAccount.class, customerId);
-        List<BonusEntry> ledger = em.createQuery("from BonusEntry where customerId = ?1 order by id", BonusEntry.class)
-                .setParameter(1, customerId).getResultList();
+        List<BonusEntry> ledger = bonuses.ledger(customerId);
         return new Statement(customerId, a == null ? 0L : a.balancePoints, ledger);
     }
 
@@ -136,16 +138,14 @@ public class BonusService {
     }
 
     private BonusAccount lockedAccount(UUID customerId) {
-        em.createNativeQuery("INSERT INTO bonus_account (customer_id, balance_points) VALUES (?1, 0) "
-                + "ON CONFLICT (customer_id) DO NOTHING").setParameter(1, customerId).executeUpdate();
+        bonuses.ensureAccount(customerId);
         BonusAccount a = em.find(BonusAccount.class, customerId, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(a);
         return a;
     }
 
     private BonusEntry entryOf(UUID orderId, BonusEntry.Kind kind) {
-        return em.createQuery("from BonusEntry where orderId = ?1 and kind = ?2", BonusEntry.class)
-                .setParameter(1, orderId).setParameter(2, kind).getResultStream().findFirst().orElse(null);
+        return bonuses.entryOf(orderId, kind);
     }
 
     private void entry(Order order, BonusEntry.Kind kind, long points) {

@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import ru.parus.platform.paging.Page;
+import ru.parus.order.repository.CatalogueSearch;
 import ru.parus.order.config.CatalogueConfig;
 import ru.parus.order.config.OrderConfig;
 import ru.parus.order.domain.Product;
@@ -48,6 +50,8 @@ public class CatalogueService {
     @Inject
     EntityManager em;
     @Inject
+    CatalogueSearch catalogueSearch;
+    @Inject
     Clock clock;
 
     public record VariantCommand(String sku, String flavour, String size, long priceKopecks, int stock, boolean active) {
@@ -65,9 +69,6 @@ public class CatalogueService {
 
     public record Search(String text, String category, String storefront, Boolean isNew, Boolean featured,
             Boolean inStock, int page, int size) {
-    }
-
-    public record SearchPage(List<ProductDetails> items, long total) {
     }
 
     public ProductDetails create(ProductCommand command, String by) {
@@ -155,59 +156,24 @@ public class CatalogueService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public SearchPage search(Search s) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        Map<String, Object> params = new LinkedHashMap<>();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (s.text() != null && !s.text().isBlank()) {
-            where.append(" AND (f.name ILIKE :pat OR f.purpose ILIKE :pat OR EXISTS (SELECT 1 FROM product v"
-                    + " WHERE v.family_id = f.id AND (v.name ILIKE :pat OR v.sku ILIKE :pat)))");
-            params.put("pat", "%" + s.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (s.category() != null) {
-            where.append(" AND f.category = :category");
-            params.put("category", s.category());
-        }
-        if (s.storefront() != null) {
-            where.append(" AND f.storefronts @> ARRAY[CAST(:storefront AS text)]");
-            params.put("storefront", s.storefront());
-        }
-        if (s.isNew() != null) {
-            where.append(s.isNew() ? " AND " : " AND NOT ")
-                    .append("(f.new_from IS NOT NULL AND f.new_from <= :now AND (f.new_until IS NULL OR f.new_until > :now))");
-            params.put("now", now);
-        }
-        if (s.featured() != null) {
-            where.append(s.featured() ? " AND " : " AND NOT ").append("(f.featured_from IS NOT NULL AND f.featured_from <= :now"
-                    + " AND (f.featured_until IS NULL OR f.featured_until > :now))");
-            params.put("now", now);
-        }
-        if (s.inStock() != null) {
-            where.append(s.inStock() ? " AND " : " AND NOT ")
-                    .append("EXISTS (SELECT 1 FROM product v WHERE v.family_id = f.id AND v.active AND v.stock > 0)");
-        }
-        var idQuery = em.createNativeQuery("SELECT f.id FROM product_family f" + where + " ORDER BY f.name, f.id"
-                + " LIMIT " + s.size() + " OFFSET " + ((long) s.page() * s.size()), UUID.class);
-        var countQuery = em.createNativeQuery("SELECT count(*) FROM product_family f" + where, Long.class);
-        params.forEach((k, v) -> {
-            idQuery.setParameter(k, v);
-            countQuery.setParameter(k, v);
-        });
-        List<UUID> ids = idQuery.getResultList();
-        long total = ((Number) countQuery.getSingleResult()).longValue();
+    public Page<ProductDetails> search(Search s) {
+        CatalogueSearch.Found found = catalogueSearch.familyIds(new CatalogueSearch.Criteria(s.text(), s.category(),
+                s.storefront(), s.isNew(), s.featured(), s.inStock(), s.page(), s.size()), OffsetDateTime.now(clock));
+        List<UUID> ids = found.ids();
+        long total = found.total();
         if (ids.isEmpty()) {
-            return new SearchPage(List.of(), total);
+            return new Page<>(total, s.page(), s.size(), List.of());
         }
         Map<UUID, ProductFamily> byId = new LinkedHashMap<>();
-        families.list("id in ?1", ids).forEach(f -> byId.put(f.id, f));
+        families.byIds(ids).forEach(f -> byId.put(f.id, f));
         Map<UUID, List<Product>> variants = new LinkedHashMap<>();
-        products.list("familyId in ?1 order by sku", ids).forEach(p -> variants.computeIfAbsent(p.familyId, k -> new ArrayList<>()).add(p));
-        return new SearchPage(ids.stream().map(id -> new ProductDetails(byId.get(id), variants.getOrDefault(id, List.of())))
-                .toList(), total);
+        products.variantsOf(ids).forEach(p -> variants.computeIfAbsent(p.familyId, k -> new ArrayList<>()).add(p));
+        return new Page<>(total, s.page(), s.size(), ids.stream().map(id -> new ProductDetails(byId.get(id), variants.getOrDefault(id, List.of())))
+                .toList());
     }
 
     private List<Product> variantsOf(UUID familyId) {
-        return products.list("familyId = ?1 order by sku", familyId);
+        return products.variantsOf(familyId);
     }
 
     private ProductDetails publish(ProductFamily family, List<Product> variants, String change, String by) {

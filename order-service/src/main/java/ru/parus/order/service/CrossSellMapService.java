@@ -97,21 +97,7 @@ public class CrossSellMapService {
 
     private io.quarkus.hibernate.orm.panache.PanacheQuery<CrossSellRule> query(CrossSellRule.Kind kind, String sku,
             String customerType) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> p = new java.util.HashMap<>();
-        if (kind != null) {
-            q.append(" and kind = :kind");
-            p.put("kind", kind);
-        }
-        if (sku != null) {
-            q.append(" and (triggerSku = :sku or offerSku = :sku)");
-            p.put("sku", sku);
-        }
-        if (customerType != null) {
-            q.append(" and customerType = :type");
-            p.put("type", customerType);
-        }
-        return rules.find(q.toString(), Sort.descending("priority").and("id"), p);
+        return rules.matching(kind, sku, customerType);
     }
 
     private CrossSellRule publish(CrossSellRule rule, String change) {

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ru.parus.order.domain.OrderHistoryEntry;
+import ru.parus.order.repository.CustomerErasureRepository;
 
 /**
  * R24: after customer-service erased a customer on request, order-service forgets the customer's personal data in its
@@ -30,46 +30,17 @@ import ru.parus.order.domain.OrderHistoryEntry;
 @Transactional(Transactional.TxType.MANDATORY)
 public class CustomerErasure {
     /** What replaces free text that was there (a null stays null). */
-    public static final String ERASED_TEXT = "[удалено по запросу клиента]";
-    private static final String OF_CUSTOMER = "(SELECT id FROM customer_order WHERE customer_id = ?1)";
+    public static final String ERASED_TEXT = CustomerErasureRepository.ERASED_TEXT;
 
     @Inject
-    EntityManager em;
+    CustomerErasureRepository rows;
     @Inject
     ObjectMapper mapper;
     @Inject
     Clock clock;
 
     public void erase(UUID customerId) {
-        update("""
-                UPDATE customer_projection SET name = NULL, phone = NULL, email = NULL, updated_at = ?2
-                WHERE customer_id = ?1 AND (name IS NOT NULL OR phone IS NOT NULL OR email IS NOT NULL)""", customerId);
-        // the version moves (ETag, If-Match): a manager's edit begun before the erasure cannot write the data back
-        update("""
-                UPDATE customer_order SET recipient_name = NULL, recipient_phone = NULL, address_postal_code = NULL,
-                    address_region = NULL, address_city = NULL, address_street = NULL, address_house = NULL,
-                    address_apartment = NULL, address_comment = NULL, packaging_notes = NULL,
-                    discount_reason = CASE WHEN discount_reason IS NULL THEN NULL ELSE '%1$s' END,
-                    version = version + 1
-                WHERE customer_id = ?1 AND (recipient_name IS NOT NULL OR recipient_phone IS NOT NULL
-                    OR address_postal_code IS NOT NULL OR address_region IS NOT NULL OR address_city IS NOT NULL
-                    OR address_street IS NOT NULL OR address_house IS NOT NULL OR address_apartment IS NOT NULL
-                    OR address_comment IS NOT NULL OR packaging_notes IS NOT NULL
-                    OR discount_reason IS DISTINCT FROM '%1$s' AND discount_reason IS NOT NULL)""".formatted(ERASED_TEXT),
-                customerId);
-        update("""
-                UPDATE discount_request SET reason = '%1$s',
-                    decision_reason = CASE WHEN decision_reason IS NULL THEN NULL ELSE '%1$s' END
-                WHERE order_id IN %2$s""".formatted(ERASED_TEXT, OF_CUSTOMER), customerId);
-        update("""
-                UPDATE order_history SET reason = '%1$s'
-                WHERE kind IN ('STATUS', 'DISCOUNT') AND reason IS NOT NULL AND order_id IN %2$s"""
-                .formatted(ERASED_TEXT, OF_CUSTOMER), customerId);
-        @SuppressWarnings("unchecked")
-        List<OrderHistoryEntry> terms = em.createNativeQuery("""
-                SELECT * FROM order_history WHERE kind = 'TERMS' AND details IS NOT NULL AND order_id IN %s
-                FOR UPDATE""".formatted(OF_CUSTOMER), OrderHistoryEntry.class).setParameter(1, customerId)
-                .getResultList();
+        List<OrderHistoryEntry> terms = rows.erase(customerId, OffsetDateTime.now(clock));
         for (OrderHistoryEntry e : terms) {
             e.details = blankTerms(e.details);
         }
@@ -91,13 +62,5 @@ public class CustomerErasure {
             o.putNull(field);
         }
         return o.equals(original) ? json : o.toString();
-    }
-
-    private void update(String sql, UUID customerId) {
-        var query = em.createNativeQuery(sql).setParameter(1, customerId);
-        if (sql.contains("?2")) {
-            query.setParameter(2, OffsetDateTime.now(clock));
-        }
-        query.executeUpdate();
     }
 }

@@ -43,6 +43,8 @@ public class DemoCatalogue {
     ObjectMapper mapper;
     @Inject
     EntityManager em;
+    @Inject
+    ru.parus.order.repository.CrossSellRuleRepository crossSellRules;
 
     public record Variant(String sku, String flavour, String size, long priceKopecks, int stock, Boolean active) {
     }
@@ -87,11 +89,7 @@ public class DemoCatalogue {
             counts.merge(outcome, 1, Integer::sum);
         }
         for (Rule r : data.crossSell()) {
-            long existing = em.createQuery("select count(r) from CrossSellRule r where r.kind = :k and r.offerSku = :o"
-                    + " and coalesce(r.triggerSku, '') = :t and coalesce(r.customerType, '') = :c", Long.class)
-                    .setParameter("k", r.kind()).setParameter("o", r.offerSku())
-                    .setParameter("t", r.triggerSku() == null ? "" : r.triggerSku())
-                    .setParameter("c", r.customerType() == null ? "" : r.customerType()).getSingleResult();
+            long existing = crossSellRules.countLike(r.kind(), r.offerSku(), r.triggerSku(), r.customerType());
             if (existing == 0) {
                 crossSell.create(new CrossSellMapService.RuleCommand(r.kind(), r.triggerSku(), r.customerType(),
                         r.offerSku(), r.priority(), r.validFrom(), r.validUntil(), "demo"), LOADER);

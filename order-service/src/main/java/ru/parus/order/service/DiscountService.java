@@ -201,7 +201,7 @@ public class DiscountService {
         Map<UUID, Order> byId = new HashMap<>();
         List<UUID> ids = found.items().stream().map(r -> r.orderId).distinct().toList();
         if (!ids.isEmpty()) {
-            orders.list("id in ?1", ids).forEach(o -> byId.put(o.id, o));
+            orders.byIds(ids).forEach(o -> byId.put(o.id, o));
         }
         return new Queue(found.items(), byId, paging.page(), paging.size(), found.total());
     }

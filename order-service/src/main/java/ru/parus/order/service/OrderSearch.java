@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import ru.parus.platform.paging.Page;
 import ru.parus.order.config.OrderConfig;
 import ru.parus.order.domain.Channel;
 import ru.parus.order.domain.Order;
@@ -47,16 +48,13 @@ public class OrderSearch {
             String placedTo) {
     }
 
-    public record Page(List<Order> items, int page, int size, long total) {
-    }
-
     /**
      * R24: one page of the orders in the caller's scope that match the filter. Every invalid filter is named in one
      * 400 problem. {@code placedFrom} is inclusive and {@code placedTo} exclusive when they are date-times
      * ({@code 2026-12-01T10:00:00Z}, with an offset); a date ({@code 2026-12-01}) is that day in
      * {@code parus.order.zone}, whole: from its start, or to its end.
      */
-    public Page search(Filter f, Integer page, Integer size) {
+    public Page<Order> search(Filter f, Integer page, Integer size) {
         PageRequest paging = PageRequest.of(page, size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         List<Problem.FieldError> errors = new ArrayList<>();
         UUID customerId = null;
@@ -82,7 +80,7 @@ public class OrderSearch {
         }
         OrderRepository.Found found = orders.search(
                 new OrderRepository.Criteria(customerId, status, managerId, channel, from, to), access.scope(), paging);
-        return new Page(found.items(), paging.page(), paging.size(), found.total());
+        return Page.of(paging, found.total(), found.items());
     }
 
     private static boolean present(String value) {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import ru.parus.order.repository.PromoRepository;
 import ru.parus.order.domain.Channel;
 import ru.parus.order.domain.Order;
 import ru.parus.order.domain.OrderHistoryEntry.Kind;
@@ -32,6 +33,8 @@ import ru.parus.platform.problem.ProblemType;
 public class PromoService {
     @Inject
     EntityManager em;
+    @Inject
+    PromoRepository promos;
     @Inject
     OrderLifecycle lifecycle;
     @Inject
@@ -82,7 +85,7 @@ public class PromoService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PromoCode> all() {
-        return em.createQuery("from PromoCode order by createdAt", PromoCode.class).getResultList();
+        return promos.all();
     }
 
     /** R11: applies a code to an order not yet confirmed; every condition of the code is checked here. */
@@ -112,13 +115,11 @@ public class PromoService {
         if (order.totalKopecks < p.minTotalKopecks) {
             throw refused("code", "for orders of at least " + p.minTotalKopecks + " kopecks");
         }
-        long used = em.createQuery("select count(r) from PromoRedemption r where r.code = ?1", Long.class)
-                .setParameter(1, code).getSingleResult();
+        long used = promos.redemptions(code);
         if (used >= p.totalLimit) {
             throw refused("code", "used up (" + p.totalLimit + " uses)");
         }
-        long byCustomer = em.createQuery("select count(r) from PromoRedemption r where r.code = ?1 and r.customerId = ?2",
-                Long.class).setParameter(1, code).setParameter(2, order.customerId).getSingleResult();
+        long byCustomer = promos.redemptions(code, order.customerId);
         if (byCustomer >= p.perCustomerLimit) {
             throw refused("code", "this customer has used it " + byCustomer + " time(s), the limit");
         }

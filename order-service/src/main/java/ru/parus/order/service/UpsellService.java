@@ -31,44 +31,6 @@ import ru.parus.platform.problem.ProblemType;
 @ApplicationScoped
 @Transactional
 public class UpsellService {
-    /**
-     * R7: the candidates of every source in one indexed query, ranked by source, then by the source's own
-     * score (a rule's priority, a pair's lift); one item per product family; nothing already in the order
-     * (nor another variant of it), nothing unavailable.
-     */
-    static final String SUGGESTIONS = """
-            WITH ord AS (SELECT DISTINCT sku FROM order_line WHERE order_id = :order),
-            ord_family AS (SELECT DISTINCT p.family_id FROM product p JOIN ord ON ord.sku = p.sku WHERE p.family_id IS NOT NULL),
-            cand AS (
-                SELECT r.offer_sku AS sku, 'GOES_WITH:' || r.trigger_sku AS reason, 5 AS tier, CAST(r.priority AS float8) AS score
-                  FROM cross_sell_rule r JOIN ord ON ord.sku = r.trigger_sku
-                 WHERE r.kind = 'WITH_PRODUCT' AND (r.valid_from IS NULL OR r.valid_from <= :now)
-                   AND (r.valid_until IS NULL OR r.valid_until > :now)
-                UNION ALL
-                SELECT r.offer_sku, 'TRADITIONAL_FOR_TYPE', 4, CAST(r.priority AS float8)
-                  FROM customer_projection c JOIN cross_sell_rule r ON r.kind = 'FOR_CUSTOMER_TYPE' AND r.customer_type = c.type
-                 WHERE c.customer_id = :customer AND (r.valid_from IS NULL OR r.valid_from <= :now)
-                   AND (r.valid_until IS NULL OR r.valid_until > :now)
-                UNION ALL
-                SELECT p.sku, 'FEATURED', 3, 0 FROM product_family f JOIN product p ON p.family_id = f.id
-                 WHERE f.featured_from IS NOT NULL AND f.featured_from <= :now AND (f.featured_until IS NULL OR f.featured_until > :now)
-                UNION ALL
-                SELECT b.other_sku, 'BOUGHT_TOGETHER', 2, b.lift FROM bought_together b JOIN ord ON ord.sku = b.sku
-                UNION ALL
-                SELECT p.sku, 'NEW', 1, 0 FROM product_family f JOIN product p ON p.family_id = f.id
-                 WHERE f.new_from IS NOT NULL AND f.new_from <= :now AND (f.new_until IS NULL OR f.new_until > :now)
-            ),
-            ranked AS (
-                SELECT c.sku, p.name, p.price_kopecks, c.reason, c.tier, c.score,
-                       row_number() OVER (PARTITION BY COALESCE(CAST(p.family_id AS text), p.sku)
-                                          ORDER BY c.tier DESC, c.score DESC, p.stock DESC, c.sku) AS n
-                  FROM cand c JOIN product p ON p.sku = c.sku
-                 WHERE p.active AND p.stock > 0
-                   AND NOT EXISTS (SELECT 1 FROM ord WHERE ord.sku = c.sku)
-                   AND NOT EXISTS (SELECT 1 FROM ord_family o WHERE o.family_id = p.family_id)
-            )
-            SELECT sku, name, price_kopecks, reason FROM ranked WHERE n = 1
-             ORDER BY tier DESC, score DESC, sku LIMIT :limit""";
 
     @Inject
     OrderRepository orders;
@@ -101,12 +63,8 @@ public class UpsellService {
     public List<Suggestion> suggestions(UUID orderId) {
         Order order = orders.findByIdOptional(orderId).orElseThrow(() -> ProblemException.notFound("Order", orderId));
         access.check(order); // R24, R22
-        List<Object[]> rows = em.createNativeQuery(SUGGESTIONS)
-                .setParameter("order", order.id)
-                .setParameter("customer", order.customerId)
-                .setParameter("now", OffsetDateTime.now(clock))
-                .setParameter("limit", config.maxSuggestions())
-                .getResultList();
+        List<Object[]> rows = offers.suggestions(order.id, order.customerId, OffsetDateTime.now(clock),
+                config.maxSuggestions());
         return rows.stream().map(r -> new Suggestion((String) r[0], (String) r[1], ((Number) r[2]).longValue(), (String) r[3]))
                 .toList();
     }
@@ -124,7 +82,7 @@ public class UpsellService {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "No product with SKU " + c.sku(),
                     List.of(new Problem.FieldError("sku", "no product with this SKU")));
         }
-        if (offers.count("orderId = ?1 and sku = ?2", orderId, c.sku()) > 0) {
+        if (offers.offered(orderId, c.sku())) {
             throw new ProblemException(ProblemType.CONFLICT, c.sku() + " was already offered with this order; "
                     + "an offer counts once (R7)").with("sku", c.sku());
         }

@@ -33,7 +33,7 @@ import io.restassured.http.ContentType;
 import ru.parus.infra.test.TestKafka;
 import ru.parus.order.domain.Channel;
 import ru.parus.order.domain.Order;
-import ru.parus.order.service.CustomerTypes;
+import ru.parus.order.repository.CustomerTypes;
 import ru.parus.order.service.UpsellConfirmationRule;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.testing.EventSchemas;

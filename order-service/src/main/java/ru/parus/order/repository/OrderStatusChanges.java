@@ -1,4 +1,4 @@
-package ru.parus.order.service;
+package ru.parus.order.repository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
