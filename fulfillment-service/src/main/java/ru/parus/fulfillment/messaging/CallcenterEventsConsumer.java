@@ -1,11 +1,6 @@
 package ru.parus.fulfillment.messaging;
 
-import static ru.parus.fulfillment.messaging.EventFields.time;
-import static ru.parus.fulfillment.messaging.EventFields.uuid;
-
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,14 +8,14 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
+import ru.parus.fulfillment.event.CallcenterEvents.ManagerAbsenceEnded;
+import ru.parus.fulfillment.event.CallcenterEvents.ManagerAbsenceStarted;
 import ru.parus.fulfillment.event.FulfillmentEvents;
 import ru.parus.platform.access.AccessProjection;
 import ru.parus.platform.consumer.RetryTransientFailures;
-import ru.parus.platform.events.IncomingEvent;
-import ru.parus.platform.inbox.Inbox;
+import ru.parus.platform.events.EventDispatcher;
+import ru.parus.platform.events.EventHandlers;
 
 /**
  * Reads the absences on {@code callcenter-events} into the access projection (R22): while a manager is absent their
@@ -33,35 +28,26 @@ public class CallcenterEventsConsumer {
     static final String CONSUMER = "fulfillment-service.callcenter-events";
 
     @Inject
-    ObjectMapper mapper;
-    @Inject
-    Inbox inbox;
+    EventDispatcher dispatcher;
     @Inject
     AccessProjection access;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void routes() {
+        handlers = dispatcher.handlers(CONSUMER)
+                .on(FulfillmentEvents.MANAGER_ABSENCE_STARTED, ManagerAbsenceStarted.class,
+                        (a, event) -> access.absenceStarted(a.absenceId(), a.managerId(), a.deputyId(), a.startsAt(),
+                                a.endsAt()))
+                .on(FulfillmentEvents.MANAGER_ABSENCE_ENDED, ManagerAbsenceEnded.class,
+                        (a, event) -> access.absenceEnded(a.absenceId(), a.managerId(), a.deputyId(), a.endedAt()));
+    }
 
     @Incoming("callcenter-events")
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record, mapper);
-        // read before the inbox: a poison event is never recorded as processed
-        if (event.is(FulfillmentEvents.MANAGER_ABSENCE_STARTED)) {
-            UUID absenceId = uuid(event, "absenceId");
-            String managerId = event.requireText("managerId");
-            String deputyId = event.requireText("deputyId");
-            OffsetDateTime startsAt = time(event, "startsAt");
-            OffsetDateTime endsAt = time(event, "endsAt");
-            if (inbox.firstDelivery(CONSUMER, event)) {
-                access.absenceStarted(absenceId, managerId, deputyId, startsAt, endsAt);
-            }
-        } else if (event.is(FulfillmentEvents.MANAGER_ABSENCE_ENDED)) {
-            UUID absenceId = uuid(event, "absenceId");
-            String managerId = event.requireText("managerId");
-            String deputyId = event.requireText("deputyId");
-            OffsetDateTime endedAt = time(event, "endedAt");
-            if (inbox.firstDelivery(CONSUMER, event)) {
-                access.absenceEnded(absenceId, managerId, deputyId, endedAt);
-            }
-        }
+        handlers.dispatch(record);
     }
 }
