@@ -36,6 +36,11 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
         return find("orderId", orderId).firstResultOptional();
     }
 
+    /** R24: the customer's shipments. */
+    public List<Shipment> ofCustomer(UUID customerId) {
+        return list("customerId", customerId);
+    }
+
     /**
      * One page of shipments, newest first, within the caller's access scope (R24): everything, or the shipments of
      * customers owned by one of {@code scope.owners()} and of unowned or not yet known customers (no row in

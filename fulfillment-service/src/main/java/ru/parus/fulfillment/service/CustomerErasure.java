@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ru.parus.fulfillment.domain.OrderState;
 import ru.parus.fulfillment.domain.Shipment;
 import ru.parus.fulfillment.domain.ShipmentReport;
+import ru.parus.fulfillment.repository.ErasedCustomers;
+import ru.parus.fulfillment.repository.OrderStateRepository;
+import ru.parus.fulfillment.repository.ShipmentReportRepository;
 import ru.parus.fulfillment.repository.ShipmentRepository;
 
 /**
@@ -39,12 +42,17 @@ public class CustomerErasure {
     @Inject
     ShipmentRepository shipments;
     @Inject
+    ShipmentReportRepository reports;
+    @Inject
+    OrderStateRepository orderStates;
+    @Inject
+    ErasedCustomers erased;
+    @Inject
     ObjectMapper mapper;
 
     public void erase(UUID customerId, OffsetDateTime erasedAt) {
-        em.createNativeQuery("INSERT INTO erased_customer (customer_id, erased_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, customerId).setParameter(2, erasedAt).executeUpdate();
-        List<Shipment> theirs = shipments.list("customerId", customerId);
+        erased.remember(customerId, erasedAt);
+        List<Shipment> theirs = shipments.ofCustomer(customerId);
         for (Shipment s : theirs) {
             em.lock(s, LockModeType.PESSIMISTIC_WRITE); // warehouse reports on the shipment take turns with this
             if (s.details != null) {
@@ -58,18 +66,12 @@ public class CustomerErasure {
             }
         }
         if (!theirs.isEmpty()) {
-            for (ShipmentReport r : em.createQuery("from ShipmentReport where shipmentId in ?1", ShipmentReport.class)
-                    .setParameter(1, theirs.stream().map(s -> s.id).toList()).getResultList()) {
+            for (ShipmentReport r : reports.ofShipments(theirs.stream().map(s -> s.id).toList())) {
                 r.body = blankReport(r.body);
             }
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> orders = em.createNativeQuery("""
-                SELECT order_id FROM order_state
-                WHERE confirmed_payload IS NOT NULL AND confirmed_payload::jsonb ->> 'customerId' = ?1""", UUID.class)
-                .setParameter(1, customerId.toString()).getResultList();
-        for (UUID orderId : orders) {
-            OrderState state = em.find(OrderState.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        for (UUID orderId : orderStates.confirmedOf(customerId)) {
+            OrderState state = orderStates.lock(orderId);
             state.confirmedPayload = blankOrder(state.confirmedPayload);
             if (state.cancelReason != null) {
                 state.cancelReason = ERASED_TEXT;
@@ -83,9 +85,7 @@ public class CustomerErasure {
         if (customerId == null) {
             return null;
         }
-        List<?> found = em.createNativeQuery("SELECT erased_at FROM erased_customer WHERE customer_id = ?1",
-                OffsetDateTime.class).setParameter(1, customerId).getResultList();
-        return found.isEmpty() ? null : (OffsetDateTime) found.get(0);
+        return erased.erasedAt(customerId);
     }
 
     /** R24: an OrderConfirmed of an erased customer that arrives after the erasure is kept without personal data. */

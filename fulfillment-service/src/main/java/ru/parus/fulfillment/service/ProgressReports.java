@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import ru.parus.fulfillment.config.FulfillmentConfig;
@@ -19,6 +18,7 @@ import ru.parus.fulfillment.domain.ShipmentStatus;
 import ru.parus.fulfillment.event.FulfillmentEvents;
 import ru.parus.fulfillment.event.ShipmentDetails;
 import ru.parus.fulfillment.event.ShipmentPayloads;
+import ru.parus.fulfillment.repository.ShipmentReportRepository;
 import ru.parus.fulfillment.repository.ShipmentRepository;
 import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.problem.ProblemException;
@@ -35,7 +35,7 @@ public class ProgressReports {
     @Inject
     ShipmentRepository shipments;
     @Inject
-    EntityManager em;
+    ShipmentReportRepository reports;
     @Inject
     Outbox outbox;
     @Inject
@@ -58,7 +58,7 @@ public class ProgressReports {
 
     public Receipt report(UUID shipmentId, Report report, String reportedBy, String body) {
         Shipment shipment = shipments.lock(shipmentId).orElseThrow(() -> ProblemException.notFound("Shipment", shipmentId));
-        ShipmentReport earlier = em.find(ShipmentReport.class, report.reportId());
+        ShipmentReport earlier = reports.find(report.reportId());
         if (earlier != null) {
             if (!earlier.shipmentId.equals(shipmentId) || earlier.kind != report.kind()) {
                 throw new ProblemException(ProblemType.UNPROCESSABLE, "report id " + report.reportId()
@@ -77,18 +77,9 @@ public class ProgressReports {
             apply(shipment, report, at);
         }
         // the same id sent at once for another shipment: the loser gets a problem, not a constraint violation
-        int inserted = em.createNativeQuery("""
-                INSERT INTO shipment_report (report_id, shipment_id, kind, outcome, body, reported_by, received_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (report_id) DO NOTHING""")
-                .setParameter(1, report.reportId())
-                .setParameter(2, shipmentId)
-                .setParameter(3, report.kind().name())
-                .setParameter(4, outcome.name())
-                .setParameter(5, body)
-                .setParameter(6, reportedBy)
-                .setParameter(7, OffsetDateTime.now(clock))
-                .executeUpdate();
-        if (inserted == 0) {
+        boolean inserted = reports.insert(report.reportId(), shipmentId, report.kind(), outcome, body, reportedBy,
+                OffsetDateTime.now(clock));
+        if (!inserted) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "report id " + report.reportId()
                     + " was used meanwhile for another report").with("reportId", report.reportId());
         }

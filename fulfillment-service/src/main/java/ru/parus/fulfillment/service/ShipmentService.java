@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 
@@ -23,6 +21,7 @@ import ru.parus.fulfillment.event.FulfillmentEvents;
 import ru.parus.fulfillment.event.OrderConfirmed;
 import ru.parus.fulfillment.event.ShipmentDetails;
 import ru.parus.fulfillment.event.ShipmentPayloads;
+import ru.parus.fulfillment.repository.OrderStateRepository;
 import ru.parus.fulfillment.repository.ShipmentRepository;
 import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.problem.ProblemException;
@@ -40,7 +39,7 @@ public class ShipmentService {
     @Inject
     ShipmentRepository shipments;
     @Inject
-    EntityManager em;
+    OrderStateRepository orderStates;
     @Inject
     Outbox outbox;
     @Inject
@@ -182,10 +181,6 @@ public class ShipmentService {
 
     /** The order's row, created if new and locked: events of one order take turns even across replicas. */
     private OrderState lockState(UUID orderId) {
-        em.createNativeQuery("INSERT INTO order_state (order_id, updated_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, orderId)
-                .setParameter(2, OffsetDateTime.now(clock))
-                .executeUpdate();
-        return em.find(OrderState.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        return orderStates.lockOrCreate(orderId, OffsetDateTime.now(clock));
     }
 }
