@@ -41,6 +41,7 @@ import ru.parus.fulfillment.event.ShipmentDetails;
 import ru.parus.fulfillment.service.ProgressReports;
 import ru.parus.fulfillment.service.ShipmentReads;
 import ru.parus.fulfillment.service.ShipmentService;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
@@ -133,6 +134,9 @@ public class ShipmentResource {
     @Schema(description = "One page of shipments, newest first (with orderId: the order's shipment, if any)")
     public record ShipmentPageView(@Schema(examples = "42") long total, @Schema(examples = "0") int page,
             @Schema(examples = "20") int size, List<ShipmentSummary> items) {
+        static ShipmentPageView of(Page<ShipmentSummary> page) {
+            return new ShipmentPageView(page.total(), page.page(), page.size(), page.items());
+        }
     }
 
     @GET
@@ -167,9 +171,8 @@ public class ShipmentResource {
             List<ShipmentSummary> items = ofOrder(orderId);
             return new ShipmentPageView(items.size(), 0, 1, items);
         }
-        ShipmentReads.ShipmentPage p = reads.list(status, carrier, deliveryMethod, integer("page", page),
-                integer("size", size));
-        return new ShipmentPageView(p.total(), p.page(), p.size(), p.items().stream().map(ShipmentSummary::of).toList());
+        return ShipmentPageView.of(reads.list(status, carrier, deliveryMethod, integer("page", page),
+                integer("size", size)).map(ShipmentSummary::of));
     }
 
     /** R12, R24, R22: the order's shipment (at most one) as a list item: no personal data, so nothing is logged. */

@@ -13,14 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import ru.parus.fulfillment.domain.Shipment;
 import ru.parus.fulfillment.event.ShipmentDetails;
-import ru.parus.platform.pdf.PdfText;
+import ru.parus.platform.pdf.PdfPageWriter;
 
 /**
  * R12: the packing list for the warehouse and the shipping document for the carrier, as PDF in Russian.
@@ -139,14 +136,16 @@ public class ShipmentDocuments {
     }
 
     interface Content {
-        void write(Writer w) throws IOException;
+        void write(Lines w) throws IOException;
     }
 
     private byte[] render(Content content) {
         try (PDDocument doc = new PDDocument()) {
-            Writer w = new Writer(doc, load(doc, FONT), load(doc, BOLD_FONT));
-            content.write(w);
-            w.close();
+            PDType0Font font = load(doc, FONT);
+            PDType0Font bold = load(doc, BOLD_FONT);
+            try (PdfPageWriter page = new PdfPageWriter(doc, Lines.MARGIN)) {
+                content.write(new Lines(page, font, bold));
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return out.toByteArray();
@@ -172,22 +171,19 @@ public class ShipmentDocuments {
         return PDType0Font.load(doc, new java.io.ByteArrayInputStream(bytes), true);
     }
 
-    /** Lines of text down A4 pages, wrapped to the page width; characters the font lacks become '?'. */
-    static final class Writer {
+    /** The documents' lines, written down A4 pages by the platform's {@link PdfPageWriter}, wrapped to the page width. */
+    static final class Lines {
         private static final float MARGIN = 50;
         private static final float SIZE = 10;
         private static final float LEADING = 14;
-        private final PDDocument doc;
+        private final PdfPageWriter page;
         private final PDType0Font font;
         private final PDType0Font bold;
-        private PDPageContentStream stream;
-        private float y;
 
-        Writer(PDDocument doc, PDType0Font font, PDType0Font bold) throws IOException {
-            this.doc = doc;
+        Lines(PdfPageWriter page, PDType0Font font, PDType0Font bold) {
+            this.page = page;
             this.font = font;
             this.bold = bold;
-            newPage();
         }
 
         void title(String text) throws IOException {
@@ -208,37 +204,11 @@ public class ShipmentDocuments {
         }
 
         void gap() {
-            y -= LEADING / 2;
+            page.down(LEADING / 2);
         }
 
         private void line(PDType0Font f, float size, String text) throws IOException {
-            for (String part : PdfText.wrap(f, size, PdfText.printable(f, text), PDRectangle.A4.getWidth() - 2 * MARGIN)) {
-                if (y < MARGIN) {
-                    newPage();
-                }
-                stream.beginText();
-                stream.setFont(f, size);
-                stream.newLineAtOffset(MARGIN, y);
-                stream.showText(part);
-                stream.endText();
-                y -= size > SIZE ? LEADING + 4 : LEADING;
-            }
-        }
-
-
-
-        private void newPage() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            stream = new PDPageContentStream(doc, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-
-        void close() throws IOException {
-            stream.close();
+            page.wrapped(f, size, size > SIZE ? LEADING + 4 : LEADING, page.left(), page.right() - page.left(), text);
         }
     }
 }

@@ -3,7 +3,6 @@ package ru.parus.fulfillment.service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import ru.parus.fulfillment.event.ShipmentDetails;
 import ru.parus.fulfillment.repository.ShipmentRepository;
 import ru.parus.platform.access.CustomerAccess;
 import ru.parus.platform.access.PersonalDataAudit;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -50,9 +50,6 @@ public class ShipmentReads {
     public record Read(Shipment shipment, ShipmentDetails details) {
     }
 
-    public record ShipmentPage(long total, int page, int size, List<Shipment> items) {
-    }
-
     /** R24, R22: the shipment, if the caller may read it: 404 when there is none, then 403 when it is another's. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Shipment shipment(UUID id) {
@@ -64,14 +61,6 @@ public class ShipmentReads {
     /** R24, R22: {@link #shipment}, with its recipient and address logged as read through {@code endpoint}. */
     public Read read(UUID id, String endpoint) {
         return shown(shipment(id), endpoint);
-    }
-
-    /** R24, R22: the order's shipment, if any; 403 when its customer is another manager's, as order-service answers. */
-    public Optional<Read> readOfOrder(UUID orderId, String endpoint) {
-        return service.byOrder(orderId).map(shipment -> {
-            check(shipment);
-            return shown(shipment, endpoint);
-        });
     }
 
     /** R12, R24: the packing list; it shows no recipient or address (lines and packaging notes), so nothing is logged. */
@@ -99,13 +88,12 @@ public class ShipmentReads {
      * deputised colleagues' and unowned customers. The items show no recipient or address, so nothing is logged.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ShipmentPage list(String status, String carrier, String deliveryMethod, Integer page, Integer size) {
+    public Page<Shipment> list(String status, String carrier, String deliveryMethod, Integer page, Integer size) {
         PageRequest paging = PageRequest.of(page, size, DEFAULT_PAGE_SIZE, config.maxPageSize());
         ShipmentRepository.Filter filter = new ShipmentRepository.Filter(status(status), carrier(carrier),
                 deliveryMethod(deliveryMethod));
         var scope = access.fulfilmentScope();
-        return new ShipmentPage(shipments.count(filter, scope), paging.page(), paging.size(),
-                shipments.page(filter, scope, paging));
+        return Page.of(paging, shipments.count(filter, scope), shipments.page(filter, scope, paging));
     }
 
     /**
