@@ -1,5 +1,6 @@
 package ru.parus.notification.repository;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,4 +10,8 @@ import ru.parus.notification.domain.CatalogueProduct;
 
 @ApplicationScoped
 public class CatalogueProductRepository implements PanacheRepositoryBase<CatalogueProduct, UUID> {
+    /** Every product, by category then name. */
+    public List<CatalogueProduct> byCategoryAndName() {
+        return list("order by category, name");
+    }
 }

@@ -1,5 +1,6 @@
 package ru.parus.notification.repository;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,5 +21,14 @@ public class CustomerReachabilityRepository implements PanacheRepositoryBase<Cus
             r = next;
         }
         return r;
+    }
+
+    /** R11: customers with at least one granted consent, neither merged away nor erased, by id. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> consentedCustomers() {
+        return getEntityManager().createNativeQuery("""
+                SELECT customer_id FROM customer_reachability
+                WHERE granted_channels <> '[]' AND merged_into IS NULL AND erased_at IS NULL ORDER BY customer_id""", UUID.class)
+                .getResultList();
     }
 }

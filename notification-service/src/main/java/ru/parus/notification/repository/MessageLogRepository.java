@@ -10,6 +10,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import ru.parus.notification.domain.MessageAttachment;
+import ru.parus.notification.domain.MessageKind;
 import ru.parus.notification.domain.MessageLog;
 import ru.parus.notification.domain.MessageStatusChange;
 
@@ -63,6 +64,42 @@ public class MessageLogRepository implements PanacheRepositoryBase<MessageLog, U
 
     public List<MessageLog> waitingForOrder(UUID orderId) {
         return list("orderId = ?1 and status = ?2", orderId, MessageLog.WAITING_ORDER);
+    }
+
+    /** Messages of {@code kind} about the order that are not sent yet (queued or waiting for the order). */
+    public List<MessageLog> unsentOfOrder(UUID orderId, MessageKind kind) {
+        return list("orderId = ?1 and kind = ?2 and status in ?3", orderId, kind.name(),
+                List.of(MessageLog.QUEUED, MessageLog.WAITING_ORDER));
+    }
+
+    /** The customer's messages that are not sent yet (queued or waiting for the order). */
+    public List<MessageLog> unsentOfCustomer(UUID customerId) {
+        return list("customerId = ?1 and status in ?2", customerId, List.of(MessageLog.QUEUED, MessageLog.WAITING_ORDER));
+    }
+
+    /** CustomersMerged: the merged customer's message history moves to the survivor. */
+    public void moveToCustomer(UUID from, UUID to) {
+        getEntityManager().createQuery("update MessageLog set customerId = ?1 where customerId = ?2")
+                .setParameter(1, to).setParameter(2, from).executeUpdate();
+    }
+
+    /**
+     * R24: the customer's stored messages lose body, subject, address, parameters and attachments, and their status
+     * history the providers' and retries' details; ids, kinds, statuses and times stay.
+     */
+    public void erasePersonalData(UUID customerId) {
+        var em = getEntityManager();
+        em.createNativeQuery("""
+                DELETE FROM message_attachment WHERE message_id IN (SELECT id FROM message_log WHERE customer_id = ?1)""")
+                .setParameter(1, customerId).executeUpdate();
+        em.createQuery("""
+                update MessageLog set params = null, address = null, subject = null, body = null,
+                lastError = null where customerId = ?1""")
+                .setParameter(1, customerId).executeUpdate();
+        em.createNativeQuery("""
+                UPDATE message_status_history SET detail = NULL
+                WHERE detail IS NOT NULL AND message_id IN (SELECT id FROM message_log WHERE customer_id = ?1)""")
+                .setParameter(1, customerId).executeUpdate();
     }
 
     public MessageLog byProviderMessageId(String providerMessageId) {

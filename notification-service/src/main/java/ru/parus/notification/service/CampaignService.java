@@ -10,13 +10,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import ru.parus.notification.config.NotificationConfig;
 import ru.parus.notification.domain.MessageKind;
 import ru.parus.notification.domain.MessageLog;
 import ru.parus.notification.service.channel.ChannelKind;
+import ru.parus.notification.repository.CustomerReachabilityRepository;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -32,7 +32,7 @@ public class CampaignService {
     @Inject
     NotificationConfig config;
     @Inject
-    EntityManager em;
+    CustomerReachabilityRepository reachability;
 
     /** A campaign's messages: the template kind with parameters, to these customers or (null) to all consented ones. */
     public record Campaign(String campaignId, MessageKind kind, Map<String, String> parameters, List<UUID> customerIds) {
@@ -103,11 +103,7 @@ public class CampaignService {
     }
 
     /** R11: customers with at least one granted consent, as the projection holds them now. */
-    @SuppressWarnings("unchecked")
     List<UUID> consentedCustomers() {
-        return em.createNativeQuery("""
-                SELECT customer_id FROM customer_reachability
-                WHERE granted_channels <> '[]' AND merged_into IS NULL AND erased_at IS NULL ORDER BY customer_id""", UUID.class)
-                .getResultList();
+        return reachability.consentedCustomers();
     }
 }

@@ -73,7 +73,7 @@ public class CatalogueProjection {
     /** Every product, by category then name. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Product> all() {
-        return products.list("order by category, name").stream().map(this::read).toList();
+        return products.byCategoryAndName().stream().map(this::read).toList();
     }
 
     Product read(CatalogueProduct p) {

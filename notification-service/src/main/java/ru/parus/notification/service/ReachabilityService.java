@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import ru.parus.notification.domain.CustomerReachability;
@@ -23,6 +22,7 @@ import ru.parus.notification.event.IncomingPayloads.CustomersMerged;
 import ru.parus.notification.event.IncomingPayloads.Messenger;
 import ru.parus.notification.repository.CustomerReachabilityRepository;
 import ru.parus.notification.repository.MessageLogRepository;
+import ru.parus.notification.repository.OrderProjectionRepository;
 
 /** R21 and R24: the projection of customers' consents, addresses and quiet hours, from customer-events. */
 @ApplicationScoped
@@ -35,7 +35,7 @@ public class ReachabilityService {
     @Inject
     NotificationService notifications;
     @Inject
-    EntityManager em;
+    OrderProjectionRepository orders;
     @Inject
     Clock clock;
 
@@ -98,10 +98,8 @@ public class ReachabilityService {
         merged.mergedInto = e.survivingCustomerId();
         merged.updatedAt = now();
         findOrCreate(e.survivingCustomerId());
-        em.createQuery("update MessageLog set customerId = ?1 where customerId = ?2")
-                .setParameter(1, e.survivingCustomerId()).setParameter(2, e.mergedCustomerId()).executeUpdate();
-        em.createQuery("update OrderProjection set customerId = ?1 where customerId = ?2")
-                .setParameter(1, e.survivingCustomerId()).setParameter(2, e.mergedCustomerId()).executeUpdate();
+        messages.moveToCustomer(e.mergedCustomerId(), e.survivingCustomerId());
+        orders.moveToCustomer(e.mergedCustomerId(), e.survivingCustomerId());
     }
 
     /**
@@ -120,23 +118,11 @@ public class ReachabilityService {
         r.addresses = "{}";
         r.erasedAt = e.erasedAt() == null ? now() : e.erasedAt();
         r.updatedAt = now();
-        for (MessageLog m : messages.list("customerId = ?1 and status in ?2", e.customerId(),
-                List.of(MessageLog.QUEUED, MessageLog.WAITING_ORDER))) {
+        for (MessageLog m : messages.unsentOfCustomer(e.customerId())) {
             notifications.skip(m, NotificationService.CUSTOMER_ERASED);
         }
-        em.createNativeQuery("""
-                DELETE FROM message_attachment WHERE message_id IN (SELECT id FROM message_log WHERE customer_id = ?1)""")
-                .setParameter(1, e.customerId()).executeUpdate();
-        em.createQuery("""
-                update MessageLog set params = null, address = null, subject = null, body = null,
-                lastError = null where customerId = ?1""")
-                .setParameter(1, e.customerId()).executeUpdate();
-        em.createNativeQuery("""
-                UPDATE message_status_history SET detail = NULL
-                WHERE detail IS NOT NULL AND message_id IN (SELECT id FROM message_log WHERE customer_id = ?1)""")
-                .setParameter(1, e.customerId()).executeUpdate();
-        em.createQuery("update OrderProjection set deliveryAddress = null where customerId = ?1")
-                .setParameter(1, e.customerId()).executeUpdate();
+        messages.erasePersonalData(e.customerId());
+        orders.forgetDeliveryAddresses(e.customerId());
     }
 
     private CustomerReachability findOrCreate(UUID customerId) {
