@@ -133,8 +133,7 @@ public class NotificationService {
 
     /** R15: a reminder still waiting when the order gets paid is not sent. */
     public void orderPaid(UUID orderId) {
-        for (MessageLog m : messages.list("orderId = ?1 and kind = ?2 and status in ?3", orderId,
-                MessageKind.PAYMENT_REMINDER.name(), List.of(MessageLog.QUEUED, MessageLog.WAITING_ORDER))) {
+        for (MessageLog m : messages.unsentOfOrder(orderId, MessageKind.PAYMENT_REMINDER)) {
             skip(m, ALREADY_PAID);
         }
     }
@@ -227,13 +226,17 @@ public class NotificationService {
         }
     }
 
-    /** Exponential: initial, 2x, 4x, ... capped at max-backoff; {@code attempts} is the number made so far. */
     Duration backoff(int attempts) {
-        Duration d = config.initialBackoff();
-        for (int i = 1; i < attempts && d.compareTo(config.maxBackoff()) < 0; i++) {
+        return backoff(attempts, config.initialBackoff(), config.maxBackoff());
+    }
+
+    /** Exponential: initial, 2x, 4x, ... capped at {@code max}; {@code attempts} is the number made so far. */
+    static Duration backoff(int attempts, Duration initial, Duration max) {
+        Duration d = initial;
+        for (int i = 1; i < attempts && d.compareTo(max) < 0; i++) {
             d = d.multipliedBy(2);
         }
-        return d.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : d;
+        return d.compareTo(max) > 0 ? max : d;
     }
 
     void fail(MessageLog m, String reason, String detail) {
