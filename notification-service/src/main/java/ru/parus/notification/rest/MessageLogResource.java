@@ -37,6 +37,7 @@ import ru.parus.notification.domain.MessageStatusChange;
 import ru.parus.notification.domain.Storefront;
 import ru.parus.notification.service.CatalogueAttachments;
 import ru.parus.notification.service.MessageLogService;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -169,8 +170,8 @@ public class MessageLogResource {
     public MessagePage list(@QueryParam("customerId") @NotNull UUID customerId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        MessageLogService.Page p = service.ofCustomer(customerId, page, size);
-        return new MessagePage(p.total(), p.page(), p.size(), p.items().stream().map(MessageView::of).toList());
+        Page<MessageView> p = service.ofCustomer(customerId, page, size).map(MessageView::of);
+        return new MessagePage(p.total(), p.page(), p.size(), p.items());
     }
 
     @GET

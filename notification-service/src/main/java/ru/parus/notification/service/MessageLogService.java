@@ -19,6 +19,7 @@ import ru.parus.notification.service.channel.Attachment;
 import ru.parus.notification.service.channel.ChannelKind;
 import ru.parus.platform.access.CustomerAccess;
 import ru.parus.platform.access.PersonalDataAudit;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -50,9 +51,6 @@ public class MessageLogService {
     public record ManualMessage(UUID customerId, MessageKind kind, Map<String, String> parameters, String text,
             String subject, ChannelKind channel, List<AttachmentInput> attachments,
             List<CatalogueAttachments.Request> catalogueAttachments) {
-    }
-
-    public record Page(long total, int page, int size, List<MessageLog> items) {
     }
 
     /**
@@ -98,9 +96,9 @@ public class MessageLogService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page ofCustomer(UUID customerId, int page, int size) {
+    public Page<MessageLog> ofCustomer(UUID customerId, int page, int size) {
         access.checkCustomer(customerId); // R24, R22
-        return new Page(messages.countOfCustomer(customerId), page, size, messages.ofCustomer(customerId, page, size));
+        return new Page<>(messages.countOfCustomer(customerId), page, size, messages.ofCustomer(customerId, page, size));
     }
 
     /**
