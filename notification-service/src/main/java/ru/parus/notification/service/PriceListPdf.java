@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import ru.parus.platform.pdf.PdfText;
+import ru.parus.platform.pdf.PdfPageWriter;
 
 /**
  * The price list as a PDF (R1, R21): a table per category of SKU, name and price in roubles, dated. Text is set in
@@ -38,22 +36,45 @@ final class PriceListPdf {
     private static volatile byte[] regular;
     private static volatile byte[] bold;
 
+    /** The layout: rows of SKU, name (wrapped) and price (right-aligned) down A4 pages (PdfPageWriter). */
+    private static final float MARGIN = 40;
+    private static final float SIZE = 9;
+    private static final float LEADING = 12;
+    private static final float NAME_X = 150;
+    private static final float NAME_WIDTH = PDRectangle.A4.getWidth() - MARGIN - 90 - NAME_X;
+
     private PriceListPdf() {
+    }
+
+    private static void row(PdfPageWriter page, PDType0Font font, String sku, String name, String price)
+            throws IOException {
+        page.keepRoom((page.lineCount(font, SIZE, NAME_WIDTH, name) - 1) * LEADING);
+        page.at(font, SIZE, page.left(), sku);
+        page.rightAligned(font, SIZE, page.right(), price);
+        page.wrapped(font, SIZE, LEADING, NAME_X, NAME_WIDTH, name);
     }
 
     /** @param storefront the storefront named in the heading, or null for all */
     static byte[] render(String storefront, LocalDate date, List<Section> sections) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Table t = new Table(doc, font(doc, FONT), font(doc, BOLD_FONT));
-            t.heading("Прайс-лист" + (storefront == null ? "" : " " + storefront) + " на " + DATE.format(date));
-            t.note("Цены в рублях, с НДС. Действительны на дату прайс-листа.");
-            for (Section s : sections) {
-                t.category(s.category());
-                for (Row r : s.rows()) {
-                    t.row(r.sku(), r.name(), price(r.priceKopecks(), r.currency()));
+            PDType0Font font = font(doc, FONT);
+            PDType0Font bold = font(doc, BOLD_FONT);
+            try (PdfPageWriter page = new PdfPageWriter(doc, MARGIN)) {
+                page.at(bold, 14, page.left(),
+                        "Прайс-лист" + (storefront == null ? "" : " " + storefront) + " на " + DATE.format(date));
+                page.down(20);
+                page.at(font, SIZE, page.left(), "Цены в рублях, с НДС. Действительны на дату прайс-листа.");
+                page.down(LEADING * 1.5f);
+                for (Section s : sections) {
+                    page.keepRoom(3 * LEADING);
+                    page.down(LEADING / 2);
+                    page.at(bold, 11, page.left(), s.category());
+                    page.down(LEADING * 1.3f);
+                    for (Row r : s.rows()) {
+                        row(page, font, r.sku(), r.name(), price(r.priceKopecks(), r.currency()));
+                    }
                 }
             }
-            t.close();
             doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -84,83 +105,5 @@ final class PriceListPdf {
             }
         }
         return PDType0Font.load(doc, new java.io.ByteArrayInputStream(bytes), true);
-    }
-
-    /** Rows down A4 pages: SKU, name (wrapped) and price (right-aligned); a new page when one is full. */
-    private static final class Table {
-        static final float MARGIN = 40;
-        static final float SIZE = 9;
-        static final float LEADING = 12;
-        static final float SKU_X = MARGIN;
-        static final float NAME_X = 150;
-        static final float PRICE_RIGHT = PDRectangle.A4.getWidth() - MARGIN;
-        static final float NAME_WIDTH = PRICE_RIGHT - 90 - NAME_X;
-        final PDDocument doc;
-        final PDType0Font font;
-        final PDType0Font bold;
-        PDPageContentStream stream;
-        float y;
-
-        Table(PDDocument doc, PDType0Font font, PDType0Font bold) throws IOException {
-            this.doc = doc;
-            this.font = font;
-            this.bold = bold;
-            page();
-        }
-
-        void heading(String text) throws IOException {
-            text(bold, 14, MARGIN, text);
-            y -= 20;
-        }
-
-        void note(String text) throws IOException {
-            text(font, SIZE, MARGIN, text);
-            y -= LEADING * 1.5f;
-        }
-
-        void category(String name) throws IOException {
-            if (y < MARGIN + 3 * LEADING) {
-                page();
-            }
-            y -= LEADING / 2;
-            text(bold, 11, MARGIN, name);
-            y -= LEADING * 1.3f;
-        }
-
-        void row(String sku, String name, String price) throws IOException {
-            List<String> lines = PdfText.wrap(font, SIZE, PdfText.printable(font, name), NAME_WIDTH);
-            if (y - (lines.size() - 1) * LEADING < MARGIN) {
-                page();
-            }
-            text(font, SIZE, SKU_X, PdfText.printable(font, sku));
-            text(font, SIZE, PRICE_RIGHT - PdfText.width(font, SIZE, price), price);
-            for (String line : lines) {
-                text(font, SIZE, NAME_X, line);
-                y -= LEADING;
-            }
-        }
-
-        void close() throws IOException {
-            stream.close();
-        }
-
-        private void page() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            stream = new PDPageContentStream(doc, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-
-        private void text(PDType0Font f, float size, float x, String text) throws IOException {
-            stream.beginText();
-            stream.setFont(f, size);
-            stream.newLineAtOffset(x, y);
-            stream.showText(text);
-            stream.endText();
-        }
-
     }
 }
