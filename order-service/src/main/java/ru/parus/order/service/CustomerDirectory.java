@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import ru.parus.platform.phone.PhoneNumbers;
 import ru.parus.order.domain.CustomerProjection;
 import ru.parus.order.repository.CustomerProjectionRepository;
 

@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import ru.parus.platform.phone.PhoneNumbers;
 import ru.parus.order.domain.DeliveryAddress;
 import ru.parus.order.domain.Order;
 import ru.parus.order.domain.OrderHistoryEntry.Kind;

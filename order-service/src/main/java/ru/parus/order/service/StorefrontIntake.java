@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import ru.parus.platform.phone.PhoneNumbers;
 import ru.parus.order.config.OrderConfig;
 import ru.parus.order.domain.Channel;
 import ru.parus.order.domain.Order;
