@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -109,6 +111,11 @@ class OrderAccessTest {
         return e;
     }
 
+    /** The application's clock (platform-testing's SettableClock, moved forward by other tests). */
+    static Clock clock() {
+        return Arc.container().instance(Clock.class).get();
+    }
+
     static String place(String token, UUID customer) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(OrderApiTest.order(customer))
                 .post("/orders").then().statusCode(201).extract().path("id");
@@ -119,7 +126,7 @@ class OrderAccessTest {
         String id = place(token, customer);
         String etag = given().auth().oauth2(token).get("/orders/{id}", id).then().statusCode(200).extract().header("ETag");
         given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag)
-                .body(Orders.courierCash(LocalDate.now(new MutableClock().withZone(ZoneId.of("Europe/Moscow"))).plusDays(2)))
+                .body(Orders.courierCash(LocalDate.now(clock().withZone(ZoneId.of("Europe/Moscow"))).plusDays(2)))
                 .put("/orders/{id}/terms", id).then().statusCode(200);
         return id;
     }
@@ -219,7 +226,7 @@ class OrderAccessTest {
         everyEndpointForbids(manager(deputy), id, customer);
 
         UUID absenceId = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(new MutableClock());
+        OffsetDateTime now = OffsetDateTime.now(clock());
         ObjectNode started = absence("ManagerAbsenceStarted.v1", absenceId, owner, deputy);
         started.put("startsAt", now.minusHours(1).toString());
         started.put("endsAt", now.plusDays(30).toString());
@@ -247,7 +254,7 @@ class OrderAccessTest {
         UUID customer = UUID.randomUUID();
         registered(customer, owner);
         String id = place(manager(owner), customer);
-        OffsetDateTime now = OffsetDateTime.now(new MutableClock());
+        OffsetDateTime now = OffsetDateTime.now(clock());
         // the end of one absence arrives before its start: it stays ended
         UUID early = UUID.randomUUID();
         ObjectNode ended = absence("ManagerAbsenceEnded.v1", early, owner, deputy);

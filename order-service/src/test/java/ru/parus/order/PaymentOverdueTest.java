@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import ru.parus.platform.testing.SettableClock;
 import ru.parus.infra.test.TestKafka;
 import ru.parus.order.domain.Order;
 import ru.parus.order.service.PaymentOverdueScanner;
@@ -40,7 +41,7 @@ class PaymentOverdueTest {
     static final String OVERDUE = "ru.parus.order.OrderPaymentOverdue.v1";
 
     @Inject
-    MutableClock clock;
+    SettableClock clock;
     @Inject
     PaymentOverdueScanner scanner;
     @Inject

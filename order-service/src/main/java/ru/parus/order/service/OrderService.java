@@ -15,7 +15,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 import ru.parus.order.config.OrderConfig;
 import ru.parus.order.domain.Channel;
@@ -57,6 +60,24 @@ public class OrderService {
 
     /** The order, and whether it was placed by an earlier request with the same idempotency key. */
     public record Placement(Order order, boolean replayed) {
+    }
+
+    /**
+     * Places a phone order once per idempotency key (R3): {@link #placePhoneOrder} in its own transaction; when a
+     * concurrent request with the same key won the race (the key's unique index refuses this one at the flush or
+     * the commit), the order that request placed, as a replay.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Placement place(PlaceOrder request, String managerId, String idempotencyKey) {
+        try {
+            return placePhoneOrder(request, managerId, idempotencyKey); // intercepted self-invocation: a transaction
+        } catch (PersistenceException e) {
+            if (idempotencyKey == null || !(e instanceof ConstraintViolationException
+                    || e.getCause() instanceof ConstraintViolationException)) {
+                throw e;
+            }
+            return replayOf(idempotencyKey, request); // a concurrent retry won the race
+        }
     }
 
     /**

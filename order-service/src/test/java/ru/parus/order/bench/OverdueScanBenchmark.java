@@ -22,7 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import ru.parus.order.MutableClock;
+import ru.parus.platform.testing.SettableClock;
 import ru.parus.order.service.PaymentOverdueScanner;
 import ru.parus.platform.testing.EventSchemas;
 
@@ -52,7 +52,7 @@ class OverdueScanBenchmark {
     @Inject
     PaymentOverdueScanner scanner;
     @Inject
-    MutableClock clock;
+    SettableClock clock;
 
     /**
      * One set-based INSERT: order i (1-based) is

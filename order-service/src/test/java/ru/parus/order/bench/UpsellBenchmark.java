@@ -27,8 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import ru.parus.platform.testing.SettableClock;
 import ru.parus.infra.test.TestInfra;
-import ru.parus.order.MutableClock;
 import ru.parus.order.service.BoughtTogether;
 import ru.parus.order.service.UpsellService;
 
@@ -55,7 +55,7 @@ class UpsellBenchmark {
     @Inject
     UpsellService upsell;
     @Inject
-    MutableClock clock;
+    SettableClock clock;
     @Inject
     ObjectMapper mapper;
     @TestHTTPResource("/")

@@ -1,8 +1,8 @@
 package ru.parus.order.catalogue;
 
-import ru.parus.order.MutableClock;
 import static io.restassured.RestAssured.given;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import io.quarkus.arc.Arc;
@@ -39,6 +39,11 @@ public final class Catalogue {
                  %s,"variants":[%s]}""".formatted(name, category, storefronts, extra, variants);
     }
 
+    /** The application's clock (platform-testing's SettableClock, moved forward by other tests). */
+    public static Clock clock() {
+        return Arc.container().instance(Clock.class).get();
+    }
+
     public static String create(String json) {
         return given().auth().oauth2(HEAD).contentType(ContentType.JSON).body(json).post("/catalogue/products")
                 .then().statusCode(201).extract().path("id");
@@ -46,13 +51,11 @@ public final class Catalogue {
 
     /** Keeps the first flow's catalogue of 10 SKUs what the other tests expect. */
     public static void takeTestProductsOffSale() {
-        MutableClock.reset();
         if (Arc.container() == null) {
             return; // the application did not start
         }
         EntityManager em = Arc.container().instance(EntityManager.class).get();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "UPDATE product SET active = FALSE WHERE sku LIKE 'T-%'").executeUpdate());
-        MutableClock.reset();
     }
 }

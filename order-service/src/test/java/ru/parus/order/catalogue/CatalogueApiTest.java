@@ -1,6 +1,5 @@
 package ru.parus.order.catalogue;
 
-import ru.parus.order.MutableClock;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,13 +25,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ru.parus.infra.test.TestKafka;
 import ru.parus.platform.testing.EventSchemas;
+import ru.parus.platform.testing.SettableClock;
 
 @QuarkusTest
 class CatalogueApiTest {
+    @Inject
+    SettableClock clock;
 
     @AfterAll
     static void cleanUp() {
@@ -41,7 +45,7 @@ class CatalogueApiTest {
 
     /** The service's now (the tests' clock may have been moved by other classes) plus {@code plus}. */
     static String now(Duration plus) {
-        return OffsetDateTime.now(new MutableClock()).plus(plus).withNano(0).toString();
+        return OffsetDateTime.now(Catalogue.clock()).plus(plus).withNano(0).toString();
     }
 
     @Test
@@ -168,24 +172,23 @@ class CatalogueApiTest {
         given().auth().oauth2(MANAGER).get("/catalogue/products?q=%25{q}", token).then().body("total", equalTo(0));
     }
 
+    /**
+     * The clock only moves forward (platform-testing's SettableClock, shared by the tests of the application), so the
+     * featured period is short: it starts in an hour and ends in two.
+     */
     @Test
     void R2_newAndFeaturedHoldOnlyWithinTheirPeriodByTheClock() {
         String token = "Флаг" + UUID.randomUUID().toString().substring(0, 6);
         String id = create(product("Аминокислоты " + token, "AMINO_ACIDS", "\"LACTOMIN\"",
-                ",\"featuredFrom\":\"%s\",\"featuredUntil\":\"%s\",\"newFrom\":\"%s\"".formatted(now(Duration.ofDays(1)),
-                        now(Duration.ofDays(10)), now(Duration.ofMinutes(-1))), 10, sku("FLAG")));
+                ",\"featuredFrom\":\"%s\",\"featuredUntil\":\"%s\",\"newFrom\":\"%s\"".formatted(now(Duration.ofHours(1)),
+                        now(Duration.ofHours(2)), now(Duration.ofMinutes(-1))), 10, sku("FLAG")));
         given().auth().oauth2(MANAGER).get("/catalogue/products?q={q}&featured=true", token).then().body("total", equalTo(0));
         given().auth().oauth2(MANAGER).get("/catalogue/products?q={q}&new=true", token).then().body("total", equalTo(1));
-        Duration base = MutableClock.offset();
-        try {
-            MutableClock.shift(base.plus(Duration.ofDays(2)));
-            given().auth().oauth2(MANAGER).get("/catalogue/products?q={q}&featured=true", token).then()
-                    .body("total", equalTo(1)).body("items[0].id", equalTo(id)).body("items[0].featured", equalTo(true));
-            MutableClock.shift(base.plus(Duration.ofDays(11)));
-            given().auth().oauth2(MANAGER).get("/catalogue/products?q={q}&featured=true", token).then().body("total", equalTo(0));
-            given().auth().oauth2(MANAGER).get("/catalogue/products?q={q}&featured=false", token).then().body("total", equalTo(1));
-        } finally {
-            MutableClock.shift(base);
-        }
+        clock.advance(Duration.ofMinutes(90));
+        given().auth().oauth2(MANAGER).get("/catalogue/products?q={q}&featured=true", token).then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id)).body("items[0].featured", equalTo(true));
+        clock.advance(Duration.ofMinutes(60));
+        given().auth().oauth2(MANAGER).get("/catalogue/products?q={q}&featured=true", token).then().body("total", equalTo(0));
+        given().auth().oauth2(MANAGER).get("/catalogue/products?q={q}&featured=false", token).then().body("total", equalTo(1));
     }
 }
