@@ -11,7 +11,8 @@ import ru.parus.platform.problem.ProblemException;
 /**
  * One number, one form (E.164) in every service: {@code 8 (912) 345-67-89}, {@code +7 912 345 67 89} and
  * {@code 9123456789} are all {@code +79123456789}. Google's libphonenumber parses the many ways people write a number;
- * numbers without a country code are read in the service's default region. Each service makes one from its config.
+ * numbers without a country code are read in the service's default region. Each service makes one from its config
+ * and declares {@code com.googlecode.libphonenumber:libphonenumber} itself (optional here).
  */
 public class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
