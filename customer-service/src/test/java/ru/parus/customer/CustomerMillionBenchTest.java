@@ -38,8 +38,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import ru.parus.customer.config.CustomerConfig;
+import ru.parus.customer.repository.DormancyRepository;
 import ru.parus.customer.service.DormancyScanner;
 import ru.parus.infra.test.TestInfra;
+import ru.parus.platform.events.EventType;
+import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.testing.SettableClock;
 
 /**
@@ -98,6 +101,8 @@ class CustomerMillionBenchTest {
     EntityManager em;
     @Inject
     DormancyScanner scanner;
+    @Inject
+    Outbox outbox;
     @Inject
     CustomerConfig config;
     @Inject
@@ -279,7 +284,7 @@ class CustomerMillionBenchTest {
 
     /** EXPLAIN ANALYZE of the scanner's statement (it runs, then the transaction is rolled back). */
     private void explainScan() throws ReflectiveOperationException {
-        Field field = DormancyScanner.class.getDeclaredField("SCAN");
+        Field field = DormancyRepository.class.getDeclaredField("SCAN");
         field.setAccessible(true);
         String scan = (String) field.get(null);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -296,11 +301,11 @@ class CustomerMillionBenchTest {
     @SuppressWarnings("unchecked")
     private void explained(String scan, OffsetDateTime now, List<String> plan) {
         QuarkusTransaction.requiringNew().run(() -> {
-            List<String> lines = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS) " + scan)
+            List<String> lines = outbox.publishAll("EXPLAIN (ANALYZE, BUFFERS) " + scan, "dormant", "customer-events",
+                    "Customer", EventType.of("bench", "Explain", 1))
                     .setParameter("threshold", now.minus(config.dormantAfter()))
                     .setParameter("batch", config.dormancyScanBatch()).setParameter("now", now)
-                    .setParameter("nowText", now.toString()).setParameter("topic", "customer-events")
-                    .setParameter("aggregate", "Customer").setParameter("eventType", "bench.explain")
+                    .setParameter("nowText", now.toString())
                     .setParameter("dormantAfter", "P6M").getResultList();
             plan.addAll(lines);
             QuarkusTransaction.setRollbackOnly();

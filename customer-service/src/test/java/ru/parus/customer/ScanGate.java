@@ -5,12 +5,15 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import ru.parus.platform.outbox.Outbox;
 
 /**
- * Holds one chosen thread inside its transaction right after it wrote outbox rows, so that a test
- * can run a second dormancy scan while the first has not committed yet (two replicas at once).
+ * Holds one chosen thread inside its transaction after it wrote outbox rows, just before its commit, so that a
+ * test can run a second dormancy scan while the first has not committed yet (two replicas at once).
+ * {@code Outbox.publishAll} fires {@link Outbox.OutboxWritten} when it builds the statement, before it runs:
+ * observed {@code BEFORE_COMPLETION}, the hold comes after the statement ran, with its row locks taken.
  */
 @ApplicationScoped
 public class ScanGate {
@@ -38,7 +41,8 @@ public class ScanGate {
         release.countDown();
     }
 
-    void onOutboxWritten(@Observes Outbox.OutboxWritten written) throws InterruptedException {
+    void onOutboxWritten(@Observes(during = TransactionPhase.BEFORE_COMPLETION) Outbox.OutboxWritten written)
+            throws InterruptedException {
         if (Thread.currentThread() == held) {
             entered.countDown();
             release.await(10, TimeUnit.SECONDS);

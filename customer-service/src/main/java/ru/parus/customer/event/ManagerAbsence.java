@@ -3,7 +3,8 @@ package ru.parus.customer.event;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import ru.parus.platform.events.EventType;
 
@@ -18,12 +19,11 @@ public final class ManagerAbsence {
     private ManagerAbsence() {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Started(UUID absenceId, String managerId, String deputyId, String reason, OffsetDateTime startsAt,
-            OffsetDateTime endsAt) {
+    public record Started(@NotNull UUID absenceId, @NotBlank String managerId, @NotBlank String deputyId,
+            String reason, @NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Ended(UUID absenceId, String managerId, String deputyId, OffsetDateTime endedAt) {
+    public record Ended(@NotNull UUID absenceId, @NotBlank String managerId, @NotBlank String deputyId,
+            @NotNull OffsetDateTime endedAt) {
     }
 }

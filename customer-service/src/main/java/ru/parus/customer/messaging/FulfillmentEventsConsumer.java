@@ -1,5 +1,6 @@
 package ru.parus.customer.messaging;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -7,14 +8,12 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.customer.event.TimelineEvents;
 import ru.parus.customer.service.TimelineFeed;
 import ru.parus.platform.consumer.RetryTransientFailures;
-import ru.parus.platform.events.IncomingEvent;
-import ru.parus.platform.inbox.Inbox;
+import ru.parus.platform.events.EventDispatcher;
+import ru.parus.platform.events.EventHandlers;
 
 /**
  * Reads {@code fulfillment-events} (R6): the shipments of a customer's orders on the customer's timeline; an
@@ -27,21 +26,22 @@ public class FulfillmentEventsConsumer {
     static final String CONSUMER = "customer-service.fulfillment-events";
 
     @Inject
-    ObjectMapper mapper;
-    @Inject
-    Inbox inbox;
+    EventDispatcher dispatcher;
     @Inject
     TimelineFeed feed;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void routes() {
+        handlers = dispatcher.handlers(CONSUMER)
+                .onAny(event -> feed.read(TimelineEvents.FULFILLMENT, event), (fact, event) -> feed.record(fact));
+    }
 
     @Incoming("fulfillment-events")
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record, mapper);
-        feed.read(TimelineEvents.FULFILLMENT, event).ifPresent(fact -> {
-            if (inbox.firstDelivery(CONSUMER, event)) {
-                feed.record(fact);
-            }
-        });
+        handlers.dispatch(record);
     }
 }

@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import ru.parus.platform.paging.Page;
+import ru.parus.platform.paging.PageRequest;
+
 /** Pairs of customers that share a phone or an e-mail, for the head to merge. */
 @ApplicationScoped
 public class DuplicateRepository {
@@ -57,27 +60,19 @@ public class DuplicateRepository {
         return rows.stream().map(r -> new Match((UUID) r[0], (String) r[1])).toList();
     }
 
+    /** Newest first. */
     @SuppressWarnings("unchecked")
-    public List<Pair> page(int page, int size) {
+    public Page<Pair> page(PageRequest page) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT customer_id, existing_id, matched_on, detected_at, order_id FROM suspected_duplicate
                 ORDER BY detected_at DESC, customer_id, existing_id, matched_on OFFSET ?1 LIMIT ?2""")
-                .setParameter(1, (long) page * size).setParameter(2, size).getResultList();
-        return rows.stream().map(r -> new Pair((UUID) r[0], (UUID) r[1], (String) r[2], toOffset(r[3]), (UUID) r[4]))
-                .toList();
+                .setParameter(1, page.offset()).setParameter(2, page.size()).getResultList();
+        return Page.of(page, count(), rows.stream()
+                .map(r -> new Pair((UUID) r[0], (UUID) r[1], (String) r[2], Rows.offsetDateTime(r[3]), (UUID) r[4]))
+                .toList());
     }
 
-    public long count() {
+    private long count() {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM suspected_duplicate").getSingleResult()).longValue();
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

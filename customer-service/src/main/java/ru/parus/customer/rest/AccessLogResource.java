@@ -20,8 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ru.parus.customer.repository.AccessLogRepository;
 import ru.parus.customer.service.AccessLog;
 import ru.parus.customer.service.CustomerService;
+import ru.parus.platform.paging.Page;
+import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -39,7 +42,10 @@ public class AccessLogResource {
     @Inject
     CurrentStaff staff;
 
-    public record AccessPage(long total, int page, int size, List<AccessLog.Entry> items) {
+    public record AccessPage(long total, int page, int size, List<AccessLogRepository.Entry> items) {
+        static AccessPage of(Page<AccessLogRepository.Entry> found) {
+            return new AccessPage(found.total(), found.page(), found.size(), found.items());
+        }
     }
 
     @GET
@@ -50,6 +56,6 @@ public class AccessLogResource {
     public AccessPage log(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         customers.get(id, staff);
-        return new AccessPage(accessLog.count(id), page, size, accessLog.of(id, page, size));
+        return AccessPage.of(accessLog.of(id, new PageRequest(page, size)));
     }
 }

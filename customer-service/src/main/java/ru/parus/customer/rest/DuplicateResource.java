@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.customer.repository.DuplicateRepository;
+import ru.parus.platform.paging.Page;
+import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.security.Roles;
 
 /** The head's work list of customers that share a phone or an e-mail (to merge). */
@@ -33,6 +35,9 @@ public class DuplicateResource {
     DuplicateRepository duplicates;
 
     public record DuplicatePage(long total, int page, int size, List<DuplicateRepository.Pair> items) {
+        static DuplicatePage of(Page<DuplicateRepository.Pair> found) {
+            return new DuplicatePage(found.total(), found.page(), found.size(), found.items());
+        }
     }
 
     @GET
@@ -43,6 +48,6 @@ public class DuplicateResource {
     @APIResponse(responseCode = "403", description = "Only HEAD, DIRECTOR, ADMIN (problem+json)")
     public DuplicatePage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return new DuplicatePage(duplicates.count(), page, size, duplicates.page(page, size));
+        return DuplicatePage.of(duplicates.page(new PageRequest(page, size)));
     }
 }

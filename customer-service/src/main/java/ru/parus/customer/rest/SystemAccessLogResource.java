@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ru.parus.customer.repository.AccessLogRepository;
 import ru.parus.customer.service.AccessLog;
+import ru.parus.platform.paging.Page;
+import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.security.Roles;
 
@@ -38,7 +41,10 @@ public class SystemAccessLogResource {
     @Inject
     AccessLog accessLog;
 
-    public record SystemAccessPage(long total, int page, int size, List<AccessLog.Entry> items) {
+    public record SystemAccessPage(long total, int page, int size, List<AccessLogRepository.Entry> items) {
+        static SystemAccessPage of(Page<AccessLogRepository.Entry> found) {
+            return new SystemAccessPage(found.total(), found.page(), found.size(), found.items());
+        }
     }
 
     @GET
@@ -53,8 +59,8 @@ public class SystemAccessLogResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var filter = new AccessLog.Filter(uuid(customerId), staffId, service, instant("from", from), instant("to", to));
-        return new SystemAccessPage(accessLog.count(filter), page, size, accessLog.search(filter, page, size));
+        var filter = new AccessLogRepository.Filter(uuid(customerId), staffId, service, instant("from", from), instant("to", to));
+        return SystemAccessPage.of(accessLog.search(filter, new PageRequest(page, size)));
     }
 
     private static UUID uuid(String value) {

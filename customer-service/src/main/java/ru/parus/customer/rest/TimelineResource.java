@@ -22,9 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ru.parus.customer.domain.Customer;
+import ru.parus.customer.repository.TimelineRepository;
 import ru.parus.customer.service.AccessLog;
 import ru.parus.customer.service.CustomerService;
 import ru.parus.customer.service.Timeline;
+import ru.parus.platform.paging.Page;
+import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -44,7 +47,10 @@ public class TimelineResource {
     @Inject
     CurrentStaff staff;
 
-    public record TimelinePage(long total, int page, int size, List<Timeline.Entry> items) {
+    public record TimelinePage(long total, int page, int size, List<TimelineRepository.Entry> items) {
+        static TimelinePage of(Page<TimelineRepository.Entry> found) {
+            return new TimelinePage(found.total(), found.page(), found.size(), found.items());
+        }
     }
 
     @GET
@@ -69,6 +75,6 @@ public class TimelineResource {
         accessLog.read(customer.id, "GET /customers/{id}/timeline", "name", staff); // R24
         List<UUID> ids = new ArrayList<>(customers.mergedFrom(customer.id));
         ids.add(customer.id);
-        return new TimelinePage(timeline.count(ids), page, size, timeline.page(ids, page, size));
+        return TimelinePage.of(timeline.page(ids, new PageRequest(page, size)));
     }
 }

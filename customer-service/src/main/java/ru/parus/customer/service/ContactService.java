@@ -27,6 +27,8 @@ import ru.parus.customer.domain.CustomerContact;
 import ru.parus.customer.event.CustomerConsentChanged;
 import ru.parus.customer.event.CustomerContactsChanged;
 import ru.parus.customer.event.CustomerEvents;
+import ru.parus.customer.repository.ContactRepository;
+import ru.parus.platform.phone.PhoneNumbers;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
@@ -47,6 +49,8 @@ public class ContactService {
     PhoneNumbers phones;
     @Inject
     EntityManager em;
+    @Inject
+    ContactRepository contactRows;
     @Inject
     Timeline timeline;
     @Inject
@@ -70,9 +74,7 @@ public class ContactService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Contacts contacts(UUID customerId) {
-        List<CustomerContact> rows = em.createQuery(
-                "from CustomerContact c where c.customerId = :id order by c.kind, c.position", CustomerContact.class)
-                .setParameter("id", customerId).getResultList();
+        List<CustomerContact> rows = contactRows.contactsOf(customerId);
         List<String> phoneList = new ArrayList<>();
         List<String> emailList = new ArrayList<>();
         List<Messenger> messengers = new ArrayList<>();
@@ -88,8 +90,7 @@ public class ContactService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CustomerConsent> consents(UUID customerId) {
-        return em.createQuery("from CustomerConsent c where c.customerId = :id", CustomerConsent.class)
-                .setParameter("id", customerId).getResultList().stream()
+        return contactRows.consentsOf(customerId).stream()
                 .sorted(java.util.Comparator.comparing((CustomerConsent c) -> c.channel)) // SMS, EMAIL, TELEGRAM, ...
                 .toList();
     }
@@ -130,7 +131,7 @@ public class ContactService {
         if (phoneSet.isEmpty() && emailSet.isEmpty() && messengerSet.isEmpty()) {
             throw ProblemException.invalidField("phones", "a customer needs at least one contact");
         }
-        em.createQuery("delete from CustomerContact c where c.customerId = :id").setParameter("id", id).executeUpdate();
+        contactRows.deleteContactsOf(id);
         int p = 0;
         for (String phone : phoneSet) {
             em.persist(CustomerContact.of(id, CustomerContact.PHONE, phone, p++));

@@ -38,6 +38,7 @@ import ru.parus.customer.domain.CustomerContact;
 import ru.parus.customer.event.CustomerContactsChanged;
 import ru.parus.customer.event.CustomerEvents;
 import ru.parus.customer.repository.DuplicateRepository;
+import ru.parus.platform.phone.PhoneNumbers;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
@@ -90,6 +91,21 @@ public class CustomerImport {
         }
     }
 
+    /** What one valid row did. */
+    sealed interface Outcome {
+        /** A new customer, registered and announced. */
+        record Accepted(UUID customerId) implements Outcome {
+        }
+
+        /** One identity: the row's contacts went to the customer who has its phone or e-mail. */
+        record Merged(UUID customerId) implements Outcome {
+        }
+
+        /** Nothing done with the row, for this reason. */
+        record Refused(String reason) implements Outcome {
+        }
+    }
+
     private record Row(long line, String name, String phone, String email, String type, String via,
             OffsetDateTime registeredAt) {
     }
@@ -104,11 +120,13 @@ public class CustomerImport {
         int merged = 0;
         for (Row row : rows) {
             try {
-                String outcome = apply(row, now, staff);
-                switch (outcome) {
-                    case "accepted" -> accepted++;
-                    case "merged" -> merged++;
-                    default -> rejected.add(new Rejected(row.line(), outcome));
+                Outcome outcome = apply(row, now, staff);
+                if (outcome instanceof Outcome.Accepted) {
+                    accepted++;
+                } else if (outcome instanceof Outcome.Merged) {
+                    merged++;
+                } else if (outcome instanceof Outcome.Refused refused) {
+                    rejected.add(new Rejected(row.line(), refused.reason()));
                 }
             } catch (PersistenceException e) {
                 // R24: no row content in the log, only the line
@@ -130,16 +148,15 @@ public class CustomerImport {
         return new Report(dryRun, accepted, merged, rejected);
     }
 
-    /** "accepted", "merged", or the reason of a rejection. */
-    private String apply(Row row, OffsetDateTime now, CurrentStaff staff) {
+    private Outcome apply(Row row, OffsetDateTime now, CurrentStaff staff) {
         List<UUID> holders = duplicates.holdersOf(row.phone(), row.email(), new UUID(0, 0)).stream()
                 .map(DuplicateRepository.Match::customerId).distinct().toList();
         if (holders.size() > 1) {
-            return "phone and email belong to two different customers; merge them first";
+            return new Outcome.Refused("phone and email belong to two different customers; merge them first");
         }
         if (holders.size() == 1) {
             addContacts(holders.get(0), row, now, staff);
-            return "merged";
+            return new Outcome.Merged(holders.get(0));
         }
         Customer customer = new Customer();
         customer.id = UUID.randomUUID();
@@ -157,7 +174,7 @@ public class CustomerImport {
         customers.saveMainContacts(customer);
         em.flush();
         customers.announce(customer, List.of());
-        return "accepted";
+        return new Outcome.Accepted(customer.id);
     }
 
     /** One identity: the contacts the existing customer lacks are added after theirs (R21), announced (R6). */

@@ -23,10 +23,11 @@ import ru.parus.customer.event.OrderPlaced;
 import ru.parus.customer.repository.CustomerRepository;
 import ru.parus.customer.repository.CustomerSearch;
 import ru.parus.customer.repository.DuplicateRepository;
-import ru.parus.platform.problem.ProblemException;
-import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.access.AccessScope;
 import ru.parus.platform.access.CustomerAccess;
+import ru.parus.platform.phone.PhoneNumbers;
+import ru.parus.platform.problem.ProblemException;
+import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -162,16 +163,8 @@ public class CustomerService {
      * then B into C: both for C), oldest merge first. Timeline (R6), storefronts and erasure (R24) follow them all.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public List<UUID> mergedFrom(UUID id) {
-        return em.createNativeQuery("""
-                WITH RECURSIVE merged (id, merged_at, depth) AS (
-                    SELECT id, merged_at, 1 FROM customer WHERE merged_into = ?1
-                    UNION ALL
-                    SELECT c.id, c.merged_at, merged.depth + 1 FROM customer c JOIN merged ON c.merged_into = merged.id
-                    WHERE merged.depth < 10)
-                SELECT id FROM merged ORDER BY merged_at, id""")
-                .setParameter(1, id).getResultList();
+        return customers.mergedFrom(id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -217,23 +210,15 @@ public class CustomerService {
         if (event.channel() == null || "PHONE".equals(event.channel())) {
             return;
         }
-        em.createNativeQuery("""
-                INSERT INTO customer_storefront (customer_id, storefront, first_order_at) VALUES (?1, ?2, ?3)
-                ON CONFLICT (customer_id, storefront) DO UPDATE
-                SET first_order_at = LEAST(customer_storefront.first_order_at, EXCLUDED.first_order_at)""")
-                .setParameter(1, customerId).setParameter(2, event.channel()).setParameter(3, event.placedAt())
-                .executeUpdate();
+        customers.recordStorefront(customerId, event.channel(), event.placedAt());
     }
 
     /** The storefronts where the customer, or a customer merged into them, has bought; sorted. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public List<String> storefronts(UUID id) {
         List<UUID> ids = new java.util.ArrayList<>(mergedFrom(id));
         ids.add(id);
-        return em.createNativeQuery("""
-                SELECT DISTINCT storefront FROM customer_storefront WHERE customer_id IN (?1) ORDER BY storefront""")
-                .setParameter(1, ids).getResultList();
+        return customers.storefronts(ids);
     }
 
     /**
@@ -248,15 +233,11 @@ public class CustomerService {
         if (contact.name() == null || contact.name().isBlank()) {
             return; // schema-invalid contact; the order is still applied if the customer is known
         }
-        String phone = null;
-        if (contact.phone() != null && !contact.phone().isBlank()) {
-            try {
-                phone = phones.normalize("customerContact.phone", contact.phone());
-            } catch (ProblemException e) {
-                // personal data stay out of the log: only the order is named
-                LOG.warnf("OrderPlaced %s: customerContact.phone is not a phone number; registered without it",
-                        event.orderId());
-            }
+        String phone = phones.parse(contact.phone()).orElse(null);
+        if (phone == null && contact.phone() != null && !contact.phone().isBlank()) {
+            // personal data stay out of the log: only the order is named
+            LOG.warnf("OrderPlaced %s: customerContact.phone is not a phone number; registered without it",
+                    event.orderId());
         }
         String email = normalizeEmail(contact.email());
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -266,17 +247,9 @@ public class CustomerService {
         if (name.length() > 200) {
             name = name.substring(0, 200);
         }
-        int inserted = em.createNativeQuery("""
-                INSERT INTO customer (id, name, phone, email, type, owner_manager_id, created_at, active_at,
-                                      registered_via, order_count, lifetime_value_kopecks, dormancy_episode, version)
-                VALUES (?1, ?2, NULLIF(?3, ''), NULLIF(?4, ''), ?5, NULLIF(?6, ''), ?7, ?7, ?8, 0, 0, 0, 0)
-                ON CONFLICT (id) DO NOTHING""")
-                .setParameter(1, event.customerId()).setParameter(2, name).setParameter(3, orEmpty(phone))
-                .setParameter(4, orEmpty(email)).setParameter(5, config.storefrontCustomerType())
-                .setParameter(6, orEmpty(owner))
-                .setParameter(7, now).setParameter(8, via)
-                .executeUpdate();
-        if (inserted == 0) {
+        boolean inserted = customers.insertIfAbsent(new CustomerRepository.NewBuyer(event.customerId(), name, phone,
+                email, config.storefrontCustomerType(), owner, now, via));
+        if (!inserted) {
             return; // known already (registered by an earlier order or by a manager)
         }
         Customer customer = customers.findById(event.customerId());
@@ -324,11 +297,6 @@ public class CustomerService {
             throw new ProblemException(ProblemType.CONFLICT, "Customer " + customer.id + " was erased; it cannot be changed")
                     .with("erasedAt", customer.erasedAt);
         }
-    }
-
-    /** Native queries get '' for null (NULLIF in the SQL): an untyped null would bind as bytea. */
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     static String normalizeEmail(String email) {

@@ -3,10 +3,8 @@ package ru.parus.customer.service;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -24,6 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ru.parus.customer.config.CustomerConfig;
 import ru.parus.customer.domain.Customer;
 import ru.parus.customer.event.CustomerEvents;
+import ru.parus.customer.event.CustomerUpdated;
+import ru.parus.customer.repository.CustomerRepository;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
@@ -37,7 +37,7 @@ import ru.parus.platform.security.Roles;
 @ApplicationScoped
 @Transactional
 public class CustomerUpdates {
-    static final List<String> FIELDS = List.of("name", "type", "ownerManagerId", "kind", "company", "tags");
+    static final List<String> FIELDS = CustomerUpdated.FIELDS;
     static final List<String> KINDS = List.of("PERSON", "COMPANY");
     static final int MAX_TAGS = 30;
 
@@ -45,6 +45,8 @@ public class CustomerUpdates {
     CustomerService customers;
     @Inject
     CustomerConfig config;
+    @Inject
+    CustomerRepository repository;
     @Inject
     EntityManager em;
     @Inject
@@ -89,20 +91,16 @@ public class CustomerUpdates {
         if (patch.has("tags")) {
             Set<String> tags = tags(patch.get("tags"));
             if (!tags.equals(new LinkedHashSet<>(tags(id)))) {
-                em.createNativeQuery("DELETE FROM customer_tag WHERE customer_id = ?1").setParameter(1, id).executeUpdate();
-                for (String tag : tags) {
-                    em.createNativeQuery("INSERT INTO customer_tag (customer_id, tag) VALUES (?1, ?2)")
-                            .setParameter(1, id).setParameter(2, tag).executeUpdate();
-                }
+                repository.replaceTags(id, tags);
                 newTags = List.copyOf(tags);
             }
         }
-        Map<String, Object> changed = new LinkedHashMap<>();
+        Set<String> changed = new LinkedHashSet<>();
         if (patch.has("name")) {
             String name = text(patch, "name", 200, true);
             if (!name.equals(customer.name)) {
                 customer.name = name;
-                changed.put("name", name);
+                changed.add("name");
             }
         }
         if (patch.has("type")) {
@@ -112,7 +110,7 @@ public class CustomerUpdates {
             }
             if (!type.equals(customer.type)) {
                 customer.type = type;
-                changed.put("type", type);
+                changed.add("type");
             }
         }
         if (patch.has("ownerManagerId")) {
@@ -122,7 +120,7 @@ public class CustomerUpdates {
             String owner = patch.get("ownerManagerId").isNull() ? null : text(patch, "ownerManagerId", 100, true);
             if (!java.util.Objects.equals(owner, customer.ownerManagerId)) {
                 customer.ownerManagerId = owner;
-                changed.put("ownerManagerId", owner);
+                changed.add("ownerManagerId");
             }
         }
         String kind = customer.kind;
@@ -142,12 +140,12 @@ public class CustomerUpdates {
         }
         if (!kind.equals(customer.kind)) {
             customer.kind = kind;
-            changed.put("kind", kind);
+            changed.add("kind");
             if ("PERSON".equals(kind) && customer.inn != null) {
                 customer.legalName = null;
                 customer.inn = null;
                 customer.kpp = null;
-                changed.put("company", null);
+                changed.add("company");
             }
         }
         if (company != null && !(company.legalName().equals(customer.legalName) && company.inn().equals(customer.inn)
@@ -155,10 +153,10 @@ public class CustomerUpdates {
             customer.legalName = company.legalName();
             customer.inn = company.inn();
             customer.kpp = company.kpp();
-            changed.put("company", company);
+            changed.add("company");
         }
         if (newTags != null) {
-            changed.put("tags", newTags);
+            changed.add("tags");
         }
         if (changed.isEmpty()) {
             return customer; // nothing changed: no new version, no event
@@ -166,23 +164,18 @@ public class CustomerUpdates {
         OffsetDateTime now = OffsetDateTime.now(clock);
         customer.updatedAt = now;
         em.flush(); // the version moves now, so that the event carries it
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("customerId", id);
-        event.put("changedFields", List.copyOf(changed.keySet()));
-        event.putAll(changed);
-        event.put("updatedAt", now);
-        event.put("updatedBy", staff.id());
-        event.put("version", customer.version);
+        CustomerUpdated event = new CustomerUpdated(id, List.copyOf(changed), customer.name, customer.type,
+                customer.ownerManagerId, customer.kind, customer.inn == null ? null
+                        : new CustomerUpdated.Company(customer.legalName, customer.inn, customer.kpp),
+                newTags, now, staff.id(), customer.version);
         timeline.publish(id, CustomerEvents.UPDATED, event); // R6: recorded and announced
         return customer;
     }
 
     /** Sorted, so that a set compares and reads the same every time. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public List<String> tags(UUID id) {
-        return em.createNativeQuery("SELECT tag FROM customer_tag WHERE customer_id = ?1 ORDER BY tag")
-                .setParameter(1, id).getResultList();
+        return repository.tags(id);
     }
 
     public record Note(long id, String text, String writtenBy, OffsetDateTime writtenAt) {
@@ -200,10 +193,7 @@ public class CustomerUpdates {
             throw ProblemException.invalidField("text", "at most 4000 characters");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long noteId = ((Number) em.createNativeQuery("""
-                INSERT INTO customer_note (customer_id, text, written_by, written_at) VALUES (?1, ?2, ?3, ?4) RETURNING id""")
-                .setParameter(1, customer.id).setParameter(2, note).setParameter(3, staff.id()).setParameter(4, now)
-                .getSingleResult()).longValue();
+        long noteId = repository.insertNote(customer.id, note, staff.id(), now);
         Note saved = new Note(noteId, note, staff.id(), now);
         timeline.record(customer.id, now, "NoteAdded", saved);
         return saved;

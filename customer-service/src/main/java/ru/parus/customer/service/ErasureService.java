@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -18,6 +17,7 @@ import ru.parus.customer.domain.Customer;
 import ru.parus.customer.event.CustomerErased;
 import ru.parus.customer.event.CustomerEvents;
 import ru.parus.customer.repository.CustomerRepository;
+import ru.parus.customer.repository.ErasureRepository;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
@@ -43,7 +43,7 @@ public class ErasureService {
     @Inject
     CustomerRepository repository;
     @Inject
-    EntityManager em;
+    ErasureRepository erasure;
     @Inject
     Timeline timeline;
     @Inject
@@ -60,28 +60,7 @@ public class ErasureService {
         List<UUID> ids = new ArrayList<>(customers.mergedFrom(survivorId));
         ids.add(survivorId);
         // the merged-away records carry the same person's data: they are erased with the survivor
-        em.createQuery("""
-                update Customer c set c.name = :name, c.phone = null, c.email = null, c.preferredChannel = null,
-                    c.quietFrom = null, c.quietTo = null, c.timeZone = null, c.legalName = null, c.inn = null,
-                    c.kpp = null, c.erasedAt = :now, c.erasedBy = :by, c.erasureReference = :ref,
-                    c.updatedAt = :now, c.version = c.version + 1
-                where c.id in :ids""")
-                .setParameter("name", ERASED_NAME).setParameter("now", now).setParameter("by", staff.id())
-                .setParameter("ref", requestReference).setParameter("ids", ids).executeUpdate();
-        em.createNativeQuery("DELETE FROM customer_contact WHERE customer_id IN (?1)").setParameter(1, ids).executeUpdate();
-        em.createNativeQuery("DELETE FROM customer_tag WHERE customer_id IN (?1)").setParameter(1, ids).executeUpdate();
-        // R21: no message may reach an erased customer: every consent withdrawn, on the written request
-        em.createNativeQuery("""
-                UPDATE customer_consent SET granted = false, changed_at = ?2, method = 'WRITTEN', changed_by = ?3
-                WHERE customer_id IN (?1)""")
-                .setParameter(1, ids).setParameter(2, now).setParameter(3, staff.id()).executeUpdate();
-        em.createNativeQuery("UPDATE customer_note SET text = ?2 WHERE customer_id IN (?1)")
-                .setParameter(1, ids).setParameter(2, ERASED_NAME).executeUpdate();
-        em.createNativeQuery("""
-                UPDATE customer_timeline SET summary = (CAST(summary AS jsonb) - CAST(?2 AS text[]))::text
-                WHERE customer_id IN (?1)""")
-                .setParameter(1, ids).setParameter(2, "{" + String.join(",", PERSONAL_MEMBERS) + "}").executeUpdate();
-        em.clear(); // the bulk updates bypassed the persistence context
+        erasure.erase(ids, now, staff.id(), requestReference, ERASED_NAME, PERSONAL_MEMBERS);
         CustomerErased erased = new CustomerErased(survivorId, now, staff.id(), requestReference);
         timeline.publish(survivorId, CustomerEvents.ERASED, erased);
         LOG.infof("R24: customer %s erased by %s (request %s)", survivorId, staff.id(), requestReference);

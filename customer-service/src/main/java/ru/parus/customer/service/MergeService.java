@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import ru.parus.customer.domain.Customer;
 import ru.parus.customer.event.CustomerEvents;
 import ru.parus.customer.event.CustomersMerged;
+import ru.parus.customer.repository.MergeRepository;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 import ru.parus.platform.security.CurrentStaff;
@@ -27,6 +28,8 @@ import ru.parus.platform.security.CurrentStaff;
 public class MergeService {
     @Inject
     EntityManager em;
+    @Inject
+    MergeRepository moves;
     @Inject
     Timeline timeline;
     @Inject
@@ -50,34 +53,9 @@ public class MergeService {
                     .with("mergedInto", merged.mergedInto != null ? merged.mergedInto : into.mergedInto);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        em.createNativeQuery("""
-                INSERT INTO customer_contact (customer_id, kind, value, position)
-                SELECT ?1, kind, value, position + 100 FROM customer_contact WHERE customer_id = ?2
-                ON CONFLICT (customer_id, kind, value) DO NOTHING""")
-                .setParameter(1, intoId).setParameter(2, mergedId).executeUpdate();
-        em.createNativeQuery("DELETE FROM customer_contact WHERE customer_id = ?1").setParameter(1, mergedId).executeUpdate();
-        // R21: per channel the later decision of the customer stands
-        em.createNativeQuery("""
-                INSERT INTO customer_consent (customer_id, channel, granted, changed_at, method, changed_by)
-                SELECT ?1, channel, granted, changed_at, method, changed_by FROM customer_consent WHERE customer_id = ?2
-                ON CONFLICT (customer_id, channel) DO UPDATE
-                SET granted = EXCLUDED.granted, changed_at = EXCLUDED.changed_at, method = EXCLUDED.method,
-                    changed_by = EXCLUDED.changed_by
-                WHERE customer_consent.changed_at < EXCLUDED.changed_at""")
-                .setParameter(1, intoId).setParameter(2, mergedId).executeUpdate();
-        em.createNativeQuery("DELETE FROM customer_consent WHERE customer_id = ?1").setParameter(1, mergedId).executeUpdate();
-        // suspected-duplicate pairs: the pair itself is resolved; others now concern the survivor
-        em.createNativeQuery("""
-                INSERT INTO suspected_duplicate (customer_id, existing_id, matched_on, detected_at, order_id)
-                SELECT CASE WHEN customer_id = ?2 THEN ?1 ELSE customer_id END,
-                       CASE WHEN existing_id = ?2 THEN ?1 ELSE existing_id END, matched_on, detected_at, order_id
-                FROM suspected_duplicate
-                WHERE (customer_id = ?2 OR existing_id = ?2) AND customer_id <> ?1 AND existing_id <> ?1
-                ON CONFLICT DO NOTHING""")
-                .setParameter(1, intoId).setParameter(2, mergedId).executeUpdate();
-        em.createNativeQuery("""
-                DELETE FROM suspected_duplicate WHERE customer_id = ?1 OR existing_id = ?1""")
-                .setParameter(1, mergedId).executeUpdate();
+        moves.moveContacts(mergedId, intoId);
+        moves.moveConsents(mergedId, intoId); // R21: per channel the later decision of the customer stands
+        moves.moveSuspectedDuplicates(mergedId, intoId); // the pair itself is resolved
         // R14: activity follows
         into.orderCount += merged.orderCount;
         into.lifetimeValueKopecks += merged.lifetimeValueKopecks;

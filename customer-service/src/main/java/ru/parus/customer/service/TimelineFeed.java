@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ru.parus.customer.event.TimelineEvents;
+import ru.parus.customer.repository.CustomerRepository;
+import ru.parus.customer.repository.TimelineRepository;
 import ru.parus.platform.events.IncomingEvent;
 import ru.parus.platform.events.PoisonEventException;
 
@@ -32,7 +33,9 @@ import ru.parus.platform.events.PoisonEventException;
 @ApplicationScoped
 public class TimelineFeed {
     @Inject
-    EntityManager em;
+    TimelineRepository entries;
+    @Inject
+    CustomerRepository customers;
     @Inject
     Timeline timeline;
     @Inject
@@ -90,14 +93,10 @@ public class TimelineFeed {
             orderBelongsTo(fact.orderId(), customerId);
         }
         if (customerId == null) {
-            customerId = customerOfOrder(fact.orderId());
+            customerId = entries.customerOfOrder(fact.orderId()); // locks the order's row until the commit
             if (customerId == null) {
-                em.createNativeQuery("""
-                        INSERT INTO timeline_pending (order_id, occurred_at, kind, summary, parked_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5)""")
-                        .setParameter(1, fact.orderId()).setParameter(2, fact.occurredAt())
-                        .setParameter(3, fact.kind().name()).setParameter(4, json(fact.summary()))
-                        .setParameter(5, OffsetDateTime.now(clock)).executeUpdate();
+                entries.park(fact.orderId(), fact.occurredAt(), fact.kind().name(), json(fact.summary()),
+                        OffsetDateTime.now(clock));
                 return;
             }
         }
@@ -111,42 +110,13 @@ public class TimelineFeed {
     @Transactional(Transactional.TxType.MANDATORY)
     public void orderBelongsTo(UUID orderId, UUID customerId) {
         // takes the row lock a parking shipment event takes too (see V12): one of the two waits for the other
-        em.createNativeQuery("""
-                INSERT INTO order_customer (order_id, customer_id) VALUES (?1, ?2)
-                ON CONFLICT (order_id) DO UPDATE SET customer_id = EXCLUDED.customer_id
-                WHERE order_customer.customer_id IS NULL""")
-                .setParameter(1, orderId).setParameter(2, customerId).executeUpdate();
-        UUID owner = (UUID) em.createNativeQuery("SELECT customer_id FROM order_customer WHERE order_id = ?1")
-                .setParameter(1, orderId).getSingleResult();
-        em.createNativeQuery("""
-                WITH moved AS (DELETE FROM timeline_pending WHERE order_id = ?1 RETURNING id, occurred_at, kind, summary)
-                INSERT INTO customer_timeline (customer_id, occurred_at, kind, summary)
-                SELECT ?2, occurred_at, kind, summary FROM moved ORDER BY id""")
-                .setParameter(1, orderId).setParameter(2, survivor(owner)).executeUpdate();
-    }
-
-    /** The order's customer, or null; locks the order's row (a placeholder when unknown) until the commit. */
-    private UUID customerOfOrder(UUID orderId) {
-        em.createNativeQuery("INSERT INTO order_customer (order_id) VALUES (?1) ON CONFLICT (order_id) DO NOTHING")
-                .setParameter(1, orderId).executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("SELECT customer_id FROM order_customer WHERE order_id = ?1 FOR UPDATE")
-                .setParameter(1, orderId).getResultList();
-        return rows.isEmpty() ? null : (UUID) rows.get(0);
+        UUID owner = entries.orderBelongsTo(orderId, customerId);
+        entries.unpark(orderId, survivor(owner));
     }
 
     /** A merged id resolves to the customer it was merged into (and on); an id this service does not know stays. */
     UUID survivor(UUID customerId) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("""
-                WITH RECURSIVE chain (id, merged_into, depth) AS (
-                    SELECT id, merged_into, 0 FROM customer WHERE id = ?1
-                    UNION ALL
-                    SELECT c.id, c.merged_into, chain.depth + 1 FROM customer c JOIN chain ON c.id = chain.merged_into
-                    WHERE chain.depth < 10)
-                SELECT id FROM chain WHERE merged_into IS NULL""")
-                .setParameter(1, customerId).getResultList();
-        return rows.isEmpty() ? customerId : (UUID) rows.get(0);
+        return customers.survivor(customerId);
     }
 
     private static UUID uuid(IncomingEvent event, String field) {
