@@ -30,6 +30,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import ru.parus.infra.test.TestInfra;
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatus;
 import ru.parus.notification.repository.CustomerReachabilityRepository;
 import ru.parus.notification.repository.MessageLogRepository;
 
@@ -96,13 +97,13 @@ class CampaignAndPreviewTest {
         assertTrue(body.contains("Промокод: WINTER15. Действует до 31.12.2026 включительно."), body);
         assertTrue(body.contains("согласились получать наши предложения"), body);
         MessageLog sms = await().atMost(Duration.ofSeconds(20)).until(() -> byCause("CAMPAIGN:" + campaignId + ":" + bySms),
-                m -> m != null && MessageLog.SENT.equals(m.status));
+                m -> m != null && MessageStatus.SENT.equals(m.status));
         assertEquals("SMS", sms.channel);
         assertEquals("PROMOTION", sms.kind);
         assertTrue(sms.templateVersion.startsWith("PROMOTION/SMS@"), sms.templateVersion);
         assertTrue(sms.body.startsWith("Скидка 15% на протеин: До конца декабря"), sms.body);
         MessageLog skipped = byCause("CAMPAIGN:" + campaignId + ":" + none);
-        assertEquals(MessageLog.SKIPPED, skipped.status);
+        assertEquals(MessageStatus.SKIPPED, skipped.status);
         assertEquals("NO_CONSENT", skipped.reason);
         // the events of promotion messages obey their schemas (kind PROMOTION)
         for (var e : List.of(Events.published("MessageSent", sms.id.toString(), 1, Duration.ofSeconds(10)).get(0),

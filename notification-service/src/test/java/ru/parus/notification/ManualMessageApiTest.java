@@ -31,6 +31,7 @@ import io.restassured.http.ContentType;
 import ru.parus.infra.test.TestInfra;
 import ru.parus.notification.domain.CustomerReachability;
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatus;
 import ru.parus.notification.repository.CustomerReachabilityRepository;
 import ru.parus.notification.repository.MessageLogRepository;
 import ru.parus.notification.service.DeliveryStatusUpdate;
@@ -137,7 +138,7 @@ class ManualMessageApiTest {
         MessageLog m = QuarkusTransaction.requiringNew().call(() -> messages.findById(UUID.fromString(messageId)));
         assertEquals(null, m.body);
         assertEquals(null, m.address);
-        assertEquals(MessageLog.SENT, m.status, "the log of what happened stays");
+        assertEquals(MessageStatus.SENT, m.status, "the log of what happened stays");
         // a later message to the erased customer is not sent
         given().auth().oauth2(HEAD).contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customer + "\",\"text\":\"ещё\"}")

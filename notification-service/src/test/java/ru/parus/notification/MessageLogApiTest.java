@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import ru.parus.infra.test.EndpointChecks;
 import ru.parus.infra.test.TestInfra;
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatus;
 import ru.parus.notification.repository.MessageLogRepository;
 
 @QuarkusTest
@@ -31,7 +32,7 @@ class MessageLogApiTest {
         message.id = UUID.randomUUID();
         message.customerId = UUID.randomUUID();
         message.channel = "EMAIL";
-        message.status = "SENT";
+        message.status = MessageStatus.SENT;
         message.causeEventId = UUID.randomUUID().toString();
         message.createdAt = OffsetDateTime.of(2026, 11, 20, 9, 0, 0, 0, ZoneOffset.UTC);
         QuarkusTransaction.requiringNew().run(() -> messages.persist(message));

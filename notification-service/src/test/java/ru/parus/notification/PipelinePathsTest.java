@@ -31,6 +31,7 @@ import io.restassured.path.json.JsonPath;
 import ru.parus.infra.test.TestInfra;
 import ru.parus.notification.config.NotificationConfig;
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatus;
 import ru.parus.notification.repository.MessageLogRepository;
 import ru.parus.platform.testing.SettableClock;
 
@@ -53,10 +54,10 @@ class PipelinePathsTest {
                 () -> QuarkusTransaction.requiringNew().call(() -> messages.byCause(cause)), m -> m != null);
     }
 
-    MessageLog awaitStatus(UUID id, String status) {
+    MessageLog awaitStatus(UUID id, MessageStatus status) {
         return await().atMost(Duration.ofSeconds(20)).until(
                 () -> QuarkusTransaction.requiringNew().call(() -> messages.findById(id)),
-                m -> m != null && status.equals(m.status));
+                m -> m != null && status == m.status);
     }
 
     MessageLog load(UUID id) {
@@ -109,16 +110,16 @@ class PipelinePathsTest {
                 .setParameter(4, "ok:" + id()).setParameter(5, now.minusSeconds(30)).executeUpdate());
 
         Thread.sleep(1500); // several dispatcher rounds: a SENDING row younger than sending-stale-after is left alone
-        assertEquals(MessageLog.SENDING, load(messageId).status);
+        assertEquals(MessageStatus.SENDING, load(messageId).status);
         assertEquals(0, vk.calls(messageId));
 
         clock.advance(config.sendingStaleAfter());
-        MessageLog sent = awaitStatus(messageId, MessageLog.SENT);
+        MessageLog sent = awaitStatus(messageId, MessageStatus.SENT);
         Thread.sleep(1500); // a second send, if one were made, would happen within a few dispatcher rounds
         assertEquals(1, vk.calls(messageId), "sent exactly once after the crash");
         assertEquals("vk-" + messageId, sent.providerMessageId, "the provider got our message id: it can recognise the resend");
         assertEquals(2, sent.attempts);
-        assertEquals(MessageLog.SENT, load(messageId).status);
+        assertEquals(MessageStatus.SENT, load(messageId).status);
         JsonPath detail = given().auth().oauth2(HEAD).get("/messages/{id}", messageId).then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("QUEUED", "SENDING", "SENT"), detail.getList("history.status"));
         assertTrue(detail.getString("history[0].detail").contains("interrupted send"), detail.prettify());
@@ -135,7 +136,7 @@ class PipelinePathsTest {
         awaitCustomer(survivor);
         String before = id();
         overdue(before, merged);
-        MessageLog old = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + before).id, MessageLog.SKIPPED);
+        MessageLog old = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + before).id, MessageStatus.SKIPPED);
         assertEquals("NO_CONSENT", old.reason, "the merged id alone has no consent");
 
         ObjectNode m = Events.example("CustomersMerged");
@@ -148,7 +149,7 @@ class PipelinePathsTest {
 
         String after = id();
         overdue(after, merged);
-        MessageLog sent = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + after).id, MessageLog.SENT);
+        MessageLog sent = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + after).id, MessageStatus.SENT);
         assertEquals(UUID.fromString(survivor), sent.customerId);
         assertEquals("EMAIL", sent.channel);
         Events.awaitMails(to, 1);
@@ -164,17 +165,17 @@ class PipelinePathsTest {
         Events.sendConsent(Events.consent(customer, "EMAIL", null, null, null, "EMAIL", to));
         awaitCustomer(customer);
         send("fulfillment-events", order, "fulfillment", "ShipmentReadyForPickup", id(), Events.readyForPickup(shipment, order));
-        MessageLog waiting = awaitStatus(awaitMessage("ORDER_READY:shipment:" + shipment + ":arrived").id, MessageLog.WAITING_ORDER);
+        MessageLog waiting = awaitStatus(awaitMessage("ORDER_READY:shipment:" + shipment + ":arrived").id, MessageStatus.WAITING_ORDER);
         assertNull(waiting.customerId);
         Thread.sleep(1000);
-        assertEquals(MessageLog.WAITING_ORDER, load(waiting.id).status, "nothing is sent without the order's details");
+        assertEquals(MessageStatus.WAITING_ORDER, load(waiting.id).status, "nothing is sent without the order's details");
         assertEquals(0, Events.mailsTo(to).size());
 
         ObjectNode confirmed = Events.confirmed(order, customer);
         confirmed.put("paymentMethod", "AT_PICKUP_POINT");
         confirmed.put("deliveryMethod", "PICKUP_POINT");
         send("order-events", order, "order", "OrderConfirmed", id(), confirmed);
-        MessageLog sent = awaitStatus(waiting.id, MessageLog.SENT);
+        MessageLog sent = awaitStatus(waiting.id, MessageStatus.SENT);
         assertEquals(UUID.fromString(customer), sent.customerId);
         Events.awaitMails(to, 1);
         Thread.sleep(1000);
@@ -196,20 +197,20 @@ class PipelinePathsTest {
                 local.plusHours(2).format(hhmm), zone.getId(), "EMAIL", to));
         awaitCustomer(customer);
         overdue(order, customer);
-        MessageLog queued = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order).id, MessageLog.QUEUED);
+        MessageLog queued = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order).id, MessageStatus.QUEUED);
 
         ObjectNode paid = Events.example("OrderPaid");
         paid.put("orderId", order);
         paid.put("customerId", customer);
         send("order-events", order, "order", "OrderPaid", id(), paid);
-        MessageLog skipped = awaitStatus(queued.id, MessageLog.SKIPPED);
+        MessageLog skipped = awaitStatus(queued.id, MessageStatus.SKIPPED);
         assertEquals("ALREADY_PAID", skipped.reason);
         List<ConsumerRecord<String, String>> events = Events.published("MessageSkipped", queued.id.toString(), 1, Duration.ofSeconds(10));
         assertEquals(1, events.size());
         assertTrue(events.get(0).value().contains("ALREADY_PAID"), events.get(0).value());
         clock.advance(Duration.ofHours(3)); // past the quiet hours: still nothing is sent
         Thread.sleep(1000);
-        assertEquals(MessageLog.SKIPPED, load(queued.id).status);
+        assertEquals(MessageStatus.SKIPPED, load(queued.id).status);
         assertEquals(0, Events.mailsTo(to).size());
     }
 
@@ -235,7 +236,7 @@ class PipelinePathsTest {
 
         String order = id();
         overdue(order, customer);
-        MessageLog sent = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order).id, MessageLog.SENT);
+        MessageLog sent = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order).id, MessageStatus.SENT);
         Events.awaitMails(newAddress, 1);
         assertEquals(newAddress, sent.address);
         assertEquals(0, Events.mailsTo(oldAddress).size());

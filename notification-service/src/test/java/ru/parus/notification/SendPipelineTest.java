@@ -31,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import ru.parus.infra.test.TestInfra;
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatus;
 import ru.parus.notification.repository.MessageLogRepository;
 import ru.parus.platform.testing.EventSchemas;
 import ru.parus.platform.testing.SettableClock;
@@ -56,10 +57,10 @@ class SendPipelineTest {
                 () -> QuarkusTransaction.requiringNew().call(() -> messages.byCause(cause)), m -> m != null);
     }
 
-    MessageLog awaitStatus(UUID id, String status) {
+    MessageLog awaitStatus(UUID id, MessageStatus status) {
         return await().atMost(Duration.ofSeconds(20)).until(
                 () -> QuarkusTransaction.requiringNew().call(() -> messages.findById(id)),
-                m -> m != null && status.equals(m.status));
+                m -> m != null && status == m.status);
     }
 
     /** Events of different topics are not ordered: the test waits until this service's projections hold the rows. */
@@ -103,7 +104,7 @@ class SendPipelineTest {
         send("fulfillment-events", order, "fulfillment", "ShipmentReadyForPickup", id(), ready);
 
         MessageLog m = awaitMessage("ORDER_READY:shipment:" + shipment + ":arrived");
-        m = awaitStatus(m.id, MessageLog.SENT);
+        m = awaitStatus(m.id, MessageStatus.SENT);
         Events.awaitMails(to, 1);
         Thread.sleep(1500); // a second mail, if one were made, would arrive within the dispatcher's period
         List<MimeMessage> mails = Events.mailsTo(to);
@@ -146,7 +147,7 @@ class SendPipelineTest {
         packed.put("orderId", order);
         send("fulfillment-events", order, "fulfillment", "ShipmentPacked", id(), packed);
 
-        MessageLog m = awaitStatus(awaitMessage("ORDER_READY:shipment:" + shipment + ":packed").id, MessageLog.SKIPPED);
+        MessageLog m = awaitStatus(awaitMessage("ORDER_READY:shipment:" + shipment + ":packed").id, MessageStatus.SKIPPED);
         assertEquals("NO_CONSENT", m.reason);
         assertEquals(UUID.fromString(customer), m.customerId);
         Thread.sleep(1000);
@@ -177,16 +178,16 @@ class SendPipelineTest {
         send("order-events", order, "order", "OrderPaymentOverdue", id(), overdue);
 
         MessageLog m = awaitMessage("PAYMENT_REMINDER:order:" + order);
-        m = awaitStatus(m.id, MessageLog.QUEUED);
+        m = awaitStatus(m.id, MessageStatus.QUEUED);
         LocalDate endDate = to_.isBefore(local.toLocalTime()) ? local.toLocalDate().plusDays(1) : local.toLocalDate();
         assertEquals(ZonedDateTime.of(endDate, to_, zone).toInstant(), m.notBefore.toInstant(), "waits until the quiet hours end");
         Thread.sleep(1000);
-        assertEquals(MessageLog.QUEUED, QuarkusTransaction.requiringNew().call(() -> messages.findById(
+        assertEquals(MessageStatus.QUEUED, QuarkusTransaction.requiringNew().call(() -> messages.findById(
                 awaitMessage("PAYMENT_REMINDER:order:" + order).id)).status);
         assertEquals(0, Events.mailsTo(to).size());
 
         clock.advance(Duration.ofMinutes(61));
-        awaitStatus(m.id, MessageLog.SENT);
+        awaitStatus(m.id, MessageStatus.SENT);
         Events.awaitMails(to, 1);
         MimeMessage mail = Events.mailsTo(to).get(0);
         String body = mail.getContent().toString();
@@ -205,7 +206,7 @@ class SendPipelineTest {
         overdue.put("customerId", customer);
         send("order-events", order, "order", "OrderPaymentOverdue", id(), overdue);
 
-        MessageLog m = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order).id, MessageLog.FAILED);
+        MessageLog m = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order).id, MessageStatus.FAILED);
         assertEquals("ATTEMPTS_EXHAUSTED", m.reason);
         assertEquals(3, m.attempts, "the configured cap (test profile: 3)");
         assertEquals(3, vk.calls(m.id));
@@ -234,10 +235,10 @@ class SendPipelineTest {
             overdue.put("customerId", p[1]);
             send("order-events", p[0], "order", "OrderPaymentOverdue", id(), overdue);
         }
-        MessageLog ok = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order1).id, MessageLog.SENT);
+        MessageLog ok = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order1).id, MessageStatus.SENT);
         assertEquals(2, ok.attempts);
         assertEquals("vk-" + ok.id, ok.providerMessageId);
-        MessageLog no = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order2).id, MessageLog.FAILED);
+        MessageLog no = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order2).id, MessageStatus.FAILED);
         assertEquals("PROVIDER_REJECTED", no.reason);
         assertEquals(1, no.attempts);
     }
@@ -252,7 +253,7 @@ class SendPipelineTest {
         overdue.put("orderId", order);
         overdue.put("customerId", customer);
         send("order-events", order, "order", "OrderPaymentOverdue", id(), overdue);
-        MessageLog m = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order).id, MessageLog.FAILED);
+        MessageLog m = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + order).id, MessageStatus.FAILED);
         assertEquals("NO_PROVIDER", m.reason);
         assertEquals("WHATSAPP", m.channel);
     }

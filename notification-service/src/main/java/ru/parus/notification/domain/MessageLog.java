@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -12,19 +14,11 @@ import jakarta.persistence.Version;
 /**
  * A message to a customer, with its channel and delivery status (R21): one row per cause, made once, that the
  * dispatcher moves QUEUED -> SENDING -> SENT / QUEUED (retry) / FAILED, and delivery reports move on to DELIVERED.
+ * {@link MessageStatus} says which moves are allowed; the methods at the end make them.
  */
 @Entity
 @Table(name = "message_log")
 public class MessageLog {
-    /** Waits for the order projection (the shipment event came before the order's). */
-    public static final String WAITING_ORDER = "WAITING_ORDER";
-    public static final String QUEUED = "QUEUED";
-    public static final String SENDING = "SENDING";
-    public static final String SENT = "SENT";
-    public static final String DELIVERED = "DELIVERED";
-    public static final String FAILED = "FAILED";
-    public static final String SKIPPED = "SKIPPED";
-
     @Id
     public UUID id;
 
@@ -35,8 +29,10 @@ public class MessageLog {
     /** E-mail, SMS or a messenger (R21); null when no channel could be chosen. */
     public String channel;
 
+    /** Set when the row is made; moved only by the methods below ({@link MessageStatus#next()}). */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public MessageStatus status;
 
     /** The {@code ce_id} of the event that caused the message, if one did. */
     @Column(name = "cause_event_id")
@@ -104,4 +100,57 @@ public class MessageLog {
 
     @Version
     public long version;
+
+    /** To QUEUED, due at {@code notBefore}: prepared, retried, or left SENDING by an interrupted send. */
+    public void queue(OffsetDateTime notBefore) {
+        moveTo(MessageStatus.QUEUED);
+        this.notBefore = notBefore;
+    }
+
+    /** Claimed by the dispatcher: one more attempt starts now. */
+    public void sending(OffsetDateTime now) {
+        moveTo(MessageStatus.SENDING);
+        attempts++;
+        sendingSince = now;
+        updatedAt = now;
+    }
+
+    /** The provider accepted it under {@code providerMessageId}. */
+    public void sent(String providerMessageId, OffsetDateTime at) {
+        moveTo(MessageStatus.SENT);
+        this.providerMessageId = providerMessageId;
+        sentAt = at;
+        lastError = null;
+    }
+
+    /** The provider reported it delivered at {@code at}. */
+    public void delivered(OffsetDateTime at, OffsetDateTime now) {
+        moveTo(MessageStatus.DELIVERED);
+        deliveredAt = at;
+        finishedAt = at;
+        updatedAt = now;
+    }
+
+    public void failed(String reason, OffsetDateTime now) {
+        moveTo(MessageStatus.FAILED);
+        finish(reason, now);
+    }
+
+    public void skip(String reason, OffsetDateTime now) {
+        moveTo(MessageStatus.SKIPPED);
+        finish(reason, now);
+    }
+
+    private void finish(String reason, OffsetDateTime now) {
+        this.reason = reason;
+        finishedAt = now;
+        updatedAt = now;
+    }
+
+    private void moveTo(MessageStatus target) {
+        if (status == null || !status.canMoveTo(target)) {
+            throw new IllegalStateException("message " + id + ": no move from " + status + " to " + target);
+        }
+        status = target;
+    }
 }

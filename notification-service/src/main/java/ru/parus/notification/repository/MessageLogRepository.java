@@ -12,6 +12,7 @@ import io.quarkus.panache.common.Sort;
 import ru.parus.notification.domain.MessageAttachment;
 import ru.parus.notification.domain.MessageKind;
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatus;
 import ru.parus.notification.domain.MessageStatusChange;
 
 @ApplicationScoped
@@ -24,7 +25,7 @@ public class MessageLogRepository implements PanacheRepositoryBase<MessageLog, U
                                          requested_channel, requested_by, params, attempts, created_at, updated_at, version)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?11, 0)
                 ON CONFLICT (cause) DO NOTHING""")
-                .setParameter(1, m.id).setParameter(2, m.customerId).setParameter(3, m.status)
+                .setParameter(1, m.id).setParameter(2, m.customerId).setParameter(3, m.status.name())
                 .setParameter(4, m.causeEventId).setParameter(5, m.kind).setParameter(6, m.cause)
                 .setParameter(7, m.orderId).setParameter(8, m.requestedChannel).setParameter(9, m.requestedBy)
                 .setParameter(10, m.params).setParameter(11, m.createdAt)
@@ -63,18 +64,18 @@ public class MessageLogRepository implements PanacheRepositoryBase<MessageLog, U
     }
 
     public List<MessageLog> waitingForOrder(UUID orderId) {
-        return list("orderId = ?1 and status = ?2", orderId, MessageLog.WAITING_ORDER);
+        return list("orderId = ?1 and status = ?2", orderId, MessageStatus.WAITING_ORDER);
     }
 
     /** Messages of {@code kind} about the order that are not sent yet (queued or waiting for the order). */
     public List<MessageLog> unsentOfOrder(UUID orderId, MessageKind kind) {
         return list("orderId = ?1 and kind = ?2 and status in ?3", orderId, kind.name(),
-                List.of(MessageLog.QUEUED, MessageLog.WAITING_ORDER));
+                List.of(MessageStatus.QUEUED, MessageStatus.WAITING_ORDER));
     }
 
     /** The customer's messages that are not sent yet (queued or waiting for the order). */
     public List<MessageLog> unsentOfCustomer(UUID customerId) {
-        return list("customerId = ?1 and status in ?2", customerId, List.of(MessageLog.QUEUED, MessageLog.WAITING_ORDER));
+        return list("customerId = ?1 and status in ?2", customerId, List.of(MessageStatus.QUEUED, MessageStatus.WAITING_ORDER));
     }
 
     /** CustomersMerged: the merged customer's message history moves to the survivor. */

@@ -60,7 +60,7 @@ public class MessageLogResource {
             String causeEventId, UUID orderId, int attempts, OffsetDateTime notBefore, OffsetDateTime sentAt,
             OffsetDateTime createdAt, long version) {
         static MessageView of(MessageLog m) {
-            return new MessageView(m.id, m.customerId, m.kind, m.channel, m.status, m.reason, m.causeEventId, m.orderId,
+            return new MessageView(m.id, m.customerId, m.kind, m.channel, m.status.name(), m.reason, m.causeEventId, m.orderId,
                     m.attempts, m.notBefore, m.sentAt, m.createdAt, m.version);
         }
     }
@@ -187,7 +187,7 @@ public class MessageLogResource {
     @APIResponse(responseCode = "404", description = "No such message (problem+json)")
     public Response get(@PathParam("id") UUID id) {
         MessageLog m = service.get(id);
-        MessageDetail detail = new MessageDetail(m.id, m.customerId, m.kind, m.channel, m.status, m.reason,
+        MessageDetail detail = new MessageDetail(m.id, m.customerId, m.kind, m.channel, m.status.name(), m.reason,
                 m.causeEventId, m.orderId, m.address, m.subject, m.body, m.templateVersion, m.attempts, m.lastError,
                 m.providerMessageId, m.notBefore, m.sentAt, m.deliveredAt, m.requestedBy, m.createdAt, m.version,
                 service.history(id).stream().map(StatusView::of).toList());

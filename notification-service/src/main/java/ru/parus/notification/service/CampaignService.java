@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import ru.parus.notification.config.NotificationConfig;
 import ru.parus.notification.domain.MessageKind;
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatus;
 import ru.parus.notification.service.channel.ChannelKind;
 import ru.parus.notification.repository.CustomerReachabilityRepository;
 import ru.parus.platform.problem.Problem;
@@ -89,7 +90,7 @@ public class CampaignService {
             MessageLog m = r.message();
             if (!r.created()) {
                 repeated++;
-            } else if (MessageLog.QUEUED.equals(m.status)) {
+            } else if (m.status == MessageStatus.QUEUED) {
                 queued++;
             } else if (ChannelChoice.NO_CONSENT.equals(m.reason)) {
                 noConsent++;

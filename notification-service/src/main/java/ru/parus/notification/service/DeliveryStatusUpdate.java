@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatus;
 import ru.parus.notification.repository.MessageLogRepository;
 import ru.parus.notification.service.channel.DeliveryReport;
 import ru.parus.platform.problem.ProblemException;
@@ -51,17 +52,14 @@ public class DeliveryStatusUpdate {
         if (m == null) {
             return false;
         }
-        if (!MessageLog.SENT.equals(m.status)) {
+        if (m.status != MessageStatus.SENT) {
             return true; // already final: a repeated or late report changes nothing
         }
         OffsetDateTime when = (at == null ? clock.instant() : at).atOffset(ZoneOffset.UTC);
         if ("DELIVERED".equals(state)) {
-            m.status = MessageLog.DELIVERED;
-            m.deliveredAt = when;
-            m.finishedAt = when;
-            m.updatedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-            notifications.history(m, MessageLog.DELIVERED, detail);
-            metrics.finished(m.channel, MessageLog.DELIVERED);
+            m.delivered(when, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+            notifications.history(m, detail);
+            metrics.finished(m.channel, m.status.name());
         } else {
             m.lastError = detail;
             notifications.fail(m, NotificationService.DELIVERY_FAILED, detail);

@@ -69,18 +69,14 @@ public class MessageDispatcher {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         for (UUID id : messages.lockStaleSending(now.minus(config.sendingStaleAfter()), config.dispatchBatch())) {
             MessageLog m = messages.findById(id);
-            m.status = MessageLog.QUEUED;
-            m.notBefore = now;
-            notifications.history(m, MessageLog.QUEUED, "left SENDING by an interrupted send; resent with the same id");
+            m.queue(now);
+            notifications.history(m, "left SENDING by an interrupted send; resent with the same id");
         }
         List<UUID> due = messages.lockDue(now, config.dispatchBatch());
         for (UUID id : due) {
             MessageLog m = messages.findById(id);
-            m.status = MessageLog.SENDING;
-            m.attempts++;
-            m.sendingSince = now;
-            m.updatedAt = now;
-            notifications.history(m, MessageLog.SENDING, null);
+            m.sending(now);
+            notifications.history(m, null);
         }
         return due;
     }

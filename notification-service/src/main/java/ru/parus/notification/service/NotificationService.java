@@ -27,6 +27,7 @@ import ru.parus.notification.domain.CustomerReachability;
 import ru.parus.notification.domain.MessageAttachment;
 import ru.parus.notification.domain.MessageKind;
 import ru.parus.notification.domain.MessageLog;
+import ru.parus.notification.domain.MessageStatus;
 import ru.parus.notification.domain.MessageStatusChange;
 import ru.parus.notification.domain.OrderProjection;
 import ru.parus.notification.event.MessageFailed;
@@ -90,7 +91,7 @@ public class NotificationService {
         MessageLog m = new MessageLog();
         m.id = UUID.randomUUID();
         m.customerId = req.customerId();
-        m.status = req.customerId() == null ? MessageLog.WAITING_ORDER : MessageLog.QUEUED;
+        m.status = req.customerId() == null ? MessageStatus.WAITING_ORDER : MessageStatus.QUEUED;
         m.causeEventId = req.causeEventId();
         m.kind = req.kind().name();
         m.cause = req.cause();
@@ -114,7 +115,7 @@ public class NotificationService {
             stored.content = a.content();
             em.persist(stored);
         }
-        history(row, row.status, null);
+        history(row, null);
         if (row.customerId != null) {
             prepare(row, req.params());
         }
@@ -171,10 +172,9 @@ public class NotificationService {
         Instant now = clock.instant();
         // R21: quiet hours in the customer's time zone: the message waits until they end
         Instant notBefore = QuietHours.notBefore(now, r.quietFrom, r.quietTo, zone(r));
-        m.notBefore = notBefore.atOffset(ZoneOffset.UTC);
-        m.status = MessageLog.QUEUED;
+        m.queue(notBefore.atOffset(ZoneOffset.UTC));
         m.updatedAt = now();
-        history(m, MessageLog.QUEUED, notBefore.isAfter(now) ? "quiet hours until " + m.notBefore : null);
+        history(m, notBefore.isAfter(now) ? "quiet hours until " + m.notBefore : null);
     }
 
     /**
@@ -183,20 +183,17 @@ public class NotificationService {
      */
     public void applyResult(UUID messageId, SendResult result) {
         MessageLog m = messages.findById(messageId);
-        if (m == null || !MessageLog.SENDING.equals(m.status)) {
+        if (m == null || m.status != MessageStatus.SENDING) {
             return;
         }
         m.updatedAt = now();
         if (result instanceof SendResult.Accepted accepted) {
-            m.status = MessageLog.SENT;
-            m.providerMessageId = accepted.providerMessageId();
-            m.sentAt = now();
-            m.lastError = null;
-            history(m, MessageLog.SENT, accepted.providerMessageId());
+            m.sent(accepted.providerMessageId(), now());
+            history(m, accepted.providerMessageId());
             outbox.publish(NotificationEvents.TOPIC, NotificationEvents.MESSAGE, m.id, NotificationEvents.MESSAGE_SENT,
                     new MessageSent(m.id, m.customerId, m.kind, m.channel, m.cause, m.causeEventId, m.orderId,
                             m.providerMessageId, m.attempts, m.sentAt));
-            metrics.finished(m.channel, MessageLog.SENT);
+            metrics.finished(m.channel, m.status.name());
         } else if (result instanceof SendResult.TemporaryFailure failure) {
             m.lastError = failure.reason();
             if (m.attempts >= config.maxAttempts()) {
@@ -207,9 +204,8 @@ public class NotificationService {
                 if (r != null) {
                     retryAt = QuietHours.notBefore(retryAt, r.quietFrom, r.quietTo, zone(r)); // R21
                 }
-                m.status = MessageLog.QUEUED;
-                m.notBefore = retryAt.atOffset(ZoneOffset.UTC);
-                history(m, MessageLog.QUEUED, "retry at " + m.notBefore + " after: " + failure.reason());
+                m.queue(retryAt.atOffset(ZoneOffset.UTC));
+                history(m, "retry at " + m.notBefore + " after: " + failure.reason());
             }
         } else if (result instanceof SendResult.PermanentFailure failure) {
             m.lastError = failure.reason();
@@ -220,7 +216,7 @@ public class NotificationService {
     /** A channel kind without a provider bean: nothing can send it (R21). */
     public void noProvider(UUID messageId) {
         MessageLog m = messages.findById(messageId);
-        if (m != null && MessageLog.SENDING.equals(m.status)) {
+        if (m != null && m.status == MessageStatus.SENDING) {
             m.lastError = "no channel bean for " + m.channel;
             fail(m, NO_PROVIDER, m.lastError);
         }
@@ -240,32 +236,27 @@ public class NotificationService {
     }
 
     void fail(MessageLog m, String reason, String detail) {
-        m.status = MessageLog.FAILED;
-        m.reason = reason;
-        m.finishedAt = now();
-        m.updatedAt = m.finishedAt;
-        history(m, MessageLog.FAILED, reason + (detail == null ? "" : ": " + detail));
+        m.failed(reason, now());
+        history(m, reason + (detail == null ? "" : ": " + detail));
         outbox.publish(NotificationEvents.TOPIC, NotificationEvents.MESSAGE, m.id, NotificationEvents.MESSAGE_FAILED,
                 new MessageFailed(m.id, m.customerId, m.kind, m.channel, m.cause, m.causeEventId, m.orderId, reason,
                         m.attempts, m.finishedAt));
-        metrics.finished(m.channel, MessageLog.FAILED);
+        metrics.finished(m.channel, m.status.name());
     }
 
     void skip(MessageLog m, String reason) {
-        m.status = MessageLog.SKIPPED;
-        m.reason = reason;
-        m.finishedAt = now();
-        m.updatedAt = m.finishedAt;
-        history(m, MessageLog.SKIPPED, reason);
+        m.skip(reason, now());
+        history(m, reason);
         outbox.publish(NotificationEvents.TOPIC, NotificationEvents.MESSAGE, m.id, NotificationEvents.MESSAGE_SKIPPED,
                 new MessageSkipped(m.id, m.customerId, m.kind, m.cause, m.causeEventId, m.orderId, reason, m.finishedAt));
-        metrics.finished(m.channel, MessageLog.SKIPPED);
+        metrics.finished(m.channel, m.status.name());
     }
 
-    void history(MessageLog m, String status, String detail) {
+    /** Records the status the message has now (R21: logged with its delivery status). */
+    void history(MessageLog m, String detail) {
         MessageStatusChange change = new MessageStatusChange();
         change.messageId = m.id;
-        change.status = status;
+        change.status = m.status.name();
         change.attempt = m.attempts;
         change.detail = detail;
         change.at = now();
