@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import ru.parus.customer.event.CustomerEvents;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.scan.ScanLock;
 
 /**
  * R14: the set-based dormancy scan, one statement per batch: it selects the due customers, marks them dormant,
@@ -63,8 +64,7 @@ public class DormancyRepository {
 
     /** One replica scans at a time: false when another holds the scan's lock (until its transaction ends). */
     public boolean tryScanLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, SCAN_LOCK).getSingleResult();
+        return ScanLock.tryAcquire(em, SCAN_LOCK);
     }
 
     /**

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import ru.parus.platform.scan.ScanLock;
+
 /** R7: the bought-together pairs, recomputed by one set-based statement ({@link ru.parus.order.service.BoughtTogether}). */
 @ApplicationScoped
 public class BoughtTogetherRepository {
@@ -34,8 +36,7 @@ public class BoughtTogetherRepository {
 
     /** True when this transaction got the lock; false: another replica is refreshing. */
     public boolean tryLock() {
-        return Boolean.TRUE.equals(em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK)
-                .getSingleResult());
+        return ScanLock.tryAcquire(em, LOCK);
     }
 
     /** Replaces the pairs; returns how many there are now. */

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import ru.parus.order.domain.OrderHistoryEntry;
 import ru.parus.order.event.OrderEvents;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.scan.ScanLock;
 
 /**
  * R15's set-based scan ({@link ru.parus.order.service.PaymentOverdueScanner}): one statement claims the ONLINE orders
@@ -75,8 +76,7 @@ public class PaymentOverdueRepository {
 
     /** One replica scans at a time: false when another holds the scan's lock (until its transaction ends). */
     public boolean tryScanLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, SCAN_LOCK).getSingleResult();
+        return ScanLock.tryAcquire(em, SCAN_LOCK);
     }
 
     /**
