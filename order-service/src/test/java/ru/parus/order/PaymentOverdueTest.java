@@ -3,6 +3,7 @@ package ru.parus.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -207,8 +208,8 @@ class PaymentOverdueTest {
     }
 
     /**
-     * R15 with R9, R10, R11: the scan computes payableKopecks in SQL; it must be what the order itself says
-     * ({@code Order.payableKopecks()}): the larger of the manager's discount (half-up) and the promo code's, minus
+     * R15 with R9, R10, R11: the scan's payableKopecks (the stored {@code payable_kopecks}) must be what the order itself
+     * says ({@code Order.payableKopecks()}): the larger of the manager's discount (half-up) and the promo code's, minus
      * bonus points, never below zero. Also: the payload's times, its schema, the history row, the metric by type.
      */
     @Test
@@ -216,15 +217,22 @@ class PaymentOverdueTest {
         String discounted = Orders.confirmedOnlineOrder(inDays(5));
         String promoAmount = Orders.confirmedOnlineOrder(inDays(5));
         String bonusAboveTotal = Orders.confirmedOnlineOrder(inDays(5));
+        // through the entity, as the application changes an order: it stores payable_kopecks, which the scan reads
         QuarkusTransaction.requiringNew().run(() -> {
             // 549000 x 7.35 % = 40351.5 -> 40352 half-up; promo 5 % = 27450 is smaller; bonus 1234
-            update("UPDATE customer_order SET discount_percent = 7.35, discount_fallback_percent = 7.35, promo_code = 'P5',"
-                    + " promo_percent = 5, bonus_points = 1234 WHERE id = CAST(?1 AS uuid)", discounted);
+            Order d = em.find(Order.class, UUID.fromString(discounted));
+            d.grantDiscount(new BigDecimal("7.35"), "test", null, new BigDecimal("7.35"));
+            d.promoCode = "P5";
+            d.promoPercent = BigDecimal.valueOf(5);
+            d.bonusPoints = 1234;
             // a fixed promo amount larger than the manager's 3 %
-            update("UPDATE customer_order SET discount_percent = 3, discount_fallback_percent = 3, promo_code = 'M600',"
-                    + " promo_amount_kopecks = 60000 WHERE id = CAST(?1 AS uuid)", promoAmount);
-            update("UPDATE customer_order SET discount_percent = 10, discount_fallback_percent = 10,"
-                    + " bonus_points = 10000000 WHERE id = CAST(?1 AS uuid)", bonusAboveTotal);
+            Order p = em.find(Order.class, UUID.fromString(promoAmount));
+            p.grantDiscount(BigDecimal.valueOf(3), "test", null, BigDecimal.valueOf(3));
+            p.promoCode = "M600";
+            p.promoAmountKopecks = 60000L;
+            Order b = em.find(Order.class, UUID.fromString(bonusAboveTotal));
+            b.grantDiscount(BigDecimal.TEN, "test", null, BigDecimal.TEN);
+            b.bonusPoints = 10000000;
         });
         Map<String, Long> expected = Map.of(discounted, 507414L, promoAmount, 489000L, bonusAboveTotal, 0L);
         for (var e : expected.entrySet()) {
@@ -272,10 +280,6 @@ class PaymentOverdueTest {
         return metricsText().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .filter(l -> label == null || l.contains(label))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
-    void update(String sql, String id) {
-        assertEquals(1, em.createNativeQuery(sql).setParameter(1, id).executeUpdate());
     }
 
     long historyRows(String orderId) {

@@ -18,6 +18,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -141,6 +143,13 @@ public class Order {
     @Column(name = "bonus_points", nullable = false)
     public long bonusPoints;
 
+    /**
+     * R9, R10, R11: {@link #payableKopecks()} as stored for SQL that needs the amount (the R15 scan reads it); written
+     * only by {@link #storePayable()}, so it is never a second definition (issue 18, migration V91).
+     */
+    @Column(name = "payable_kopecks", nullable = false)
+    private long storedPayableKopecks;
+
     @Version
     public long version;
 
@@ -217,6 +226,16 @@ public class Order {
     /** What the customer pays: items total minus discounts, then minus bonus points (R11), in kopecks. */
     public long payableKopecks() {
         return Math.max(0L, afterDiscountKopecks() - bonusPoints);
+    }
+
+    /**
+     * Keeps {@code payable_kopecks} equal to {@link #payableKopecks()}: every insert and every update of the order
+     * stores it, whatever changed (lines, discount, promo code, bonus points). Hibernate writes what is set here.
+     */
+    @PrePersist
+    @PreUpdate
+    void storePayable() {
+        storedPayableKopecks = payableKopecks();
     }
 
     public void addLine(Product product, int quantity) {

@@ -27,28 +27,16 @@ public class PaymentOverdueRepository {
     private static final String UTC = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'";
 
     /**
-     * R15 in one statement. {@code payable} repeats {@code Order.payableKopecks()} (R9, R10, R11): the items total
-     * minus the larger of the manager's discount (percent, half-up, at most the total) and the promo code's
-     * (percent half-up, or the fixed amount up to the total), minus bonus points, never below 0; the test
-     * {@code R15_overduePayableIsWhatTheOrderSaysWithDiscountPromoAndBonus} holds the two together.
+     * R15 in one statement. The payload's {@code payableKopecks} is the order's stored {@code payable_kopecks}, which
+     * the entity keeps equal to {@code Order.payableKopecks()} (R9, R10, R11: the one definition, issue 18); no SQL here
+     * computes it.
      */
     static final String SCAN = """
             WITH claimed AS (
                 UPDATE customer_order SET overdue_published_at = :now
                 WHERE payment_method = 'ONLINE' AND paid_at IS NULL AND overdue_published_at IS NULL
                   AND status IN ('NEW', 'AWAITING_PAYMENT') AND placed_at <= :threshold
-                RETURNING id, customer_id, manager_id, channel, placed_at, currency, total_kopecks,
-                          discount_percent, promo_percent, promo_amount_kopecks, bonus_points
-            ), priced AS (
-                SELECT c.id, c.customer_id, c.manager_id, c.channel, c.placed_at, c.currency,
-                       GREATEST(0, c.total_kopecks - GREATEST(
-                           LEAST(CAST(ROUND(c.total_kopecks * c.discount_percent / 100) AS bigint), c.total_kopecks),
-                           CASE WHEN c.promo_percent IS NOT NULL
-                                THEN LEAST(CAST(ROUND(c.total_kopecks * c.promo_percent / 100) AS bigint), c.total_kopecks)
-                                WHEN c.promo_amount_kopecks IS NOT NULL THEN LEAST(c.promo_amount_kopecks, c.total_kopecks)
-                                ELSE 0 END)
-                         - c.bonus_points) AS payable
-                FROM claimed c
+                RETURNING id, customer_id, manager_id, channel, placed_at, currency, payable_kopecks
             ), overdue AS (
                 SELECT CAST(p.id AS text) AS aggregate_id,
                        CAST(jsonb_build_object(
@@ -58,14 +46,14 @@ public class PaymentOverdueRepository {
                            'channel', p.channel,
                            'placedAt', to_char(p.placed_at AT TIME ZONE 'UTC', %1$s),
                            'overdueSince', to_char((p.placed_at + make_interval(secs => :afterSeconds)) AT TIME ZONE 'UTC', %1$s),
-                           'payableKopecks', p.payable,
+                           'payableKopecks', p.payable_kopecks,
                            'currency', p.currency,
                            'paymentLink', CAST(NULL AS text)) AS text) AS payload
-                FROM priced p
+                FROM claimed p
                 ORDER BY p.placed_at, p.id
             ), %2$s, history AS (
                 INSERT INTO order_history (order_id, at, actor, kind, reason)
-                SELECT p.id, :now, :actor, :kind, :reason FROM priced p
+                SELECT p.id, :now, :actor, :kind, :reason FROM claimed p
             )
             SELECT count(*) FROM published""".formatted(UTC, Outbox.PUBLISHED);
 

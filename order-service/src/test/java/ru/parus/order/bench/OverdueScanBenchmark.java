@@ -64,13 +64,14 @@ class OverdueScanBenchmark {
      */
     static final String GENERATE = """
             INSERT INTO customer_order (id, customer_id, channel, status, manager_id, placed_at, currency, total_kopecks,
-                                        payment_method, delivery_method, paid_at, overdue_published_at, confirmed_at)
+                                        payable_kopecks, payment_method, delivery_method, paid_at, overdue_published_at,
+                                        confirmed_at)
             SELECT gen_random_uuid(), CAST(md5('customer-' || (i % 100000)) AS uuid),
                    CASE i % 3 WHEN 0 THEN 'PHONE' WHEN 1 THEN 'LACTOMIN' ELSE 'WATTN' END,
                    CASE WHEN i <= :crossing + :recent THEN 'AWAITING_PAYMENT'
                         WHEN i % 10 < 6 THEN 'DELIVERED' WHEN i % 10 < 8 THEN 'CANCELLED' ELSE 'DELIVERED' END,
                    CASE WHEN i % 3 = 0 THEN 'manager-' || (i % 20) END,
-                   t.placed, 'RUB', 100000 + (i % 997) * 1000,
+                   t.placed, 'RUB', 100000 + (i % 997) * 1000, 100000 + (i % 997) * 1000,
                    CASE WHEN i <= :crossing + :recent OR i % 10 < 8 THEN 'ONLINE' ELSE 'CASH_TO_COURIER' END,
                    'COURIER',
                    CASE WHEN i > :crossing + :recent AND i % 10 < 6 THEN t.placed + interval '1 hour' END,

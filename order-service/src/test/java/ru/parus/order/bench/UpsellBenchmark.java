@@ -90,10 +90,11 @@ class UpsellBenchmark {
             SELECT CAST(md5('customer-' || c) AS uuid), 'Покупатель ' || c,
                    (ARRAY['ATHLETE', 'FITNESS', 'HEALTHY_LIFESTYLE', 'WHOLESALE'])[1 + c % 4], CAST(:now AS timestamptz)
               FROM generate_series(0, 99999) AS c""", """
-            INSERT INTO customer_order (id, customer_id, channel, status, placed_at, currency, total_kopecks, payment_method,
-                                        delivery_method, paid_at)
+            INSERT INTO customer_order (id, customer_id, channel, status, placed_at, currency, total_kopecks,
+                                        payable_kopecks, payment_method, delivery_method, paid_at)
             SELECT CAST(md5('order-' || i) AS uuid), CAST(md5('customer-' || (i % 100000)) AS uuid), 'LACTOMIN', 'DELIVERED',
-                   CAST(:now AS timestamptz) - make_interval(secs => (i * 104729) % 31536000), 'RUB', 300000, 'ONLINE', 'COURIER',
+                   CAST(:now AS timestamptz) - make_interval(secs => (i * 104729) % 31536000), 'RUB', 300000, 300000, 'ONLINE',
+                   'COURIER',
                    CAST(:now AS timestamptz) - make_interval(secs => (i * 104729) % 31536000)
               FROM generate_series(CAST(1 AS bigint), :orders) AS i""", """
             INSERT INTO order_line (order_id, line_no, sku, name, quantity, unit_price_kopecks, line_total_kopecks)
