@@ -5,19 +5,25 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One event waiting in the {@code outbox} table; {@code seq} gives the publication order. */
+/**
+ * One event waiting in the {@code outbox} table; {@code seq} gives the publication order.
+ * <p>
+ * The entity's id is the event id, assigned here, so that an event's row is inserted in the transaction's JDBC
+ * batch at commit like the other rows; {@code seq} is the table's serial column, filled in by the database on
+ * insert and never written by Hibernate (it is only read, by the relay). With {@code seq} as a Hibernate IDENTITY id
+ * every event cost an {@code INSERT ... RETURNING} round trip at persist and forced the rows queued before it out
+ * early (issue 15's profile: about 10 % of order-service's CPU per order).
+ */
 @Entity
 @Table(name = "outbox")
 public class OutboxMessage {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(insertable = false, updatable = false)
     public Long seq;
 
+    @Id
     @Column(name = "event_id", nullable = false, unique = true)
     public UUID eventId;
 
