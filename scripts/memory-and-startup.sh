@@ -43,35 +43,13 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 # shellcheck source=lib/quiet-machine.sh
 . "$ROOT/scripts/lib/quiet-machine.sh"
 
-# pids of a process and its descendants
-tree() {
-    ps -A -o pid= -o ppid= | awk -v root="$1" '{ parent[$1] = $2 } END { for (p in parent) { q = p
-        for (d = 0; q != "" && q != 0 && d < 50; d++) { if (q == root) { print p; break } q = parent[q] } } }'
-}
-# "rss_kb pss_kb" of a list of pids
-mem() {
-    local rss=0 pss=0 pid r p
-    for pid in "$@"; do
-        [[ -r /proc/$pid/smaps_rollup ]] || continue
-        r=$(awk '/^Rss:/ { print $2; exit }' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
-        p=$(awk '/^Pss:/ { print $2; exit }' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
-        rss=$((rss + ${r:-0})) pss=$((pss + ${p:-0}))
-    done
-    echo "$rss $pss"
-}
-first_line_pid() { [[ -f $1 ]] && head -n 1 "$1" | tr -d '[:space:]' || true; }
+# shellcheck source=lib/stack-procs.sh
+. "$ROOT/scripts/lib/stack-procs.sh"
 # one line per component: name rss_kb pss_kb
 sample() {
-    local launcher kafka pg svc pid
-    launcher=$(cat "$RUN/infra.pid")
-    kafka=$(first_line_pid "$DATA/kafka/broker.pid")
-    pg=$(first_line_pid "$DATA/postgres/postmaster.pid")
-    echo "launcher(smtp) $(mem "$launcher")"
-    [[ -n $kafka ]] && echo "kafka $(mem $(tree "$kafka"))"
-    [[ -n $pg ]] && echo "postgresql $(mem $(tree "$pg"))"
-    for svc in "${SERVICES[@]}"; do
-        pid=$(cat "$RUN/$svc.pid")
-        echo "$svc $(mem $(tree "$pid"))"
+    local name pid
+    components | while read -r name pid; do
+        if [[ $name == launcher* ]]; then echo "$name $(mem "$pid")"; else echo "$name $(mem $(tree "$pid"))"; fi
     done
 }
 table() { # file of samples -> peak per component
