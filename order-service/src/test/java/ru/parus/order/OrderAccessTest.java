@@ -155,7 +155,7 @@ class OrderAccessTest {
                 .body(Orders.courierCash(LocalDate.now().plusDays(3))).put("/orders/{id}/terms", id).then());
         forbidden(post(token, "/orders/{id}/confirm", "{}", id));
         forbidden(post(token, "/orders/{id}/cancel", "{\"reason\":\"чужой\"}", id));
-        forbidden(post(token, "/orders/{id}/transitions", "{\"to\":\"IN_FULFILMENT\",\"reason\":\"x\"}", id));
+        forbidden(post(token, "/orders/{id}/transitions", "{\"to\":\"IN_FULFILLMENT\",\"reason\":\"x\"}", id));
         forbidden(post(token, "/orders/{id}/offers", "{\"sku\":\"SHAKER-700\",\"answer\":\"ACCEPTED\"}", id));
         forbidden(post(token, "/orders/{id}/discount", "{\"percent\":3,\"reason\":\"x\"}", id));
         forbidden(post(token, "/orders/{id}/promo-code", "{\"code\":\"NO-SUCH\"}", id));

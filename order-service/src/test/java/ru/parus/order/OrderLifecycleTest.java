@@ -231,7 +231,7 @@ class OrderLifecycleTest {
         Orders.transition(id, "FLYING").statusCode(400).body("type", equalTo("urn:parus:problem:malformed-request"));
         Orders.agree(id, Orders.courierCash(inDays(1))).statusCode(200);
         Orders.confirm(id).statusCode(200);
-        Orders.transition(id, "IN_FULFILMENT").statusCode(200).body("status", equalTo("IN_FULFILMENT"));
+        Orders.transition(id, "IN_FULFILLMENT").statusCode(200).body("status", equalTo("IN_FULFILLMENT"));
         Orders.transition(id, "SHIPPED").statusCode(200);
         Orders.transition(id, "COMPLETED").statusCode(409)
                 .body("currentStatus", equalTo("SHIPPED"))

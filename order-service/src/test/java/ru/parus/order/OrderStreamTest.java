@@ -120,11 +120,11 @@ class OrderStreamTest {
             assertNotNull(confirmed);
             lastEventId = confirmed.id();
         }
-        Orders.transition(id, "IN_FULFILMENT").statusCode(200);
+        Orders.transition(id, "IN_FULFILLMENT").statusCode(200);
         Orders.transition(id, "READY").statusCode(200);
         try (SseClient resumed = SseClient.open("/orders/" + id + "/stream", MANAGER_1, "Last-Event-ID", lastEventId)) {
             List<SseClient.Event> events = resumed.all(x -> true, Duration.ofSeconds(2));
-            assertEquals(List.of("IN_FULFILMENT", "READY"),
+            assertEquals(List.of("IN_FULFILLMENT", "READY"),
                     events.stream().map(e -> data(e).path("status").asText()).toList(),
                     "exactly the two changes made while away, in order");
         }

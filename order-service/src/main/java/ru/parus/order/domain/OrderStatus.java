@@ -15,7 +15,7 @@ public enum OrderStatus {
     /** Agreed and confirmed; waits for the online payment. */
     AWAITING_PAYMENT,
     PAID,
-    IN_FULFILMENT,
+    IN_FULFILLMENT,
     READY,
     SHIPPED,
     DELIVERED,
@@ -27,10 +27,10 @@ public enum OrderStatus {
     public Set<OrderStatus> next() {
         return switch (this) {
             case NEW -> EnumSet.of(CONFIRMED, AWAITING_PAYMENT, CANCELLED);
-            case CONFIRMED -> EnumSet.of(IN_FULFILMENT, CANCELLED);
+            case CONFIRMED -> EnumSet.of(IN_FULFILLMENT, CANCELLED);
             case AWAITING_PAYMENT -> EnumSet.of(PAID, CANCELLED);
-            case PAID -> EnumSet.of(IN_FULFILMENT, CANCELLED);
-            case IN_FULFILMENT -> EnumSet.of(READY, SHIPPED, CANCELLED);
+            case PAID -> EnumSet.of(IN_FULFILLMENT, CANCELLED);
+            case IN_FULFILLMENT -> EnumSet.of(READY, SHIPPED, CANCELLED);
             case READY -> EnumSet.of(SHIPPED, DELIVERED, CANCELLED);
             case SHIPPED -> EnumSet.of(DELIVERED, RETURNED);
             case DELIVERED -> EnumSet.of(COMPLETED, RETURNED);

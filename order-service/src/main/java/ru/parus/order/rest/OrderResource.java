@@ -205,7 +205,7 @@ public class OrderResource {
         }
     }
 
-    public record TransitionRequest(@NotNull @Schema(examples = "IN_FULFILMENT") OrderStatus to,
+    public record TransitionRequest(@NotNull @Schema(examples = "IN_FULFILLMENT") OrderStatus to,
             @Size(max = 1000) @Schema(examples = "передан на склад") String reason) {
     }
 

@@ -95,7 +95,7 @@ final class AccessRules {
                         .body("{\"reason\":\"матрица\",\"managerError\":false}"),
                 new Rule(ORDER, "POST", "/orders/{id}/confirm", CHANGE).path("id", "order"),
                 new Rule(ORDER, "POST", "/orders/{id}/transitions", FULFILMENT_CHANGE).path("id", "confirmedOrder")
-                        .body("{\"to\":\"IN_FULFILMENT\",\"reason\":\"матрица\"}"),
+                        .body("{\"to\":\"IN_FULFILLMENT\",\"reason\":\"матрица\"}"),
                 new Rule(ORDER, "PUT", "/orders/{id}/terms", CHANGE).path("id", "order")
                         .body("{\"paymentMethod\":\"CASH_TO_COURIER\",\"deliveryMethod\":\"PICKUP_POINT\"}")
                         .ifMatchOf("/orders/{id}"),
