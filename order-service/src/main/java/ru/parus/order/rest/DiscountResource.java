@@ -36,6 +36,7 @@ import ru.parus.order.domain.DiscountRequest;
 import ru.parus.order.domain.Order;
 import ru.parus.order.service.DiscountService;
 import ru.parus.order.service.OrderService;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -101,10 +102,9 @@ public class DiscountResource {
             @Parameter(description = "PENDING (default), APPROVED, REJECTED or SUPERSEDED", example = "PENDING") @QueryParam("status") String status,
             @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1..100, default 20", example = "20") @QueryParam("size") String size) {
-        DiscountService.Queue q = service.queue(status, OrderResource.integer("page", page),
-                OrderResource.integer("size", size));
-        return new RequestPage(q.items().stream().map(r -> RequestView.of(r, q.orders().get(r.orderId))).toList(),
-                q.page(), q.size(), q.total());
+        Page<RequestView> p = service.queue(status, OrderResource.integer("page", page),
+                OrderResource.integer("size", size)).map(q -> RequestView.of(q.request(), q.order()));
+        return new RequestPage(p.items(), p.page(), p.size(), p.total());
     }
 
     @POST

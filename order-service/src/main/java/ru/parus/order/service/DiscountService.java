@@ -24,6 +24,7 @@ import ru.parus.order.event.OrderEvents;
 import ru.parus.order.repository.DiscountRequestRepository;
 import ru.parus.order.repository.OrderRepository;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.paging.Page;
 import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -178,8 +179,8 @@ public class DiscountService {
         return requests.ofOrder(orderId);
     }
 
-    /** One page of the head's queue, with the orders the requests are for (to tell which approval is in effect). */
-    public record Queue(List<DiscountRequest> items, Map<UUID, Order> orders, int page, int size, long total) {
+    /** A request of the head's queue with the order it is for (to tell which approval is in effect). */
+    public record QueuedRequest(DiscountRequest request, Order order) {
     }
 
     /**
@@ -187,7 +188,7 @@ public class DiscountService {
      * caller may act on (R24; the head, the director and the admin see all by role).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Queue queue(String status, Integer page, Integer size) {
+    public Page<QueuedRequest> queue(String status, Integer page, Integer size) {
         PageRequest paging = PageRequest.of(page, size, OrderSearch.DEFAULT_PAGE_SIZE, OrderSearch.MAX_PAGE_SIZE);
         Status wanted = Status.PENDING;
         if (status != null && !status.isBlank()) {
@@ -203,7 +204,8 @@ public class DiscountService {
         if (!ids.isEmpty()) {
             orders.byIds(ids).forEach(o -> byId.put(o.id, o));
         }
-        return new Queue(found.items(), byId, paging.page(), paging.size(), found.total());
+        return Page.of(paging, found.total(),
+                found.items().stream().map(r -> new QueuedRequest(r, byId.get(r.orderId))).toList());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
