@@ -28,6 +28,8 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
+import ru.parus.platform.scan.ScanLock;
+
 /**
  * Publishes outbox rows to Kafka in order and marks them sent only after the broker's ack.
  *
@@ -83,9 +85,7 @@ public class OutboxRelay {
             return 0;
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                    .setParameter(1, RELAY_LOCK).getSingleResult();
-            if (!leader) {
+            if (!ScanLock.tryAcquire(em, RELAY_LOCK)) {
                 return 0;
             }
             @SuppressWarnings("unchecked")
