@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -47,6 +48,29 @@ public final class EventSchemas {
         } catch (IOException e) {
             return Set.of("not JSON: " + e.getMessage());
         }
+    }
+
+    /** The schema's first example as a JSON object, for a consumer test to change and send. */
+    public static ObjectNode example(String name) {
+        JsonNode first = schema(name).path("examples").path(0);
+        if (!first.isObject()) {
+            throw new IllegalStateException("event schema " + name + " has no example object");
+        }
+        return first.deepCopy();
+    }
+
+    /**
+     * {@code payload} as JSON text, ready to send as the event's producer would; an {@link AssertionError} naming the
+     * violations when the test's input no longer obeys the producer's schema (a test must not feed a consumer what
+     * no producer may send).
+     */
+    public static String checked(String name, JsonNode payload) {
+        String json = payload.toString();
+        Set<String> violations = violations(name, json);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("test input breaks " + name + ": " + violations);
+        }
+        return json;
     }
 
     /** The schema's {@code examples}, as JSON text, for consumer tests. */
