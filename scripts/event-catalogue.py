@@ -83,7 +83,7 @@ PRODUCERS = {'customer': 'customer-service', 'order': 'order-service', 'catalog'
              'fulfillment': 'fulfillment-service', 'callcenter': 'callcenter-service',
              'notification': 'notification-service', 'audit': 'every service'}
 TOPIC_PRODUCERS = {'customer-events': 'customer-service', 'order-events': 'order-service',
-                   'catalog-events': 'order-service', 'fulfillment-events': 'fulfillment-service',
+                   'catalogue-events': 'order-service', 'fulfillment-events': 'fulfillment-service',
                    'callcenter-events': 'callcenter-service', 'notification-events': 'notification-service',
                    'audit-events': 'every service'}
 

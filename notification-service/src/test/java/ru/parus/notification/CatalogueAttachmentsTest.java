@@ -50,7 +50,7 @@ import ru.parus.platform.testing.SettableClock;
 
 /**
  * R21: a manager attaches the price list and a product's certificate from the catalogue (projected from
- * catalog-events); the e-mail arrives in GreenMail with the documents; WireMock plays the certificates' host.
+ * catalogue-events); the e-mail arrives in GreenMail with the documents; WireMock plays the certificates' host.
  */
 @QuarkusTest
 class CatalogueAttachmentsTest {
@@ -99,7 +99,7 @@ class CatalogueAttachmentsTest {
         }
         e.set("certificates", certificates);
         e.set("variants", variants);
-        Events.send("catalog-events", productId, "catalog", "ProductChanged", id(), e);
+        Events.send("catalogue-events", productId, "catalog", "ProductChanged", id(), e);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> QuarkusTransaction.requiringNew().call(() -> products.findById(UUID.fromString(productId))) != null);
     }

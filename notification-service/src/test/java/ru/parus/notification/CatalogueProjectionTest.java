@@ -22,7 +22,10 @@ import ru.parus.notification.domain.CatalogueProduct;
 import ru.parus.notification.repository.CatalogueProductRepository;
 import ru.parus.notification.service.CatalogueProjection;
 
-/** R1, R21: the catalogue projection behind managers' attachments, from catalog-events on the real broker. */
+/**
+ * R1, R21: the catalogue projection behind managers' attachments, from catalogue-events on the real broker; for the
+ * upgrade's one release also from the old spelling catalog-events (issue 18).
+ */
 @QuarkusTest
 class CatalogueProjectionTest {
     @Inject
@@ -39,8 +42,12 @@ class CatalogueProjectionTest {
         return e;
     }
 
+    static final String TOPIC = "catalogue-events";
+    /** The topic's spelling before issue 18; read for one release after the upgrade, then dropped. */
+    static final String OLD_TOPIC = "catalog-events";
+
     static void send(String productId, String eventId, ObjectNode payload) throws Exception {
-        Events.send("catalog-events", productId, "catalog", "ProductChanged", eventId, payload);
+        Events.send(TOPIC, productId, "catalog", "ProductChanged", eventId, payload);
     }
 
     CatalogueProduct row(String productId) {
@@ -49,7 +56,7 @@ class CatalogueProjectionTest {
 
     boolean consumed(String eventId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) products.getEntityManager().createNativeQuery(
-                "SELECT count(*) FROM inbox WHERE consumer = 'notification-service.catalog-events' AND event_id = ?1")
+                "SELECT count(*) FROM inbox WHERE consumer = 'notification-service.catalogue-events' AND event_id = ?1")
                 .setParameter(1, eventId).getSingleResult()).intValue() == 1);
     }
 
@@ -86,11 +93,35 @@ class CatalogueProjectionTest {
     }
 
     @Test
+    void R21_aProductChangedPublishedOnTheOldTopicBeforeTheUpgradeStillUpdatesTheProjection() throws Exception {
+        String productId = id();
+        // published by order-service before the upgrade, still on catalog-events
+        String before = id();
+        Events.send(OLD_TOPIC, productId, "catalog", "ProductChanged", before,
+                product(productId, 1, "Casein (old topic)"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(productId) != null);
+        assertEquals("Casein (old topic)", row(productId).name);
+        assertEquals(1, row(productId).version);
+        assertTrue(consumed(before), "recorded in the one inbox of the channel");
+
+        // after the upgrade the newer version comes on catalogue-events; a late copy of an older version from the
+        // old topic (another event id) changes nothing: the newer version wins whichever topic brings it
+        send(productId, id(), product(productId, 2, "Casein v2"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(productId).version == 2);
+        String late = id();
+        Events.send(OLD_TOPIC, productId, "catalog", "ProductChanged", late,
+                product(productId, 1, "Casein v1 (late)"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> consumed(late));
+        assertEquals("Casein v2", row(productId).name);
+        assertEquals(2, row(productId).version);
+    }
+
+    @Test
     void R21_aMalformedProductChangedGoesToTheDeadLetterTopicAndTheChannelGoesOn() throws Exception {
         String poisonKey = id();
-        TestKafka.send("catalog-events", poisonKey, "{\"productId\":\"" + poisonKey + "\",\"version\":1}",
+        TestKafka.send(TOPIC, poisonKey, "{\"productId\":\"" + poisonKey + "\",\"version\":1}",
                 TestKafka.cloudEventHeaders(id(), "ru.parus.catalog.ProductChanged.v1"));
-        var dead = TestKafka.awaitRecords("catalog-events.notification-service.dlq", r -> poisonKey.equals(r.key()), 1,
+        var dead = TestKafka.awaitRecords(TOPIC + ".notification-service.dlq", r -> poisonKey.equals(r.key()), 1,
                 Duration.ofSeconds(30));
         assertFalse(dead.isEmpty(), "the poison record reached the dead-letter topic");
         assertTrue(row(poisonKey) == null);

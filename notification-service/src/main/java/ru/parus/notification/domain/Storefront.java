@@ -1,6 +1,6 @@
 package ru.parus.notification.domain;
 
-/** The storefronts of the catalogue (R1, R3), as catalog-events name them. */
+/** The storefronts of the catalogue (R1, R3), as catalogue-events name them. */
 public enum Storefront {
     LACTOMIN, WATTN
 }

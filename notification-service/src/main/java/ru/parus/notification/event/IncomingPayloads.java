@@ -94,7 +94,7 @@ public final class IncomingPayloads {
             OffsetDateTime endedAt) {
     }
 
-    /** R1: catalog-events, the product's full state after a change; a newer {@code version} wins. */
+    /** R1: catalogue-events, the product's full state after a change; a newer {@code version} wins. */
     public record ProductChanged(@NotNull UUID productId, @NotNull Long version, @NotBlank String name,
             @NotBlank String category, @NotNull List<String> storefronts, List<Certificate> certificates,
             @NotNull List<Variant> variants, OffsetDateTime changedAt) {

@@ -21,7 +21,7 @@ import ru.parus.notification.event.IncomingPayloads.Certificate;
 import ru.parus.notification.event.IncomingPayloads.Variant;
 import ru.parus.notification.repository.CatalogueProductRepository;
 
-/** R1: the catalogue as order-service publishes it on catalog-events, kept for managers' attachments (R21). */
+/** R1: the catalogue as order-service publishes it on catalogue-events, kept for managers' attachments (R21). */
 @ApplicationScoped
 @Transactional
 public class CatalogueProjection {

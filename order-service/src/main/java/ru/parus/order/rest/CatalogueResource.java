@@ -165,7 +165,7 @@ public class CatalogueResource {
 
     @POST
     @RolesAllowed({ Roles.HEAD, Roles.ADMIN })
-    @Operation(summary = "Add a product with its variants (R1, R2)", description = "Publishes ProductChanged (CREATED) on catalog-events.")
+    @Operation(summary = "Add a product with its variants (R1, R2)", description = "Publishes ProductChanged (CREATED) on catalogue-events.")
     @APIResponse(responseCode = "201", description = "Created; ETag is its version, Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, e.g. an unknown category or storefront, a SKU of another product, a period that ends before it starts")

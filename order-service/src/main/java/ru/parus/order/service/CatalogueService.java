@@ -22,7 +22,7 @@ import ru.parus.order.config.CatalogueConfig;
 import ru.parus.order.config.OrderConfig;
 import ru.parus.order.domain.Product;
 import ru.parus.order.domain.ProductFamily;
-import ru.parus.order.event.CatalogEvents;
+import ru.parus.order.event.CatalogueEvents;
 import ru.parus.order.event.ProductChanged;
 import ru.parus.order.repository.ProductFamilyRepository;
 import ru.parus.order.repository.ProductRepository;
@@ -179,7 +179,7 @@ public class CatalogueService {
     private ProductDetails publish(ProductFamily family, List<Product> variants, String change, String by) {
         em.flush(); // the version in the event is the one the client sees in the ETag
         ProductChanged event = ProductChanged.of(family, variants, change, by, orderConfig.currency());
-        outbox.publish(CatalogEvents.TOPIC, CatalogEvents.AGGREGATE, family.id, CatalogEvents.PRODUCT_CHANGED, event);
+        outbox.publish(CatalogueEvents.TOPIC, CatalogueEvents.AGGREGATE, family.id, CatalogueEvents.PRODUCT_CHANGED, event);
         return new ProductDetails(family, variants);
     }
 

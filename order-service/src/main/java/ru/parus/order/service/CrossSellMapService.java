@@ -16,7 +16,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import ru.parus.order.domain.CrossSellRule;
 import ru.parus.order.domain.Product;
-import ru.parus.order.event.CatalogEvents;
+import ru.parus.order.event.CatalogueEvents;
 import ru.parus.order.repository.CrossSellRuleRepository;
 import ru.parus.order.repository.ProductRepository;
 import ru.parus.platform.outbox.Outbox;
@@ -75,7 +75,7 @@ public class CrossSellMapService {
         checkVersion(rule, expectedVersion);
         rule.updatedBy = by;
         rule.updatedAt = OffsetDateTime.now(clock);
-        outbox.publish(CatalogEvents.TOPIC, "CrossSellRule", rule.id, CatalogEvents.CROSS_SELL_RULE_CHANGED,
+        outbox.publish(CatalogueEvents.TOPIC, "CrossSellRule", rule.id, CatalogueEvents.CROSS_SELL_RULE_CHANGED,
                 CrossSellRuleChanged.of(rule, "DELETED"));
         rules.delete(rule);
     }
@@ -102,7 +102,7 @@ public class CrossSellMapService {
 
     private CrossSellRule publish(CrossSellRule rule, String change) {
         em.flush();
-        outbox.publish(CatalogEvents.TOPIC, "CrossSellRule", rule.id, CatalogEvents.CROSS_SELL_RULE_CHANGED,
+        outbox.publish(CatalogueEvents.TOPIC, "CrossSellRule", rule.id, CatalogueEvents.CROSS_SELL_RULE_CHANGED,
                 CrossSellRuleChanged.of(rule, change));
         return rule;
     }

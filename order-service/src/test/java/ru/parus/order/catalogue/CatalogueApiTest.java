@@ -49,7 +49,7 @@ class CatalogueApiTest {
     }
 
     @Test
-    void R1_theHeadAddsAProductWithVariantsAndCertificates_andCatalogEventsTellOthers() {
+    void R1_theHeadAddsAProductWithVariantsAndCertificates_andCatalogueEventsTellOthers() {
         String a = sku("WHEY"), b = sku("WHEY");
         String id = given().auth().oauth2(HEAD).contentType(ContentType.JSON)
                 .body(product("Протеин Тест", "PROTEIN", "\"LACTOMIN\",\"WATTN\"", "", 5, a, b))
@@ -71,7 +71,7 @@ class CatalogueApiTest {
                 .body("{\"customerId\":\"%s\",\"lines\":[{\"sku\":\"%s\",\"quantity\":2}]}".formatted(UUID.randomUUID(), a))
                 .post("/orders").then().statusCode(201).body("totalKopecks", equalTo(200000));
 
-        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords("catalog-events", r -> id.equals(r.key()), 1,
+        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords("catalogue-events", r -> id.equals(r.key()), 1,
                 Duration.ofSeconds(10));
         assertEquals(1, records.size());
         assertEquals("ru.parus.catalog.ProductChanged.v1", TestKafka.header(records.get(0), "ce_type"));
@@ -104,7 +104,7 @@ class CatalogueApiTest {
         given().auth().oauth2(HEAD).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(edit)
                 .put("/catalogue/products/{id}", UUID.randomUUID()).then().statusCode(404)
                 .body("type", equalTo("urn:parus:problem:not-found"));
-        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords("catalog-events", r -> id.equals(r.key()), 2,
+        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords("catalogue-events", r -> id.equals(r.key()), 2,
                 Duration.ofSeconds(10));
         assertEquals(2, records.size());
         assertTrue(records.get(1).value().contains("\"change\":\"UPDATED\""));

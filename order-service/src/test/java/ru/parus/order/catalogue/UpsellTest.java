@@ -124,7 +124,7 @@ class UpsellTest {
         given().auth().oauth2(HEAD).header("If-Match", "\"1\"").delete("/cross-sell-rules/{id}", id).then().statusCode(204);
         given().auth().oauth2(MANAGER).get("/cross-sell-rules/{id}", id).then().statusCode(404);
 
-        List<ConsumerRecord<String, String>> events = TestKafka.awaitRecords("catalog-events", r -> id.equals(r.key()), 3,
+        List<ConsumerRecord<String, String>> events = TestKafka.awaitRecords("catalogue-events", r -> id.equals(r.key()), 3,
                 Duration.ofSeconds(10));
         assertEquals(3, events.size());
         events.forEach(e -> assertTrue(EventSchemas.violations("CrossSellRuleChanged.v1", e.value()).isEmpty(),

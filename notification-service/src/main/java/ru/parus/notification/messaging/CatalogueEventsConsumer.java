@@ -17,14 +17,21 @@ import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
 /**
- * Reads {@code catalog-events} for the catalogue projection behind managers' attachments, the price list and
+ * Reads {@code catalogue-events} for the catalogue projection behind managers' attachments, the price list and
  * certificates (R1, R21); each event once (inbox). Other catalogue events (CrossSellRuleChanged) are not ours; a
  * ProductChanged without variants or storefronts is poison (its record's constraints).
+ * <p>
+ * Upgrade (issue 18): the topic was spelled {@code catalog-events} before; for one release the channel reads both
+ * topics (application.properties, {@code topics=}), so what order-service published before the upgrade still
+ * reaches the projection. One inbox name for both: their events have different ids, and the projection keeps the
+ * newer version whichever topic brings it. The inbox name changed with the topic's spelling: an event redelivered
+ * across the upgrade is handled again, which that version check makes harmless. The next release reads
+ * {@code catalogue-events} only.
  */
 @ApplicationScoped
 @RetryTransientFailures
-public class CatalogEventsConsumer {
-    static final String CONSUMER = "notification-service.catalog-events";
+public class CatalogueEventsConsumer {
+    static final String CONSUMER = "notification-service.catalogue-events";
 
     @Inject
     EventDispatcher dispatcher;
@@ -40,7 +47,7 @@ public class CatalogEventsConsumer {
                         (changed, event) -> catalogue.changed(changed));
     }
 
-    @Incoming("catalog-events")
+    @Incoming("catalogue-events")
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
