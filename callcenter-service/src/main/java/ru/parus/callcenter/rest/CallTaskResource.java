@@ -45,6 +45,7 @@ import ru.parus.callcenter.service.CallTaskService.Viewer;
 import ru.parus.callcenter.service.RecordAccess;
 import ru.parus.callcenter.repository.TaskChanges;
 import ru.parus.platform.paging.Page;
+import ru.parus.platform.sse.ChangeFeed;
 import ru.parus.platform.sse.PollingSse;
 import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
@@ -191,9 +192,9 @@ public class CallTaskResource {
             @Context Sse sse) {
         TaskChanges.Reader reader = new TaskChanges.Reader(staff.id(), staff.seesAll()); // R24, R22: decided per change
         Long after = PollingSse.lastEventId(lastEventId, lastEventIdQuery);
-        TaskChanges.Cursor start = after == null ? changes.now() : changes.after(after);
+        ChangeFeed.Cursor start = after == null ? changes.now() : changes.after(after);
         return PollingSse.stream(sse, start, config.streamPollEvery(), config.streamHeartbeatEvery(), cursor -> {
-            TaskChanges.Batch batch = changes.read(cursor, reader, config.streamMaxPerPoll());
+            ChangeFeed.Batch<TaskChanges.Change> batch = changes.read(cursor, reader, config.streamMaxPerPoll());
             return new PollingSse.Page<>(batch.changes().stream().map(c -> event(sse, c)).toList(), batch.next());
         });
     }
