@@ -24,6 +24,11 @@ import ru.parus.customer.domain.Customer;
  * exact; above it the page says {@code totalIsLowerBound} and the manager narrows the query. The R24
  * visibility filter is applied inside each branch, before the cap, so a manager's own customers are never
  * crowded out by other managers' ones.
+ *
+ * <p>A manager's name branch is two index scans (issue 17, V14): their owners' hits from the GIN index over
+ * (owner, name trigrams), then the unowned hits from a partial trigram index; so a common surname costs the
+ * manager's few hundred hits, not the tens of thousands of everyone's. Each hit carries its sort key, so the
+ * page is sorted without reading the customers again.
  */
 @ApplicationScoped
 public class CustomerSearch {
@@ -48,7 +53,7 @@ public class CustomerSearch {
      * @param contact   lower-case text to find in a contact value (e-mail, handle), or null
      * @param digits    the query's digits (a phone fragment), or null
      * @param visibleTo owners whose customers a manager sees (R24: their own, R22: those they deputise
-     *                  for; customers nobody owns are found too), or null for all
+     *                  for; customers nobody owns are found too, and only they when it is empty), or null for all
      * @param maxHits   hits counted and sorted at most
      */
     public Page search(List<String> words, String contact, String digits, List<String> visibleTo, int page, int size,
@@ -75,30 +80,46 @@ public class CustomerSearch {
             contactConditions.add("cc.value LIKE :digits");
             params.put("digits", "%" + digits + "%");
         }
-        // R24: an erased or merged customer is nobody to find; a manager sees own, deputised and unowned ones
-        String visible = """
-                c.merged_into IS NULL AND c.erased_at IS NULL
-                AND (CAST(:owners AS varchar) = '' OR c.owner_manager_id IS NULL
-                     OR c.owner_manager_id = ANY (string_to_array(CAST(:owners AS varchar), E'\\x1f')))""";
-        params.put("owners", visibleTo == null ? "" : String.join("\u001f", visibleTo));
+        // R24: an erased or merged customer is nobody to find; a manager sees own, deputised (R22) and unowned ones
+        String live = "c.merged_into IS NULL AND c.erased_at IS NULL";
+        boolean anyOwner = visibleTo != null && !visibleTo.isEmpty();
+        String owned = "c.owner_manager_id = ANY (string_to_array(CAST(:owners AS varchar), E'\\x1f'))";
+        if (anyOwner) {
+            params.put("owners", String.join("\u001f", visibleTo));
+        }
+        String visible = visibleTo == null ? live
+                : live + " AND (c.owner_manager_id IS NULL" + (anyOwner ? " OR " + owned : "") + ")";
         params.put("cap", maxHits + 1);
         StringBuilder hits = new StringBuilder("WITH ");
         boolean byName = anyIndexed; // else the names would be read one by one
         if (byName) {
             params.putAll(nameParams);
+            // R24 for a manager: the owner branch and the unowned branch apart, so that each is one index scan
+            // of its own customers' hits (V14: GIN over owner and name trigrams; a partial one over the unowned)
+            // instead of reading every hit of a common surname to keep the few the manager sees
+            String select = "SELECT c.id, lower(c.name) AS sort_name FROM customer c WHERE " + live;
+            List<String> branches = new ArrayList<>();
+            if (visibleTo == null) {
+                branches.add(select + name);
+            } else {
+                if (anyOwner) {
+                    branches.add(select + " AND " + owned + name);
+                }
+                branches.add(select + " AND c.owner_manager_id IS NULL" + name);
+            }
             // MATERIALIZED: planned for all its rows, the name branch takes the trigram index even where a
             // LIMIT would tempt the planner into a sequential scan that, for a manager who sees few of the
             // hits, reads the whole table; the LIMIT outside still stops reading after maxHits + 1 rows
-            hits.append("names AS MATERIALIZED (SELECT c.id FROM customer c WHERE ").append(visible).append(name)
-                    .append("),\n");
+            hits.append("names AS MATERIALIZED (").append(String.join("\nUNION ALL\n", branches)).append("),\n");
         }
         hits.append("hits AS (");
         if (byName) {
-            hits.append("(SELECT id FROM names LIMIT :cap)");
+            hits.append("(SELECT id, sort_name FROM names LIMIT :cap)");
         }
         if (!contactConditions.isEmpty()) {
             hits.append(byName ? " UNION " : "")
-                    .append("(SELECT cc.customer_id AS id FROM customer_contact cc JOIN customer c ON c.id = cc.customer_id WHERE (")
+                    .append("(SELECT cc.customer_id AS id, lower(c.name) AS sort_name FROM customer_contact cc ")
+                    .append("JOIN customer c ON c.id = cc.customer_id WHERE (")
                     .append(String.join(" OR ", contactConditions)).append(") AND ").append(visible).append(" LIMIT :cap)");
         }
         hits.append(")\n");
@@ -109,9 +130,9 @@ public class CustomerSearch {
         List<UUID> ids = new ArrayList<>();
         if (pageSize > 0) {
             Query rows = em.createNativeQuery(hits + """
-                    SELECT CAST(c.id AS text), count(*) OVER ()
-                    FROM customer c JOIN hits ON hits.id = c.id
-                    ORDER BY lower(c.name), c.id OFFSET :offset LIMIT :size""");
+                    SELECT CAST(h.id AS text), count(*) OVER ()
+                    FROM hits h
+                    ORDER BY h.sort_name, h.id OFFSET :offset LIMIT :size""");
             params.forEach(rows::setParameter);
             rows.setParameter("offset", offset).setParameter("size", pageSize);
             for (Object row : rows.getResultList()) {
