@@ -6,6 +6,10 @@ public enum MessageKind {
     ORDER_READY,
     /** R15: an online order is unpaid; carries the payment link. */
     PAYMENT_REMINDER,
+    /** R25: the customer's supply of a product runs out soon: order again or reply. */
+    REPLENISHMENT_REMINDER,
+    /** R11: some of the customer's bonus points expire soon, with the date and the balance. */
+    BONUS_POINTS_EXPIRING,
     /** R11: a promotion decided by management; only to customers who consented to the channel; by campaign. */
     PROMOTION,
     /** R21: a manager's own text (reference information, a notice). */

@@ -76,6 +76,22 @@ public final class IncomingPayloads {
             String paymentLink) {
     }
 
+    /**
+     * R25: a customer's supply from an order line runs out around {@code runOutOn}; {@code contactFirst} MESSAGE means
+     * this service reminds the customer, CALL means callcenter-service calls (kept as text: a new value is ignored).
+     */
+    public record ReplenishmentDue(@NotNull UUID orderId, @NotNull Long orderLineId, @NotNull UUID customerId,
+            String sku, String productName, @NotNull LocalDate runOutOn, @NotBlank String contactFirst) {
+        public boolean byMessage() {
+            return "MESSAGE".equals(contactFirst);
+        }
+    }
+
+    /** R11: bonus points of one earning expire at {@code expiresAt}; the customer is warned once. */
+    public record BonusPointsExpiring(@NotNull UUID customerId, @NotNull Long expiringPoints,
+            @NotNull OffsetDateTime expiresAt, @NotNull Long balancePoints, UUID earnedOrderId) {
+    }
+
     /** ShipmentPacked and ShipmentReadyForPickup, the fields an order-ready message needs (R13). */
     public record ShipmentReady(@NotNull UUID shipmentId, @NotNull UUID orderId, String deliveryMethod,
             String pickupPointId, String terminalId, String trackingNumber, Long cashOnDeliveryKopecks) {

@@ -20,6 +20,8 @@ public final class NotificationEvents {
     public static final EventType ORDER_CONFIRMED = EventType.of("order", "OrderConfirmed", 1);
     public static final EventType ORDER_PAID = EventType.of("order", "OrderPaid", 1);
     public static final EventType ORDER_PAYMENT_OVERDUE = EventType.of("order", "OrderPaymentOverdue", 1);
+    public static final EventType REPLENISHMENT_DUE = EventType.of("order", "ReplenishmentDue", 1);
+    public static final EventType BONUS_POINTS_EXPIRING = EventType.of("order", "BonusPointsExpiring", 1);
 
     public static final EventType SHIPMENT_PACKED = EventType.of("fulfillment", "ShipmentPacked", 1);
     public static final EventType SHIPMENT_READY_FOR_PICKUP = EventType.of("fulfillment", "ShipmentReadyForPickup", 1);

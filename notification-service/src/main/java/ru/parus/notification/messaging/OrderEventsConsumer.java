@@ -9,17 +9,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import ru.parus.notification.event.IncomingPayloads.BonusPointsExpiring;
 import ru.parus.notification.event.IncomingPayloads.OrderConfirmed;
 import ru.parus.notification.event.IncomingPayloads.OrderPaid;
 import ru.parus.notification.event.IncomingPayloads.OrderPaymentOverdue;
 import ru.parus.notification.event.IncomingPayloads.OrderPlaced;
+import ru.parus.notification.event.IncomingPayloads.ReplenishmentDue;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.OrderNotices;
+import ru.parus.notification.service.ReminderNotices;
 import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
-/** Reads {@code order-events}: the order projection (R13) and payment reminders (R15); each event once (inbox). */
+/**
+ * Reads {@code order-events}: the order projection (R13), payment reminders (R15), replenishment reminders (R25) and
+ * bonus expiry warnings (R11); each event once (inbox).
+ */
 @ApplicationScoped
 @RetryTransientFailures
 public class OrderEventsConsumer {
@@ -29,6 +35,8 @@ public class OrderEventsConsumer {
     EventDispatcher dispatcher;
     @Inject
     OrderNotices orders;
+    @Inject
+    ReminderNotices reminders;
 
     private EventHandlers handlers;
 
@@ -40,7 +48,11 @@ public class OrderEventsConsumer {
                         (confirmed, event) -> orders.confirmed(confirmed))
                 .on(NotificationEvents.ORDER_PAID, OrderPaid.class, (paid, event) -> orders.paid(paid))
                 .on(NotificationEvents.ORDER_PAYMENT_OVERDUE, OrderPaymentOverdue.class,
-                        (overdue, event) -> orders.paymentOverdue(overdue, event.id()));
+                        (overdue, event) -> orders.paymentOverdue(overdue, event.id()))
+                .on(NotificationEvents.REPLENISHMENT_DUE, ReplenishmentDue.class,
+                        (due, event) -> reminders.replenishmentDue(due, event.id()))
+                .on(NotificationEvents.BONUS_POINTS_EXPIRING, BonusPointsExpiring.class,
+                        (expiring, event) -> reminders.bonusPointsExpiring(expiring, event.id()));
     }
 
     @Incoming("order-events")

@@ -1,5 +1,7 @@
 package ru.parus.notification.rest;
 
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -93,7 +95,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "400", description = "kind or channel missing, or a parameter the template needs is missing")
     public PreviewView preview(PreviewRequest request) {
         if (request == null || request.kind() == null) {
-            throw ProblemException.invalidField("kind", "required: one of ORDER_READY, PAYMENT_REMINDER, PROMOTION, FREE_TEXT");
+            throw ProblemException.invalidField("kind", "required: one of " + Arrays.toString(MessageKind.values()));
         }
         if (request.channel() == null) {
             throw ProblemException.invalidField("channel", "required");
@@ -120,6 +122,9 @@ public class TemplateResource {
                 yield MessageTexts.orderReady(shipment, o);
             }
             case PAYMENT_REMINDER -> MessageTexts.paymentReminder(orderId, 521550, "https://pay.example/p/0b9f6c1e");
+            case REPLENISHMENT_REMINDER -> MessageTexts.replenishmentReminder("Whey Protein 900 g, chocolate",
+                    "WHEY-900-CHOC", LocalDate.of(2026, 12, 2));
+            case BONUS_POINTS_EXPIRING -> MessageTexts.bonusPointsExpiring(5468, LocalDate.of(2026, 12, 11), 9120);
             case PROMOTION -> MessageTexts.promotionSample();
             case FREE_TEXT -> Map.of("subject", "Прайс-лист", "text", "Здравствуйте! Прайс-лист на декабрь во вложении.");
         };

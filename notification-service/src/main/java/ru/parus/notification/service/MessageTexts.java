@@ -2,6 +2,7 @@ package ru.parus.notification.service;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,7 +11,9 @@ import java.util.UUID;
 
 import ru.parus.notification.domain.OrderProjection;
 
-/** The template parameters of event-caused messages, as Russian text (R13, R15). Money is kopecks in a long. */
+/**
+ * The template parameters of event-caused messages, as Russian text (R13, R15, R25, R11). Money is kopecks in a long.
+ */
 public final class MessageTexts {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
@@ -90,6 +93,40 @@ public final class MessageTexts {
         out.put("amount", rubles(payableKopecks));
         out.put("paymentLink", nz(paymentLink, ""));
         return out;
+    }
+
+    /** R25: the replenishment reminder's parameters: the product (its SKU if it has no name) and the run-out date. */
+    public static Map<String, String> replenishmentReminder(String productName, String sku, LocalDate runOutOn) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("productName", nz(productName, nz(sku, "товар")));
+        out.put("runOutOn", DATE.format(runOutOn));
+        return out;
+    }
+
+    /** R11: the bonus expiry warning's parameters: "5 468", "11.12.2026", "9 120 баллов". */
+    public static Map<String, String> bonusPointsExpiring(long expiringPoints, LocalDate expiresOn, long balancePoints) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("expiringPoints", grouped(expiringPoints));
+        out.put("expiresOn", DATE.format(expiresOn));
+        out.put("balancePoints", grouped(balancePoints) + " " + points(balancePoints));
+        return out;
+    }
+
+    /** 9120 -> "9 120". */
+    static String grouped(long value) {
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.forLanguageTag("ru-RU"));
+        symbols.setGroupingSeparator(' ');
+        return new DecimalFormat("#,##0", symbols).format(value);
+    }
+
+    /** The Russian plural of "балл" after a number: 1 балл, 2 балла, 5 баллов, 11 баллов, 21 балл. */
+    static String points(long n) {
+        long lastTwo = Math.abs(n) % 100;
+        long last = lastTwo % 10;
+        if (lastTwo >= 11 && lastTwo <= 14) {
+            return "баллов";
+        }
+        return last == 1 ? "балл" : last >= 2 && last <= 4 ? "балла" : "баллов";
     }
 
     private static String nz(String value, String otherwise) {
