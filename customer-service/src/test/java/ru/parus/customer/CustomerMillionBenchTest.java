@@ -26,6 +26,7 @@ import java.util.function.IntFunction;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -38,6 +39,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import ru.parus.customer.config.CustomerConfig;
+import ru.parus.customer.repository.CustomerSearch;
 import ru.parus.customer.repository.DormancyRepository;
 import ru.parus.customer.service.DormancyScanner;
 import ru.parus.infra.test.TestInfra;
@@ -49,12 +51,14 @@ import ru.parus.platform.testing.SettableClock;
  * Measurements for docs/performance.md and docs/customer-service.md, not a test of behaviour: off unless
  * {@code -Dparus.bench=true}. Generates ONE MILLION customers with set-based SQL in the real embedded
  * PostgreSQL (Russian names: 100 surnames x 40 first names x 30 patronymics per gender, 240,000 distinct
- * names; phones spread over +79XXXXXXXXX; e-mails of 40 logins x numbers x 6 domains; 50 owners), then
- * prints the latency of {@code GET /customers?q=} over HTTP (one keep-alive client; p50/p99 of 200 calls per
- * kind of query),
- * and how long the dormancy scan takes when 10,000 customers cross the threshold at once: the scan called
- * directly, and the scheduled scan from the moment of crossing until the 10,000 CustomerDormant rows are in
- * the outbox. Run alone: {@code mvn -B -ntp test -Dtest=CustomerMillionBenchTest -Dparus.bench=true}.
+ * names; phones spread over +79XXXXXXXXX; e-mails of 40 logins x numbers x 6 domains; 50 owners, one customer
+ * in 500 unowned; manager-11 deputising for manager-3, R22), then prints the latency of {@code GET /customers?q=}
+ * over HTTP (one keep-alive client; p50/p90/p99 of 200 calls per kind of query, the head's and a manager's,
+ * R24), EXPLAIN (ANALYZE, BUFFERS) of the search's own statement for a common surname, and how long the
+ * dormancy scan takes when 10,000 customers cross the threshold at once: the scan called directly, and the
+ * scheduled scan from the moment of crossing until the 10,000 CustomerDormant rows are in the outbox
+ * ({@code -Dparus.bench.dormancy=false} skips it). The 1-minute load average is printed before and after.
+ * Run alone: {@code scripts/bench-customer-search.sh} (docs/performance.md).
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "parus.bench", matches = "true")
@@ -65,6 +69,9 @@ class CustomerMillionBenchTest {
     static final String HEAD = TestInfra.token("head-bench", "HEAD");
     /** Owns one customer in 50 (owner = manager-(g % 50)). */
     static final String MANAGER = TestInfra.token("manager-7", "MANAGER");
+    /** Owns one customer in 50 and deputises for manager-3 (R22): sees two in 50. */
+    static final String DEPUTY = TestInfra.token("manager-11", "MANAGER");
+    static final boolean DORMANCY = !"false".equals(System.getProperty("parus.bench.dormancy"));
     static final String[] SURNAMES = { "Смирнов", "Иванов", "Кузнецов", "Соколов", "Попов", "Лебедев", "Козлов",
             "Новиков", "Морозов", "Петров", "Волков", "Соловьёв", "Васильев", "Зайцев", "Павлов", "Семёнов", "Голубев",
             "Виноградов", "Богданов", "Воробьёв", "Фёдоров", "Михайлов", "Беляев", "Тарасов", "Белов", "Комаров",
@@ -109,6 +116,8 @@ class CustomerMillionBenchTest {
     SettableClock clock;
     @Inject
     Scheduler scheduler;
+    @Inject
+    CustomerSearch search;
 
     @Inject
     ObjectMapper mapper;
@@ -127,10 +136,14 @@ class CustomerMillionBenchTest {
         print("BENCH load before: " + uptime());
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         long t0 = System.nanoTime();
+        // the trigram indexes (those the migrations made: V6, V14) are rebuilt once after the load instead of
+        // being maintained row by row
+        @SuppressWarnings("unchecked")
+        List<Object[]> gin = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                SELECT indexname, indexdef FROM pg_indexes
+                WHERE tablename IN ('customer', 'customer_contact') AND indexdef LIKE '% USING gin %'""").getResultList());
         QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
-            // the trigram indexes are rebuilt once after the load instead of being maintained row by row
-            em.createNativeQuery("DROP INDEX IF EXISTS customer_name_trgm").executeUpdate();
-            em.createNativeQuery("DROP INDEX IF EXISTS customer_contact_value_trgm").executeUpdate();
+            gin.forEach(index -> em.createNativeQuery("DROP INDEX " + index[0]).executeUpdate());
             em.createNativeQuery("SELECT setseed(0.42)").getResultList();
             em.createNativeQuery("""
                     INSERT INTO customer (id, name, phone, email, type, owner_manager_id, created_at, active_at,
@@ -143,7 +156,8 @@ class CustomerMillionBenchTest {
                                      || CASE WHEN f.father LIKE '%й' THEN left(f.father, -1) || 'евна' ELSE f.father || 'овна' END END,
                            '+79' || lpad(CAST((CAST(g AS bigint) * 2654435761) % 1000000000 AS text), 9, '0'),
                            (CAST(?5 AS text[]))[1 + g % 40] || '.' || (g / 40) || '@' || (CAST(?6 AS text[]))[1 + (g / 7) % 6],
-                           'FITNESS', 'manager-' || (g % 50), ?7, ?7, 'IMPORT', 1, 100000 + g % 500000, 0, 0
+                           'FITNESS', CASE WHEN g % 500 = 0 THEN NULL ELSE 'manager-' || (g % 50) END, ?7, ?7,
+                           'IMPORT', 1, 100000 + g % 500000, 0, 0
                     FROM generate_series(1, ?8) g
                     CROSS JOIN LATERAL (SELECT (CAST(?1 AS text[]))[1 + CAST(floor(random() * 100) AS int)] AS surname WHERE g > 0) s
                     CROSS JOIN LATERAL (SELECT (CAST(?4 AS text[]))[1 + CAST(floor(random() * 30) AS int)] AS father WHERE g > 0) f""")
@@ -158,12 +172,14 @@ class CustomerMillionBenchTest {
                     .executeUpdate();
         });
         long generated = System.nanoTime();
-        QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
-            em.createNativeQuery("CREATE INDEX customer_name_trgm ON customer USING gin (lower(name) gin_trgm_ops)").executeUpdate();
-            em.createNativeQuery("CREATE INDEX customer_contact_value_trgm ON customer_contact USING gin (value gin_trgm_ops)")
-                    .executeUpdate();
-        });
+        QuarkusTransaction.requiringNew().timeout(3600).run(() -> gin.forEach(index -> em.createNativeQuery(
+                (String) index[1]).executeUpdate()));
         long indexed = System.nanoTime();
+        // R22: manager-11 deputises for manager-3 during the run
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO deputyship (absence_id, manager_id, deputy_id, starts_at, ends_at)
+                VALUES (gen_random_uuid(), 'manager-3', 'manager-11', ?1, ?2)""").setParameter(1, now.minusDays(1))
+                .setParameter(2, now.plusDays(30)).executeUpdate());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("ANALYZE customer; ANALYZE customer_contact").executeUpdate());
         long count = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM customer").getSingleResult()).longValue());
@@ -171,8 +187,8 @@ class CustomerMillionBenchTest {
                 "SELECT count(DISTINCT name) FROM customer").getSingleResult()).longValue());
         assertTrue(count >= CUSTOMERS, "generated: " + count);
         print(String.format("BENCH generated %d customers (%d distinct names) and %d contacts in %d s; trigram indexes "
-                + "built in %d s (%s)", CUSTOMERS, distinct, 2 * CUSTOMERS, (generated - t0) / 1_000_000_000,
-                (indexed - generated) / 1_000_000_000, uptime()));
+                + "%s built in %d s (%s)", CUSTOMERS, distinct, 2 * CUSTOMERS, (generated - t0) / 1_000_000_000,
+                gin.stream().map(index -> (String) index[0]).toList(), (indexed - generated) / 1_000_000_000, uptime()));
         print("BENCH sample names: " + QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT string_agg(name || ' ' || phone || ' ' || email, '; ') FROM (SELECT * FROM customer "
                         + "WHERE registered_via = 'IMPORT' LIMIT 4) s").getSingleResult()));
@@ -180,6 +196,11 @@ class CustomerMillionBenchTest {
         explain("the name branch for a 3-letter fragment (capped)", "lower(c.name) LIKE '%ова%'");
         explain("the name branch for a full name", "lower(c.name) LIKE '%смирнова%' AND lower(c.name) LIKE '%анна%' "
                 + "AND lower(c.name) LIKE '%петровна%'");
+        // the search's own statement for "иванов" (a name word and, one word, a contact fragment), page 1
+        explainSearch("the HEAD's search for a common surname (иванов)", null);
+        explainSearch("a MANAGER's search for a common surname (иванов; R24: own and unowned)", List.of("manager-7"));
+        explainSearch("a DEPUTY's search for a common surname (иванов; R22: own, manager-3's, unowned)",
+                List.of("manager-11", "manager-3"));
 
         Random random = new Random(42);
         measure("phone fragment, 6 digits (345678)", HEAD, i -> {
@@ -223,10 +244,14 @@ class CustomerMillionBenchTest {
             String[] parts = names.get(random.nextInt(names.size())).split(" ");
             return parts[0] + " " + parts[1];
         });
-        measure("a MANAGER: surname (capped for HEAD, ~200 own hits)", MANAGER,
+        measure("a MANAGER: surname (иванов; own and unowned hits)", MANAGER,
+                i -> SURNAMES[random.nextInt(SURNAMES.length)].toLowerCase());
+        measure("a DEPUTY (own, a colleague's, unowned): surname", DEPUTY,
                 i -> SURNAMES[random.nextInt(SURNAMES.length)].toLowerCase());
 
-        dormancy(count);
+        if (DORMANCY) {
+            dormancy(count);
+        }
         print("BENCH load after: " + uptime());
         Path out = Path.of("target", "bench-customer-million.txt");
         Files.write(out, report);
@@ -365,6 +390,20 @@ class CustomerMillionBenchTest {
         plan.forEach(line -> print("BENCH   " + line));
     }
 
+    /** EXPLAIN (ANALYZE, BUFFERS) of the statement CustomerSearch runs for "иванов", first page of 20. */
+    private void explainSearch(String what, List<String> owners) {
+        CustomerSearch.Statement statement = search.statement(List.of("иванов"), "иванов", null, owners,
+                config.searchMaxHits());
+        @SuppressWarnings("unchecked")
+        List<String> plan = QuarkusTransaction.requiringNew().call(() -> {
+            Query query = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS) " + statement.page());
+            statement.params().forEach(query::setParameter);
+            return query.setParameter("offset", 0).setParameter("size", 20).getResultList();
+        });
+        print("BENCH plan of " + what + ":");
+        plan.forEach(line -> print("BENCH   " + line));
+    }
+
     private void measure(String what, String token, IntFunction<String> queries) {
         for (int i = 0; i < 10; i++) {
             call(token, queries.apply(i)); // warm-up
@@ -380,8 +419,8 @@ class CustomerMillionBenchTest {
             hits += page.get("total").asLong();
             capped += page.get("totalIsLowerBound").asBoolean() ? 1 : 0;
         }
-        print(String.format("BENCH GET /customers?q= %-58s p50 %6.1f ms  p99 %6.1f ms  (avg total %d, capped %d/%d) (%s)",
-                what, p(times, 50), p(times, 99), hits / RUNS, capped, RUNS, uptime()));
+        print(String.format("BENCH GET /customers?q= %-58s p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  (avg total %d, "
+                + "capped %d/%d) (%s)", what, p(times, 50), p(times, 90), p(times, 99), hits / RUNS, capped, RUNS, uptime()));
     }
 
     /** One keep-alive client, as a browser would hold: the figures are the server's, not connection set-ups. */

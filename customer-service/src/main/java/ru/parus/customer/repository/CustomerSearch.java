@@ -58,6 +58,55 @@ public class CustomerSearch {
      */
     public Page search(List<String> words, String contact, String digits, List<String> visibleTo, int page, int size,
             int maxHits) {
+        Statement statement = statement(words, contact, digits, visibleTo, maxHits);
+        long offset = (long) page * size; // a huge page number is past the hits, not an overflow
+        int pageSize = (int) Math.max(0, Math.min(size, maxHits - offset)); // pages end at maxHits
+        long found = -1;
+        List<UUID> ids = new ArrayList<>();
+        if (pageSize > 0) {
+            Query rows = em.createNativeQuery(statement.page());
+            statement.params().forEach(rows::setParameter);
+            rows.setParameter("offset", offset).setParameter("size", pageSize);
+            for (Object row : rows.getResultList()) {
+                Object[] columns = (Object[]) row;
+                ids.add(UUID.fromString((String) columns[0]));
+                found = ((Number) columns[1]).longValue();
+            }
+        }
+        if (found < 0) { // a page past the hits: count them alone
+            Query count = em.createNativeQuery(statement.count());
+            statement.params().forEach(count::setParameter);
+            found = ((Number) count.getSingleResult()).longValue();
+        }
+        List<Customer> items = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            Map<UUID, Customer> byId = new HashMap<>();
+            em.createQuery("from Customer c where c.id in :ids", Customer.class).setParameter("ids", ids).getResultList()
+                    .forEach(c -> byId.put(c.id, c));
+            ids.stream().map(byId::get).forEach(items::add);
+        }
+        return new Page(Math.min(found, maxHits), found > maxHits, items);
+    }
+
+    /**
+     * The SQL of one search: a {@code WITH ... hits} clause and its parameters; {@link #page()} adds the page
+     * ({@code :offset}, {@code :size} still to set), {@link #count()} the count. Public for the benchmark's EXPLAIN.
+     */
+    public record Statement(String hits, Map<String, Object> params) {
+        public String page() {
+            return hits + """
+                    SELECT CAST(h.id AS text), count(*) OVER ()
+                    FROM hits h
+                    ORDER BY h.sort_name, h.id OFFSET :offset LIMIT :size""";
+        }
+
+        public String count() {
+            return hits + "SELECT count(*) FROM hits";
+        }
+    }
+
+    /** The statement {@link #search} runs; the parameters as there. */
+    public Statement statement(List<String> words, String contact, String digits, List<String> visibleTo, int maxHits) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder name = new StringBuilder();
         Map<String, Object> nameParams = new HashMap<>();
@@ -123,37 +172,7 @@ public class CustomerSearch {
                     .append(String.join(" OR ", contactConditions)).append(") AND ").append(visible).append(" LIMIT :cap)");
         }
         hits.append(")\n");
-
-        long offset = (long) page * size; // a huge page number is past the hits, not an overflow
-        int pageSize = (int) Math.max(0, Math.min(size, maxHits - offset)); // pages end at maxHits
-        long found = -1;
-        List<UUID> ids = new ArrayList<>();
-        if (pageSize > 0) {
-            Query rows = em.createNativeQuery(hits + """
-                    SELECT CAST(h.id AS text), count(*) OVER ()
-                    FROM hits h
-                    ORDER BY h.sort_name, h.id OFFSET :offset LIMIT :size""");
-            params.forEach(rows::setParameter);
-            rows.setParameter("offset", offset).setParameter("size", pageSize);
-            for (Object row : rows.getResultList()) {
-                Object[] columns = (Object[]) row;
-                ids.add(UUID.fromString((String) columns[0]));
-                found = ((Number) columns[1]).longValue();
-            }
-        }
-        if (found < 0) { // a page past the hits: count them alone
-            Query count = em.createNativeQuery(hits + "SELECT count(*) FROM hits");
-            params.forEach(count::setParameter);
-            found = ((Number) count.getSingleResult()).longValue();
-        }
-        List<Customer> items = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            Map<UUID, Customer> byId = new HashMap<>();
-            em.createQuery("from Customer c where c.id in :ids", Customer.class).setParameter("ids", ids).getResultList()
-                    .forEach(c -> byId.put(c.id, c));
-            ids.stream().map(byId::get).forEach(items::add);
-        }
-        return new Page(Math.min(found, maxHits), found > maxHits, items);
+        return new Statement(hits.toString(), Map.copyOf(params));
     }
 
     private static String escape(String s) {
