@@ -88,6 +88,24 @@ final class Events {
         return e;
     }
 
+    /** ReplenishmentDue of the schema's example for this customer and order line. */
+    static ObjectNode replenishmentDue(String customer, String order, long line, String contactFirst) {
+        ObjectNode e = example("ReplenishmentDue");
+        e.put("customerId", customer);
+        e.put("orderId", order);
+        e.put("orderLineId", line);
+        e.put("contactFirst", contactFirst);
+        return e;
+    }
+
+    /** BonusPointsExpiring of the schema's example for this customer and earning order (null: none). */
+    static ObjectNode bonusPointsExpiring(String customer, String earnedOrder) {
+        ObjectNode e = example("BonusPointsExpiring");
+        e.put("customerId", customer);
+        e.put("earnedOrderId", earnedOrder);
+        return e;
+    }
+
     static ObjectNode readyForPickup(String shipmentId, String orderId) {
         ObjectNode e = example("ShipmentReadyForPickup");
         e.put("shipmentId", shipmentId);
