@@ -244,6 +244,7 @@ public class Order {
         line.lineNo = lines.size() + 1;
         line.sku = product.sku;
         line.name = product.name;
+        line.familyId = product.familyId; // R25: OrderPlaced carries it; "ordered the family since" reads it
         line.quantity = quantity;
         line.unitPriceKopecks = product.priceKopecks;
         line.lineTotalKopecks = Math.multiplyExact(product.priceKopecks, quantity);

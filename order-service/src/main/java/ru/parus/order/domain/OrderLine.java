@@ -35,6 +35,10 @@ public class OrderLine {
     @Column(nullable = false)
     public String name;
 
+    /** The variant's product family (R1) when the line was added; null for a bare SKU. */
+    @Column(name = "family_id")
+    public java.util.UUID familyId;
+
     @Column(nullable = false)
     public int quantity;
 

@@ -11,7 +11,9 @@ public record OrderPlaced(UUID orderId, UUID customerId, String channel, String 
         String currency, long totalKopecks, List<Line> lines, CustomerContact customerContact,
         String storefrontOrderNumber) {
 
-    public record Line(String sku, String name, int quantity, long unitPriceKopecks, long lineTotalKopecks) {
+    /** familyId: the variant's product family (R1), null for a bare SKU; callcenter-service closes R25's task by it. */
+    public record Line(String sku, String name, int quantity, long unitPriceKopecks, long lineTotalKopecks,
+            UUID familyId) {
     }
 
     /** Set for a storefront buyer order-service did not know: customer-service registers them. */
@@ -26,7 +28,8 @@ public record OrderPlaced(UUID orderId, UUID customerId, String channel, String 
         return new OrderPlaced(order.id, order.customerId, order.channel.name(), order.managerId, order.placedAt,
                 order.currency, order.totalKopecks,
                 order.lines.stream()
-                        .map(l -> new Line(l.sku, l.name, l.quantity, l.unitPriceKopecks, l.lineTotalKopecks))
+                        .map(l -> new Line(l.sku, l.name, l.quantity, l.unitPriceKopecks, l.lineTotalKopecks,
+                                l.familyId))
                         .toList(),
                 newCustomer, order.storefrontOrderNumber);
     }

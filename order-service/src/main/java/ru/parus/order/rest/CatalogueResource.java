@@ -1,5 +1,6 @@
 package ru.parus.order.rest;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -70,7 +71,11 @@ public class CatalogueResource {
             @Size(max = 100) @Schema(examples = "900 г") String size,
             @NotNull @Min(0) @Max(100_000_000) @Schema(examples = "249000", description = "kopecks") Long priceKopecks,
             @NotNull @Min(0) @Max(1_000_000) @Schema(examples = "120") Integer stock,
-            @Schema(examples = "true", description = "on sale; default true") Boolean active) {
+            @Schema(examples = "true", description = "on sale; default true") Boolean active,
+            @Schema(examples = "30", description = "R25: servings in one pack (a whole number >= 1); with dailyServings or not at all")
+            Integer servingsPerPack,
+            @Schema(examples = "1", description = "R25: the usual daily intake in servings (> 0, up to 3 decimal places); with servingsPerPack or not at all")
+            BigDecimal dailyServings) {
     }
 
     @Schema(description = "A quality certificate with its download link")
@@ -100,12 +105,15 @@ public class CatalogueResource {
                             : certificates.stream().map(c -> new ProductFamily.Certificate(c.title(), c.url(), c.validUntil())).toList(),
                     newFrom, newUntil, featuredFrom, featuredUntil,
                     variants.stream().map(v -> new CatalogueService.VariantCommand(v.sku(), v.flavour(), v.size(),
-                            v.priceKopecks(), v.stock(), v.active() == null || v.active())).toList());
+                            v.priceKopecks(), v.stock(), v.active() == null || v.active(), v.servingsPerPack(),
+                            v.dailyServings())).toList());
         }
     }
 
     public record VariantView(String sku, String name, String flavour, String size, long priceKopecks, String currency,
-            int stock, boolean active, boolean available) {
+            int stock, boolean active, boolean available,
+            @Schema(description = "R25: servings in one pack; null when not known") Integer servingsPerPack,
+            @Schema(description = "R25: the usual daily intake in servings; null when not known") BigDecimal dailyServings) {
     }
 
     /** Named for the OpenAPI document: ProductResource has a ProductView too (a variant on sale). */
@@ -126,7 +134,8 @@ public class CatalogueResource {
         ProductFamily f = d.family();
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<VariantView> variants = d.variants().stream().map(v -> new VariantView(v.sku, v.name, v.flavour, v.size,
-                v.priceKopecks, orderConfig.currency(), v.stock, v.active, v.available())).toList();
+                v.priceKopecks, orderConfig.currency(), v.stock, v.active, v.available(), v.servingsPerPack,
+                v.dailyServingsPlain())).toList();
         return new ProductView(f.id, f.name, f.purpose, f.usageRules, f.category, f.storefronts, f.certificates,
                 f.newFrom, f.newUntil, f.featuredFrom, f.featuredUntil, f.isNew(now), f.isFeatured(now),
                 variants.stream().anyMatch(VariantView::available), f.version, variants);

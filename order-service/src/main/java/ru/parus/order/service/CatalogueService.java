@@ -1,5 +1,6 @@
 package ru.parus.order.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ import ru.parus.platform.problem.ProblemType;
 @Transactional
 public class CatalogueService {
     private static final Pattern SKU = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,63}");
+    /** R25: bounds of a variant's consumption figures (guards against typos, e.g. 3000 instead of 30). */
+    static final int MAX_SERVINGS = 10_000;
+    static final BigDecimal MAX_DAILY = BigDecimal.valueOf(100);
 
     @Inject
     ProductFamilyRepository families;
@@ -54,7 +58,9 @@ public class CatalogueService {
     @Inject
     Clock clock;
 
-    public record VariantCommand(String sku, String flavour, String size, long priceKopecks, int stock, boolean active) {
+    /** A variant; servingsPerPack and dailyServings (R25) are optional, both or neither. */
+    public record VariantCommand(String sku, String flavour, String size, long priceKopecks, int stock, boolean active,
+            Integer servingsPerPack, BigDecimal dailyServings) {
     }
 
     public record ProductCommand(String name, String purpose, String usageRules, String category,
@@ -118,7 +124,8 @@ public class CatalogueService {
         ProductFamily f = d.family();
         return new ProductCommand(f.name, f.purpose, f.usageRules, f.category, f.storefronts, f.certificates, f.newFrom,
                 f.newUntil, f.featuredFrom, f.featuredUntil, d.variants().stream().filter(v -> v.active)
-                        .map(v -> new VariantCommand(v.sku, v.flavour, v.size, v.priceKopecks, v.stock, v.active)).toList());
+                        .map(v -> new VariantCommand(v.sku, v.flavour, v.size, v.priceKopecks, v.stock, v.active,
+                                v.servingsPerPack, v.dailyServings)).toList());
     }
 
     private static ProductCommand normalized(ProductCommand c) {
@@ -130,7 +137,8 @@ public class CatalogueService {
                 c.certificates() == null ? List.of() : List.copyOf(c.certificates()), utc.apply(c.newFrom()),
                 utc.apply(c.newUntil()), utc.apply(c.featuredFrom()), utc.apply(c.featuredUntil()),
                 c.variants().stream().map(v -> new VariantCommand(v.sku(), blankToNull(v.flavour()), blankToNull(v.size()),
-                        v.priceKopecks(), v.stock(), v.active()))
+                        v.priceKopecks(), v.stock(), v.active(), v.servingsPerPack(),
+                        v.dailyServings() == null ? null : v.dailyServings().stripTrailingZeros()))
                         .sorted(java.util.Comparator.comparing(VariantCommand::sku)).toList());
     }
 
@@ -216,6 +224,8 @@ public class CatalogueService {
             p.priceKopecks = v.priceKopecks();
             p.stock = v.stock();
             p.active = v.active();
+            p.servingsPerPack = v.servingsPerPack(); // R25
+            p.dailyServings = v.dailyServings() == null ? null : v.dailyServings().setScale(3);
             if (created) {
                 products.persist(p);
             }
@@ -279,6 +289,7 @@ public class CatalogueService {
                 errors.add(new Problem.FieldError("variants[" + i + "].sku", "appears twice"));
             }
             skus.add(sku);
+            consumption(errors, "variants[" + i + "]", c.variants().get(i));
         }
         Map<String, Product> existing = products.bySku(skus);
         for (int i = 0; i < c.variants().size(); i++) {
@@ -289,6 +300,24 @@ public class CatalogueService {
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, errors.size() + " field(s) invalid", errors);
+        }
+    }
+
+    /** R25: servings per pack (a whole number, at least 1) and daily servings (above 0), both or neither. */
+    private static void consumption(List<Problem.FieldError> errors, String at, VariantCommand v) {
+        Integer servings = v.servingsPerPack();
+        BigDecimal daily = v.dailyServings();
+        if ((servings == null) != (daily == null)) {
+            errors.add(new Problem.FieldError(at + (servings == null ? ".servingsPerPack" : ".dailyServings"),
+                    "R25: servingsPerPack and dailyServings are set together or not at all"));
+            return;
+        }
+        if (servings != null && (servings < 1 || servings > MAX_SERVINGS)) {
+            errors.add(new Problem.FieldError(at + ".servingsPerPack", "R25: a whole number from 1 to " + MAX_SERVINGS));
+        }
+        if (daily != null && (daily.signum() <= 0 || daily.compareTo(MAX_DAILY) > 0 || daily.stripTrailingZeros().scale() > 3)) {
+            errors.add(new Problem.FieldError(at + ".dailyServings",
+                    "R25: above 0, at most " + MAX_DAILY + ", at most 3 decimal places"));
         }
     }
 

@@ -46,7 +46,8 @@ public class DemoCatalogue {
     @Inject
     ru.parus.order.repository.CrossSellRuleRepository crossSellRules;
 
-    public record Variant(String sku, String flavour, String size, long priceKopecks, int stock, Boolean active) {
+    public record Variant(String sku, String flavour, String size, long priceKopecks, int stock, Boolean active,
+            Integer servingsPerPack, java.math.BigDecimal dailyServings) {
     }
 
     public record Item(String name, String purpose, String usageRules, String category, List<String> storefronts,
@@ -84,7 +85,8 @@ public class DemoCatalogue {
             String outcome = catalogue.upsert(new CatalogueService.ProductCommand(i.name(), i.purpose(), i.usageRules(),
                     i.category(), i.storefronts(), i.certificates(), i.newFrom(), i.newUntil(), i.featuredFrom(),
                     i.featuredUntil(), i.variants().stream().map(v -> new CatalogueService.VariantCommand(v.sku(),
-                            v.flavour(), v.size(), v.priceKopecks(), v.stock(), v.active() == null || v.active())).toList()),
+                            v.flavour(), v.size(), v.priceKopecks(), v.stock(), v.active() == null || v.active(), v.servingsPerPack(),
+                            v.dailyServings())).toList()),
                     LOADER);
             counts.merge(outcome, 1, Integer::sum);
         }
