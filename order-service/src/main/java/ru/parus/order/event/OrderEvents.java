@@ -11,6 +11,8 @@ public final class OrderEvents {
     public static final EventType PAID = EventType.of("order", "OrderPaid", 1);
     public static final EventType PAYMENT_OVERDUE = EventType.of("order", "OrderPaymentOverdue", 1);
     public static final EventType CANCELLED = EventType.of("order", "OrderCancelled", 1);
+    /** R25: built in SQL by {@code ReplenishmentRepository.SCAN}; docs/events/ReplenishmentDue.v1.schema.json. */
+    public static final EventType REPLENISHMENT_DUE = EventType.of("order", "ReplenishmentDue", 1);
 
     private OrderEvents() {
     }

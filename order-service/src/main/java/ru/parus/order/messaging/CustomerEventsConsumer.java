@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.incoming.CustomerEvents;
+import ru.parus.order.event.incoming.CustomerEvents.CustomerConsentChanged;
 import ru.parus.order.event.incoming.CustomerEvents.CustomerErased;
 import ru.parus.order.event.incoming.CustomerEvents.CustomerRegistered;
 import ru.parus.order.event.incoming.CustomerEvents.CustomerUpdated;
@@ -28,7 +29,8 @@ import ru.parus.platform.events.IncomingEvent;
 /**
  * Reads {@code customer-events}: CustomerRegistered into order-service's customer projection (R3); who owns a customer
  * (every event that names the owner) and merges into the access projection the one access policy decides on (R22,
- * R24); CustomerErased blanks the customer's personal data in orders and the projection (R24, {@link CustomerErasure}).
+ * R24); CustomerErased blanks the customer's personal data in orders and the projection (R24, {@link CustomerErasure});
+ * CustomerConsentChanged keeps which channels the customer allows (R25: no replenishment without one).
  * Each event once, other types ignored (and CustomerUpdated unless it changed the owner), poison to the dead-letter
  * topic.
  */
@@ -53,7 +55,9 @@ public class CustomerEventsConsumer {
         handlers = dispatcher.handlers(CONSUMER)
                 .on(CustomersMerged.TYPE, CustomersMerged.class, (m, event) ->
                         access.merged(m.mergedCustomerId(), m.survivingCustomerId())) // R24: orders follow the survivor's owner
-                .on(CustomerErased.TYPE, CustomerErased.class, (e, event) -> erasure.erase(e.customerId())) // R24
+                .on(CustomerErased.TYPE, CustomerErased.class, (e, event) -> erasure.erase(e.customerId())) // R24, R25
+                .on(CustomerConsentChanged.TYPE, CustomerConsentChanged.class, (c, event) ->
+                        customers.consentsChanged(c.customerId(), c.granted(), c.version())) // R25
                 .on(CustomerRegistered.TYPE, CustomerRegistered.class, (r, event) -> {
                     customers.registered(new CustomerDirectory.Registered(r.customerId(), r.name(), r.phone(),
                             r.email(), r.type())); // R3

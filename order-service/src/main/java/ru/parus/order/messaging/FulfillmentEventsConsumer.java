@@ -11,11 +11,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.incoming.FulfillmentEvents.ShipmentDelivered;
 import ru.parus.order.service.PaymentService;
+import ru.parus.order.service.ReplenishmentPlanner;
 import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
-/** Reads {@code fulfillment-events}: cash collected on delivery becomes a payment (R15). */
+/**
+ * Reads {@code fulfillment-events}: cash collected on delivery becomes a payment (R15); the delivery date starts the
+ * customer's supply, from which R25 times the replenishment.
+ */
 @ApplicationScoped
 @RetryTransientFailures
 public class FulfillmentEventsConsumer {
@@ -25,14 +29,18 @@ public class FulfillmentEventsConsumer {
     EventDispatcher dispatcher;
     @Inject
     PaymentService payments;
+    @Inject
+    ReplenishmentPlanner replenishment;
 
     private EventHandlers handlers;
 
     @PostConstruct
     void routes() {
         handlers = dispatcher.handlers(CONSUMER)
-                .on(ShipmentDelivered.TYPE, ShipmentDelivered.class, (d, event) -> payments.cashCollected(
-                        d.shipmentId(), d.orderId(), d.deliveredAt(), d.cashCollectedKopecks()));
+                .on(ShipmentDelivered.TYPE, ShipmentDelivered.class, (d, event) -> {
+                    payments.cashCollected(d.shipmentId(), d.orderId(), d.deliveredAt(), d.cashCollectedKopecks()); // R15
+                    replenishment.delivered(d.orderId(), d.deliveredAt()); // R25: the supply starts on the delivery date
+                });
     }
 
     @Incoming("fulfillment-events")

@@ -28,6 +28,11 @@ public class CustomerErasureRepository {
         update("""
                 UPDATE customer_projection SET name = NULL, phone = NULL, email = NULL, updated_at = ?2
                 WHERE customer_id = ?1 AND (name IS NOT NULL OR phone IS NOT NULL OR email IS NOT NULL)""", customerId, now);
+        // R25: an erased customer gets no replenishment; remembered even when order-service had no row for them
+        update("""
+                INSERT INTO customer_projection (customer_id, provisional, updated_at, erased_at) VALUES (?1, FALSE, ?2, ?2)
+                ON CONFLICT (customer_id) DO UPDATE SET erased_at = coalesce(customer_projection.erased_at, EXCLUDED.erased_at)""",
+                customerId, now);
         // the version moves (ETag, If-Match): a manager's edit begun before the erasure cannot write the data back
         update("""
                 UPDATE customer_order SET recipient_name = NULL, recipient_phone = NULL, address_postal_code = NULL,

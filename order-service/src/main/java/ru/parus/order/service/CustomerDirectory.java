@@ -43,6 +43,14 @@ public class CustomerDirectory {
         }
     }
 
+    /**
+     * R25: the channels the customer allows, from CustomerConsentChanged; an older version than the one applied is
+     * ignored (events of one customer can be redelivered out of order after a rebalance).
+     */
+    public void consentsChanged(UUID customerId, java.util.List<String> grantedChannels, long version) {
+        customers.consents(customerId, grantedChannels, version, OffsetDateTime.now(clock));
+    }
+
     /** R3: the customer with this phone (E.164), else with this e-mail. */
     public Optional<UUID> match(String e164Phone, String email) {
         Optional<CustomerProjection> found = e164Phone == null ? Optional.empty() : customers.byPhone(e164Phone);

@@ -45,6 +45,8 @@ public class PaymentService {
     Outbox outbox;
     @Inject
     Clock clock;
+    @Inject
+    ReplenishmentPlanner replenishment;
 
     public record OnlinePayment(String providerPaymentId, UUID orderId, long amountKopecks, String currency,
             OffsetDateTime paidAt) {
@@ -125,6 +127,7 @@ public class PaymentService {
         payments.persist(payment);
         order.paidAt = paidAt;
         bonus.earnOnPayment(order); // R11: once per order
+        replenishment.paid(order.id, paidAt); // R25: the supply's run-out, until the delivery date is known
         history.record(order.id, providerPaymentId != null ? PROVIDER : "fulfillment-service", Kind.PAYMENT, null, null,
                 method + " payment of " + amount + " kopecks"
                         + (shipmentId != null ? " collected on delivery of shipment " + shipmentId : ""),

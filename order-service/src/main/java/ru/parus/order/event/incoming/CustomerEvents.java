@@ -44,6 +44,23 @@ public final class CustomerEvents {
         public static final EventType TYPE = EventType.of("customer", "CustomersMerged", 1);
     }
 
+    /**
+     * R21, R25: every channel's consent (a channel not listed has none) at the customer's {@code version}; R25 sends a
+     * replenishment only to a customer with a channel allowed.
+     */
+    public record CustomerConsentChanged(@NotNull UUID customerId, List<Consent> consents, @NotNull Long version) {
+        public static final EventType TYPE = EventType.of("customer", "CustomerConsentChanged", 1);
+
+        public record Consent(String channel, boolean granted) {
+        }
+
+        /** The channels with consent given, sorted. */
+        public List<String> granted() {
+            return consents == null ? List.of() : consents.stream().filter(c -> c != null && c.granted() && c.channel() != null)
+                    .map(Consent::channel).distinct().sorted().toList();
+        }
+    }
+
     /** R24: the customer's personal data were erased on request: blanked in orders and the projection too. */
     public record CustomerErased(@NotNull UUID customerId) {
         public static final EventType TYPE = EventType.of("customer", "CustomerErased", 1);

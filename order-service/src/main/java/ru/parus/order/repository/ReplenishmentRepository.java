@@ -1,0 +1,188 @@
+package ru.parus.order.repository;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import ru.parus.order.event.OrderEvents;
+import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.scan.ScanLock;
+
+/**
+ * R25's statements: the run-out of an order's lines ({@link ru.parus.order.service.ReplenishmentPlanner}) and the
+ * set-based scan that publishes ReplenishmentDue ({@link ru.parus.order.service.ReplenishmentScanner}).
+ */
+@ApplicationScoped
+public class ReplenishmentRepository {
+    /** Advisory lock key of the scan, unique in the orders database ("replenis"). */
+    public static final long SCAN_LOCK = 0x7265706c656e6973L;
+
+    /** Why a line due was not published; PUBLISHED when it was. Stored in {@code order_line.replenish_outcome}. */
+    public enum Outcome {
+        PUBLISHED, ORDER_CANCELLED, ERASED, REORDERED, NO_CONSENT
+    }
+
+    /**
+     * R25 in one statement per batch. {@code due}: the earliest lines due and not yet judged, locked (SKIP LOCKED: a
+     * concurrent scan takes others); {@code judged}: why each is suppressed, if it is (the order cancelled or returned
+     * since, the customer erased, a later order of the family that was not cancelled, no channel with consent; a
+     * customer order-service has heard no consents of has none); {@code claimed}: every judged line marked at once,
+     * so none is looked at again; the outbox rows of the published ones (docs/events/ReplenishmentDue.v1.schema.json,
+     * the payload built by {@code jsonb_build_object}).
+     */
+    static final String SCAN = """
+            WITH due AS (
+                SELECT l.id FROM order_line l
+                WHERE l.replenish_due_at <= :now AND l.replenish_sent_at IS NULL
+                ORDER BY l.replenish_due_at, l.id
+                LIMIT :batch
+                FOR UPDATE SKIP LOCKED
+            ), judged AS (
+                SELECT l.id,
+                       CASE WHEN o.status IN ('CANCELLED', 'RETURNED') THEN 'ORDER_CANCELLED'
+                            WHEN c.erased_at IS NOT NULL THEN 'ERASED'
+                            WHEN EXISTS (SELECT 1 FROM customer_order later JOIN order_line ll ON ll.order_id = later.id
+                                         WHERE later.customer_id = o.customer_id AND later.placed_at > o.placed_at
+                                           AND later.status <> 'CANCELLED' AND ll.family_id = l.family_id) THEN 'REORDERED'
+                            WHEN coalesce(cardinality(c.consented_channels), 0) = 0 THEN 'NO_CONSENT'
+                            ELSE 'PUBLISHED' END AS outcome
+                FROM due d
+                JOIN order_line l ON l.id = d.id
+                JOIN customer_order o ON o.id = l.order_id
+                LEFT JOIN customer_projection c ON c.customer_id = o.customer_id
+            ), claimed AS (
+                UPDATE order_line l SET replenish_sent_at = :now, replenish_outcome = j.outcome
+                FROM judged j
+                WHERE l.id = j.id AND l.replenish_sent_at IS NULL
+                RETURNING l.id, j.outcome
+            ), due_events AS (
+                SELECT CAST(o.id AS text) AS aggregate_id,
+                       CAST(jsonb_build_object(
+                           'orderId', o.id,
+                           'orderLineId', l.id,
+                           'customerId', o.customer_id,
+                           'managerId', coalesce(a.owner_manager_id, o.manager_id),
+                           'familyId', l.family_id,
+                           'sku', l.sku,
+                           'productName', l.name,
+                           'category', f.category,
+                           'quantity', l.quantity,
+                           'servingsPerPack', p.servings_per_pack,
+                           'dailyServings', CAST(p.daily_servings AS double precision),
+                           'startedOn', to_char(l.replenish_started_on, 'YYYY-MM-DD'),
+                           'runOutOn', to_char(l.replenish_run_out_on, 'YYYY-MM-DD'),
+                           'dueAt', to_char(l.replenish_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                           'basis', l.replenish_basis,
+                           'contactFirst', coalesce(r.contact_first, 'CALL')) AS text) AS payload
+                FROM claimed cl
+                JOIN order_line l ON l.id = cl.id
+                JOIN customer_order o ON o.id = l.order_id
+                JOIN product_family f ON f.id = l.family_id
+                LEFT JOIN product p ON p.sku = l.sku
+                LEFT JOIN category_replenishment r ON r.category = f.category
+                LEFT JOIN access_customer_owner a ON a.customer_id = o.customer_id
+                WHERE cl.outcome = 'PUBLISHED'
+                ORDER BY l.replenish_due_at, l.id
+            ), %s
+            SELECT (SELECT count(*) FROM claimed), (SELECT count(*) FROM published)""".formatted(Outbox.PUBLISHED);
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+
+    /** A line whose run-out can be computed: its product's consumption figures are known. */
+    public record Plannable(long lineId, UUID customerId, OffsetDateTime placedAt, UUID familyId, int quantity,
+            int servingsPerPack, BigDecimal dailyServings) {
+    }
+
+    /** How many lines a batch judged and how many of them were published. */
+    public record Batch(int judged, int published) {
+    }
+
+    /** One replica scans at a time: false when another holds the scan's lock (until its transaction ends). */
+    public boolean tryScanLock() {
+        return ScanLock.tryAcquire(em, SCAN_LOCK);
+    }
+
+    /** Claims and judges up to {@code batch} lines due at {@code now}, writes the outbox rows of the published ones. */
+    public Batch claimAndPublish(OffsetDateTime now, int batch) {
+        Object[] counts = (Object[]) outbox.publishAll(SCAN, "due_events", OrderEvents.TOPIC, OrderEvents.AGGREGATE,
+                        OrderEvents.REPLENISHMENT_DUE)
+                .setParameter("now", now)
+                .setParameter("batch", batch)
+                .getSingleResult();
+        return new Batch(((Number) counts[0]).intValue(), ((Number) counts[1]).intValue());
+    }
+
+    /** The order's lines not yet judged whose variant has both consumption figures and a family. */
+    @SuppressWarnings("unchecked")
+    public List<Plannable> plannable(UUID orderId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT l.id, o.customer_id, o.placed_at, coalesce(l.family_id, p.family_id), l.quantity,
+                       p.servings_per_pack, p.daily_servings
+                FROM order_line l
+                JOIN customer_order o ON o.id = l.order_id
+                JOIN product p ON p.sku = l.sku
+                WHERE l.order_id = ?1 AND l.replenish_sent_at IS NULL
+                  AND p.servings_per_pack IS NOT NULL AND p.daily_servings IS NOT NULL
+                  AND coalesce(l.family_id, p.family_id) IS NOT NULL
+                ORDER BY l.line_no""").setParameter(1, orderId).getResultList();
+        return rows.stream().map(r -> new Plannable(((Number) r[0]).longValue(), (UUID) r[1], offsetDateTime(r[2]),
+                (UUID) r[3], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (BigDecimal) r[6])).toList();
+    }
+
+    /** The dates (UTC) of the customer's orders of the family placed before {@code before}, not cancelled, one per order. */
+    @SuppressWarnings("unchecked")
+    public List<LocalDate> earlierPurchases(UUID customerId, UUID familyId, OffsetDateTime before) {
+        List<Object> rows = em.createNativeQuery("""
+                SELECT CAST(o.placed_at AT TIME ZONE 'UTC' AS date) FROM customer_order o
+                WHERE o.customer_id = ?1 AND o.placed_at < ?3 AND o.status <> 'CANCELLED'
+                  AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.family_id = ?2)
+                ORDER BY o.placed_at""").setParameter(1, customerId).setParameter(2, familyId).setParameter(3, before)
+                .getResultList();
+        return rows.stream().map(ReplenishmentRepository::localDate).toList();
+    }
+
+    /** Stores a line's run-out and due time, unless the line was judged already (then its episode is over). */
+    public void schedule(long lineId, UUID familyId, LocalDate startedOn, LocalDate runOutOn, String basis,
+            OffsetDateTime dueAt) {
+        em.createNativeQuery("""
+                UPDATE order_line SET family_id = coalesce(family_id, ?2), replenish_started_on = ?3,
+                    replenish_run_out_on = ?4, replenish_basis = ?5, replenish_due_at = ?6
+                WHERE id = ?1 AND replenish_sent_at IS NULL""")
+                .setParameter(1, lineId).setParameter(2, familyId).setParameter(3, startedOn)
+                .setParameter(4, runOutOn).setParameter(5, basis).setParameter(6, dueAt).executeUpdate();
+    }
+
+    /** Records the first delivery of the order; false when the order is unknown. */
+    public boolean delivered(UUID orderId, OffsetDateTime at) {
+        return em.createNativeQuery("UPDATE customer_order SET delivered_at = coalesce(delivered_at, ?2) WHERE id = ?1")
+                .setParameter(1, orderId).setParameter(2, at).executeUpdate() > 0;
+    }
+
+    public boolean isDelivered(UUID orderId) {
+        return !em.createNativeQuery("SELECT 1 FROM customer_order WHERE id = ?1 AND delivered_at IS NOT NULL")
+                .setParameter(1, orderId).getResultList().isEmpty();
+    }
+
+    private static OffsetDateTime offsetDateTime(Object o) {
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    private static LocalDate localDate(Object o) {
+        return o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
+    }
+}
