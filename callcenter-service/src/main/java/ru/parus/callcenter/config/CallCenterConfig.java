@@ -44,6 +44,18 @@ public interface CallCenterConfig {
     @WithDefault("order-ready")
     String orderReadyScript();
 
+    /** R25: a replenishment call before the customer's supply of a product runs out. */
+    @WithDefault("NORMAL")
+    Priority replenishmentPriority();
+
+    /** R25: order-service sends ReplenishmentDue 5 days before the run-out day (by default): call within 3 of them. */
+    @WithDefault("P3D")
+    Duration replenishmentDueIn();
+
+    /** R25, R17: the approved replenishment script (seeded by V42). */
+    @WithDefault("replenishment")
+    String replenishmentScript();
+
     /** R6: the outcome codes a manager records when completing a task. */
     @WithDefault("REACHED_AGREED,REACHED_DECLINED,REACHED_CALL_BACK,NO_ANSWER,WRONG_NUMBER")
     List<String> outcomes();

@@ -91,6 +91,23 @@ public class CallTask {
     @Column(name = "discount_percent")
     public java.math.BigDecimal discountPercent;
 
+    /** REPLENISHMENT (R25): the product family whose supply runs out; a reorder of any variant closes the task. */
+    @Column(name = "family_id")
+    public UUID familyId;
+
+    /** REPLENISHMENT (R25): what the customer bought, and when it is expected to run out. */
+    public String sku;
+
+    @Column(name = "product_name")
+    public String productName;
+
+    @Column(name = "run_out_on")
+    public java.time.LocalDate runOutOn;
+
+    /** REPLENISHMENT (R25): the order of the family that closed the task (REORDERED). */
+    @Column(name = "reorder_id")
+    public UUID reorderId;
+
     public boolean isOpen() {
         return status == TaskStatus.OPEN;
     }

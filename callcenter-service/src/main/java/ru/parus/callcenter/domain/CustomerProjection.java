@@ -46,4 +46,8 @@ public class CustomerProjection {
     /** R16 selectors: the channel of the latest order (LACTOMIN, WATTN, PHONE), from OrderPlaced. */
     @Column(name = "last_storefront")
     public String lastStorefront;
+
+    /** R24: when customer-service erased the customer; such a customer gets no new proactive call (R25). */
+    @Column(name = "erased_at")
+    public OffsetDateTime erasedAt;
 }

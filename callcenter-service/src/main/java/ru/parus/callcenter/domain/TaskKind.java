@@ -15,5 +15,7 @@ public enum TaskKind {
     /** R19: a case transferred to the head. */
     ESCALATION,
     /** R10: a discount above the manager's limit waits for the head. */
-    DISCOUNT_APPROVAL
+    DISCOUNT_APPROVAL,
+    /** R25: the customer's supply of a product runs out soon; offer the same product again. */
+    REPLENISHMENT
 }

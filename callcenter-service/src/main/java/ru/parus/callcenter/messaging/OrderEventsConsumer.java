@@ -15,15 +15,20 @@ import ru.parus.callcenter.event.incoming.OrderEvents.OrderCancelled;
 import ru.parus.callcenter.event.incoming.OrderEvents.OrderPaid;
 import ru.parus.callcenter.event.incoming.OrderEvents.OrderPaymentOverdue;
 import ru.parus.callcenter.event.incoming.OrderEvents.OrderPlaced;
+import ru.parus.callcenter.event.incoming.OrderEvents.ReplenishmentDue;
 import ru.parus.callcenter.event.incoming.OrderEvents.UpsellOfferRecorded;
 import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.OrderActivity;
+import ru.parus.callcenter.service.ReplenishmentTasks;
 import ru.parus.callcenter.service.TaskQueue;
 import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
-/** Reads {@code order-events}: the order projection, R15's unpaid-order calls and R23's order figures. Each event once (inbox). */
+/**
+ * Reads {@code order-events}: the order projection, R15's unpaid-order calls, R25's replenishment calls and R23's order
+ * figures. Each event once (inbox).
+ */
 @ApplicationScoped
 @RetryTransientFailures
 public class OrderEventsConsumer {
@@ -37,6 +42,8 @@ public class OrderEventsConsumer {
     OrderActivity activity;
     @Inject
     CustomerProfiles profiles;
+    @Inject
+    ReplenishmentTasks replenishments;
 
     private EventHandlers handlers;
 
@@ -47,6 +54,14 @@ public class OrderEventsConsumer {
                     queue.orderPlaced(placed.orderId(), placed.customerId(), placed.managerId());
                     activity.placed(placed.orderId(), placed.channel(), placed.placedAt(), placed.totalKopecks());
                     profiles.orderPlaced(placed.customerId(), placed.channel(), placed.placedAt()); // R16
+                    replenishments.orderPlaced(placed.orderId(), placed.customerId(), placed.familyIds(), event.id()); // R25
+                })
+                // R25: a call first where the head chose it; MESSAGE is notification-service's
+                .on(ReplenishmentDue.TYPE, ReplenishmentDue.class, (due, event) -> {
+                    if (due.call()) {
+                        replenishments.due(new ReplenishmentTasks.Due(due.orderId(), due.orderLineId(), due.customerId(),
+                                due.managerId(), due.familyId(), due.sku(), due.productName(), due.runOutOn()), event.id());
+                    }
                 })
                 .on(OrderPaymentOverdue.TYPE, OrderPaymentOverdue.class,
                         (overdue, event) -> queue.paymentOverdue(overdue.orderId(), overdue.customerId(), event.id()))

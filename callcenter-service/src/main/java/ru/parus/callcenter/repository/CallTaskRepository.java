@@ -24,8 +24,9 @@ public class CallTaskRepository implements PanacheRepositoryBase<CallTask, UUID>
         int inserted = getEntityManager().createNativeQuery("""
                 INSERT INTO call_task (id, customer_id, kind, cause, order_id, assignee, status, priority, script,
                                        due_at, created_at, version,
-                                       original_assignee, absence_id, phone, call_id, escalation_id, discount_percent)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13, ?14, ?15, ?16, ?17)
+                                       original_assignee, absence_id, phone, call_id, escalation_id, discount_percent,
+                                       family_id, sku, product_name, run_out_on)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
                 ON CONFLICT (kind, cause) DO NOTHING""")
                 .setParameter(1, t.id).setParameter(2, t.customerId).setParameter(3, t.kind)
                 .setParameter(4, t.cause).setParameter(5, t.orderId).setParameter(6, t.assignee)
@@ -33,12 +34,20 @@ public class CallTaskRepository implements PanacheRepositoryBase<CallTask, UUID>
                 .setParameter(10, t.dueAt).setParameter(11, t.createdAt)
                 .setParameter(12, t.originalAssignee).setParameter(13, t.absenceId).setParameter(14, t.phone)
                 .setParameter(15, t.callId).setParameter(16, t.escalationId).setParameter(17, t.discountPercent)
+                .setParameter(18, t.familyId).setParameter(19, t.sku).setParameter(20, t.productName)
+                .setParameter(21, t.runOutOn)
                 .executeUpdate();
         return inserted == 1;
     }
 
     public List<CallTask> openOf(String kind, UUID customerId) {
         return list("kind = ?1 and customerId = ?2 and status = ?3", kind, customerId, TaskStatus.OPEN);
+    }
+
+    /** R25: the customer's open REPLENISHMENT tasks of these product families. */
+    public List<CallTask> openReplenishments(UUID customerId, java.util.Collection<UUID> familyIds) {
+        return list("kind = ?1 and customerId = ?2 and familyId in ?3 and status = ?4", "REPLENISHMENT", customerId,
+                familyIds, TaskStatus.OPEN);
     }
 
     public List<CallTask> openForOrder(UUID orderId, List<String> kinds) {

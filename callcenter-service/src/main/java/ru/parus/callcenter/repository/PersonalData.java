@@ -28,7 +28,8 @@ public class PersonalData {
                 AND phone IN (SELECT phone FROM customer_phone WHERE customer_id = ?1
                               UNION SELECT phone FROM customer_projection WHERE customer_id = ?1 AND phone IS NOT NULL)""",
                 customerId);
-        update("UPDATE customer_projection SET name = NULL, phone = NULL WHERE customer_id = ?1", customerId);
+        update("UPDATE customer_projection SET name = NULL, phone = NULL, erased_at = coalesce(erased_at, now()) "
+                + "WHERE customer_id = ?1", customerId);
         update("DELETE FROM customer_phone WHERE customer_id = ?1", customerId);
         update("UPDATE phone_call SET phone = NULL, notes = NULL WHERE customer_id = ?1", customerId);
         update("UPDATE call_task SET phone = NULL, note = NULL WHERE customer_id = ?1", customerId);

@@ -73,7 +73,7 @@ public class CallTaskResource {
 
     @Schema(description = "A call a manager has to make")
     public record CallTaskView(UUID id, UUID customerId,
-            @Schema(example = "UNPAID_ORDER", enumeration = { "REACTIVATION", "UNPAID_ORDER", "ORDER_READY", "ASSIGNED", "CALLBACK", "ESCALATION", "DISCOUNT_APPROVAL" }) String kind,
+            @Schema(example = "UNPAID_ORDER", enumeration = { "REACTIVATION", "UNPAID_ORDER", "ORDER_READY", "ASSIGNED", "CALLBACK", "ESCALATION", "DISCOUNT_APPROVAL", "REPLENISHMENT" }) String kind,
             @Schema(example = "order:0b9f6c1e-3d7a-4f2b-9a51-6c0d2e8f4a17") String cause, UUID orderId,
             @Schema(example = "manager-1", description = "null: unassigned, in the head's queue") String assignee,
             @Schema(example = "OPEN", enumeration = { "OPEN", "DONE", "CLOSED" }) String status,
@@ -85,12 +85,18 @@ public class CallTaskResource {
             @Schema(example = "+79123456789", description = "CALLBACK: the number to call back") String phone,
             @Schema(description = "CALLBACK, ESCALATION: the call behind the task") UUID callId,
             @Schema(description = "ESCALATION (R19): the escalation to resolve") UUID escalationId,
-            @Schema(example = "7", description = "DISCOUNT_APPROVAL (R10): the percent asked for") java.math.BigDecimal discountPercent) {
+            @Schema(example = "7", description = "DISCOUNT_APPROVAL (R10): the percent asked for") java.math.BigDecimal discountPercent,
+            @Schema(description = "REPLENISHMENT (R25): the product family; an order of any of its variants closes the task") UUID familyId,
+            @Schema(example = "WHEY-900-CHOC", description = "REPLENISHMENT (R25): the product bought") String sku,
+            @Schema(example = "Whey Protein 900 g, chocolate", description = "REPLENISHMENT (R25)") String productName,
+            @Schema(example = "2026-12-02", description = "REPLENISHMENT (R25): when the supply is expected to run out") java.time.LocalDate runOutOn,
+            @Schema(description = "REPLENISHMENT (R25): the order of the family that closed the task (REORDERED)") UUID reorderId) {
         static CallTaskView of(CallTask t) {
             return new CallTaskView(t.id, t.customerId, t.kind, t.cause, t.orderId, t.assignee, t.status.name(),
                     Priority.ofRank(t.priority).name(), t.script, t.dueAt, t.createdAt, t.outcome, t.note,
                     t.completedBy, t.completedAt, t.closedReason, t.closedAt, t.version,
-                    t.originalAssignee, t.phone, t.callId, t.escalationId, t.discountPercent);
+                    t.originalAssignee, t.phone, t.callId, t.escalationId, t.discountPercent,
+                    t.familyId, t.sku, t.productName, t.runOutOn, t.reorderId);
         }
     }
 

@@ -157,7 +157,7 @@ public class TaskQueue {
     }
 
     /** Makes the task once per (kind, cause), routed to the deputy of an absent assignee (R22); null if it existed. */
-    private CallTask createWith(TaskKind kind, String cause, UUID customerId, UUID orderId, String assignee,
+    CallTask createWith(TaskKind kind, String cause, UUID customerId, UUID orderId, String assignee,
             Priority priority, Duration dueIn, String script, String eventId, java.util.function.Consumer<CallTask> extras) {
         CallTask t = new CallTask();
         t.id = UUID.randomUUID();
@@ -185,11 +185,20 @@ public class TaskQueue {
 
     private void close(List<CallTask> open, String reason, String eventId) {
         for (CallTask t : open) {
-            t.close(reason, now());
-            // R6: every change is registered
-            outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.TASK, t.id, CallCenterEvents.TASK_CLOSED,
-                    new CallTaskClosed(t.id, t.kind, t.customerId, t.orderId, t.assignee, reason, eventId, t.closedAt));
+            close(t, reason, eventId);
         }
+    }
+
+    /** Closes an open task (its cause went away) and registers it; false (nothing changed) unless it was open. */
+    boolean close(CallTask t, String reason, String eventId) {
+        if (!t.close(reason, now())) {
+            return false;
+        }
+        // R6: every change is registered
+        outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.TASK, t.id, CallCenterEvents.TASK_CLOSED,
+                new CallTaskClosed(t.id, t.kind, t.customerId, t.orderId, t.assignee, reason, eventId, t.closedAt,
+                        t.reorderId));
+        return true;
     }
 
     private OffsetDateTime now() {

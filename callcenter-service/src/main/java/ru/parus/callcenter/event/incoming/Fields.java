@@ -12,6 +12,14 @@ final class Fields {
         return value == null || value.isBlank() ? null : value;
     }
 
+    static java.util.UUID uuid(String value) {
+        try {
+            return text(value) == null ? null : java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     static OffsetDateTime time(String value) {
         try {
             return text(value) == null ? null : OffsetDateTime.parse(value);

@@ -1,7 +1,11 @@
 package ru.parus.callcenter.event.incoming;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -15,14 +19,50 @@ public final class OrderEvents {
     private OrderEvents() {
     }
 
-    /** The order projection, R23's order figures and R16's selectors. */
+    /** The order projection, R23's order figures, R16's selectors and R25's reorders (the lines' families). */
     public record OrderPlaced(@NotNull UUID orderId, @NotNull UUID customerId, String managerId, String channel,
-            @NotNull OffsetDateTime placedAt, @NotNull @PositiveOrZero Long totalKopecks) {
+            @NotNull OffsetDateTime placedAt, @NotNull @PositiveOrZero Long totalKopecks, List<Line> lines) {
         public static final EventType TYPE = EventType.of("order", "OrderPlaced", 1);
 
         public OrderPlaced {
             managerId = Fields.text(managerId);
             channel = Fields.text(channel);
+            lines = lines == null ? List.of() : lines;
+        }
+
+        /** R25: the product families ordered; a line without a (readable) familyId names none. */
+        public Set<UUID> familyIds() {
+            Set<UUID> families = new LinkedHashSet<>();
+            for (Line line : lines) {
+                UUID family = line == null ? null : Fields.uuid(line.familyId());
+                if (family != null) {
+                    families.add(family);
+                }
+            }
+            return families;
+        }
+
+        /** Only the optional familyId (R1, R25) of a line is read. */
+        public record Line(String familyId) {
+        }
+    }
+
+    /**
+     * R25: the customer's supply of a product bought in one order line runs out soon; once per order line. CALL asks
+     * for a call by the owner (or the deputy, R22); MESSAGE is notification-service's.
+     */
+    public record ReplenishmentDue(@NotNull UUID orderId, @NotNull Long orderLineId, @NotNull UUID customerId,
+            String managerId, @NotNull UUID familyId, @NotBlank String sku, String productName,
+            @NotNull LocalDate runOutOn, @NotBlank String contactFirst) {
+        public static final EventType TYPE = EventType.of("order", "ReplenishmentDue", 1);
+
+        public ReplenishmentDue {
+            managerId = Fields.text(managerId);
+            productName = Fields.text(productName);
+        }
+
+        public boolean call() {
+            return "CALL".equals(contactFirst);
         }
     }
 

@@ -1,0 +1,76 @@
+package ru.parus.callcenter.service;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import ru.parus.callcenter.config.CallCenterConfig;
+import ru.parus.callcenter.domain.CallTask;
+import ru.parus.callcenter.domain.CustomerProjection;
+import ru.parus.callcenter.domain.TaskKind;
+import ru.parus.callcenter.repository.CallTaskRepository;
+import ru.parus.callcenter.repository.CustomerProjectionRepository;
+
+/**
+ * R25: replenishment calls timed by consumption. order-service says when a customer's supply of a product bought in
+ * an order line runs out soon; where the head chose a call first for the product's category, the owner manager (or
+ * the deputy, R22) gets one REPLENISHMENT task per order line with the replenishment script (R17). A later order of the
+ * same product family closes it as REORDERED.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ReplenishmentTasks {
+    /** The closing reason (and outcome) of a task whose family the customer ordered again. */
+    public static final String REORDERED = "REORDERED";
+
+    @Inject
+    TaskQueue queue;
+    @Inject
+    CallTaskRepository tasks;
+    @Inject
+    CustomerProjectionRepository customers;
+    @Inject
+    CallCenterConfig config;
+
+    /** What the task is about: the order line whose supply runs out. */
+    public record Due(UUID orderId, long orderLineId, UUID customerId, String managerId, UUID familyId, String sku,
+            String productName, LocalDate runOutOn) {
+    }
+
+    /**
+     * R25: one REPLENISHMENT task per order line (a redelivery, or the same line under a new event id, makes none),
+     * for the customer's owner from the projection (else the manager order-service named), routed to the deputy while
+     * the owner is away (R22). A customer this service does not know, or one erased (R24), gets no call.
+     */
+    public void due(Due due, String eventId) {
+        CustomerProjection customer = customers.findById(due.customerId());
+        if (customer == null || customer.erasedAt != null) {
+            return;
+        }
+        String cause = "order:" + due.orderId() + ":line:" + due.orderLineId();
+        queue.createWith(TaskKind.REPLENISHMENT, cause, due.customerId(), due.orderId(),
+                queue.assigneeFor(due.customerId(), due.managerId()), config.replenishmentPriority(),
+                config.replenishmentDueIn(), config.replenishmentScript(), eventId, t -> {
+                    t.familyId = due.familyId();
+                    t.sku = due.sku();
+                    t.productName = due.productName();
+                    t.runOutOn = due.runOutOn();
+                });
+    }
+
+    /** R25: the customer ordered a product of the family again: its open replenishment calls are not needed. */
+    public void orderPlaced(UUID orderId, UUID customerId, Set<UUID> familyIds, String eventId) {
+        if (familyIds.isEmpty()) {
+            return;
+        }
+        for (CallTask t : tasks.openReplenishments(customerId, familyIds)) {
+            t.reorderId = orderId;
+            t.outcome = REORDERED;
+            queue.close(t, REORDERED, eventId);
+        }
+    }
+}
