@@ -16,4 +16,11 @@ public interface KpiConfig {
     /** The longest period one report may cover, so a report stays a quick query. */
     @WithDefault("P400D")
     Duration maxPeriod();
+
+    /**
+     * R25: a replenishment task converted when the customer placed an order (not cancelled) within this long after
+     * the task was made.
+     */
+    @WithDefault("P14D")
+    Duration replenishmentConversionWindow();
 }

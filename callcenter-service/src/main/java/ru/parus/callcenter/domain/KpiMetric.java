@@ -39,7 +39,15 @@ public enum KpiMetric {
     /** R17: offers made by script (upsell, reactivation offers). */
     SCRIPT_OFFERS(Source.SCRIPT_RUNS, "sum(offers_made)", null),
     /** R20, R23: complaints answered as justified, against the manager of the call or order they were about. */
-    JUSTIFIED_COMPLAINTS(Source.JUSTIFIED_COMPLAINTS, "count(*)", null);
+    JUSTIFIED_COMPLAINTS(Source.JUSTIFIED_COMPLAINTS, "count(*)", null),
+    /** R25: replenishment-call tasks made in the period, per the manager who holds them. */
+    REPLENISHMENT_TASKS(Source.REPLENISHMENT_TASKS, "count(*)", null),
+    /** R25: ... of which the customer was reached (a REACHED_* outcome, or an answered call on the task / with them). */
+    REPLENISHMENT_REACHED(Source.REPLENISHMENT_TASKS, "count(*)", "reached"),
+    /** R25: ... of which the customer ordered (not cancelled) within the conversion window (14 days) of the task. */
+    REPLENISHMENT_CONVERTED(Source.REPLENISHMENT_TASKS, "count(*)", "converted"),
+    /** R25: the total of those converting orders, each order once (for the earliest task it converts). */
+    REPLENISHMENT_REVENUE_KOPECKS(Source.REPLENISHMENT_ORDERS, "sum(total_kopecks)", null);
 
     /** The table a measured metric reads, with its manager and time columns. */
     public enum Source {
@@ -49,7 +57,34 @@ public enum KpiMetric {
         UPSELL("upsell_offer", "manager_id", "recorded_at", null),
         CALLS("phone_call", "manager_id", "started_at", null),
         SCRIPT_RUNS("script_run", "manager_id", "recorded_at", null),
-        JUSTIFIED_COMPLAINTS("kpi_justified_complaint", "manager_id", "answered_at", null);
+        JUSTIFIED_COMPLAINTS("kpi_justified_complaint", "manager_id", "answered_at", null),
+        /** R25: each replenishment task with whether its customer was reached and whether they ordered in time. */
+        REPLENISHMENT_TASKS("""
+                (SELECT t.assignee AS manager_id, t.created_at,
+                        (t.outcome LIKE 'REACHED%' OR EXISTS (SELECT 1 FROM phone_call c
+                            WHERE c.status <> 'MISSED' AND c.answered_at IS NOT NULL
+                            AND coalesce(c.outcome, 'REACHED') LIKE 'REACHED%'
+                            AND (c.task_id = t.id OR (c.customer_id = t.customer_id AND c.direction = 'OUTBOUND'
+                                 AND c.started_at >= t.created_at
+                                 AND c.started_at < coalesce(t.completed_at, t.closed_at, 'infinity'))))) AS reached,
+                        EXISTS (SELECT 1 FROM order_projection o WHERE o.customer_id = t.customer_id
+                            AND o.cancelled_at IS NULL AND o.placed_at >= t.created_at
+                            AND o.placed_at < t.created_at + make_interval(secs => :conversionSeconds)) AS converted
+                 FROM call_task t WHERE t.kind = 'REPLENISHMENT') r""", "manager_id", "created_at", null),
+        /**
+         * R25: each converting order once, for the earliest task it converts (two tasks of one customer do not count
+         * one order twice), at that task's creation time.
+         */
+        REPLENISHMENT_ORDERS("""
+                (SELECT DISTINCT ON (o.order_id) t.assignee AS manager_id, t.created_at, o.total_kopecks
+                 FROM call_task t JOIN order_projection o ON o.customer_id = t.customer_id
+                     AND o.cancelled_at IS NULL AND o.placed_at >= t.created_at
+                     AND o.placed_at < t.created_at + make_interval(secs => :conversionSeconds)
+                 WHERE t.kind = 'REPLENISHMENT' AND t.assignee IS NOT NULL
+                 ORDER BY o.order_id, t.created_at, t.id) r""", "manager_id", "created_at", null);
+
+        /** R25: the named parameter of the conversion window (seconds) in the tables that use it. */
+        public static final String CONVERSION_SECONDS = "conversionSeconds";
 
         public final String table;
         public final String managerColumn;

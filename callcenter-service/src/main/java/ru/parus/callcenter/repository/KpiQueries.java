@@ -1,6 +1,7 @@
 package ru.parus.callcenter.repository;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import ru.parus.callcenter.domain.KpiMetric;
 import ru.parus.callcenter.domain.KpiMetric.Source;
@@ -27,8 +29,12 @@ public class KpiQueries {
     @Inject
     EntityManager em;
 
-    /** Per manager (and {@link #DEPARTMENT}) the value of every measured metric in [from, to). */
-    public Map<String, Map<KpiMetric, BigDecimal>> measure(OffsetDateTime from, OffsetDateTime to) {
+    /**
+     * Per manager (and {@link #DEPARTMENT}) the value of every measured metric in [from, to); R25's conversions count
+     * orders placed within {@code conversionWindow} of a replenishment task.
+     */
+    public Map<String, Map<KpiMetric, BigDecimal>> measure(OffsetDateTime from, OffsetDateTime to,
+            Duration conversionWindow) {
         Map<String, Map<KpiMetric, BigDecimal>> byManager = new HashMap<>();
         byManager.put(DEPARTMENT, new EnumMap<>(KpiMetric.class));
         for (Source source : Source.values()) {
@@ -41,9 +47,13 @@ public class KpiQueries {
             if (metrics.isEmpty()) {
                 continue;
             }
+            String sql = sql(source, metrics);
+            Query query = em.createNativeQuery(sql).setParameter("from", from).setParameter("to", to);
+            if (sql.contains(":" + Source.CONVERSION_SECONDS)) {
+                query.setParameter(Source.CONVERSION_SECONDS, (double) conversionWindow.toSeconds());
+            }
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(sql(source, metrics))
-                    .setParameter("from", from).setParameter("to", to).getResultList();
+            List<Object[]> rows = query.getResultList();
             for (Object[] row : rows) {
                 String manager = row[0] == null ? DEPARTMENT : (String) row[0];
                 Map<KpiMetric, BigDecimal> values = byManager.computeIfAbsent(manager, k -> new EnumMap<>(KpiMetric.class));

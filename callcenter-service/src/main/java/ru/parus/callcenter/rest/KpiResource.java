@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -50,28 +51,32 @@ import ru.parus.platform.security.Roles;
 @RolesAllowed({ Roles.MANAGER, Roles.HEAD, Roles.DIRECTOR, Roles.ADMIN })
 public class KpiResource {
     static final String CSV = "text/csv";
-    private static final CsvMapper CSV_MAPPER = new CsvMapper();
+    // quotes only where needed: by default Jackson quotes every value over 24 characters (replenishmentRevenueKopecks)
+    private static final CsvMapper CSV_MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final String JSON_EXAMPLE = """
             {"from":"2026-11-01","to":"2026-11-30",
             "managers":[{"managerId":"manager-1","inboundCalls":58,"outboundCalls":41,"talkSeconds":21540,
             "proactiveCalls":12,"proactiveReached":9,"proactiveAgreed":4,"ordersTaken":31,"revenueKopecks":18450000,
             "averageOrderKopecks":595161,"orderErrors":1,"upsellOffers":62,"upsellAccepted":17,
             "upsellAcceptanceRate":0.2742,"tasksDone":20,"tasksDoneOnTime":18,"tasksOnTimeRate":0.9000,
-            "scriptRuns":27,"scriptQuality":0.9259,"scriptOffers":35,"justifiedComplaints":0}],
+            "scriptRuns":27,"scriptQuality":0.9259,"scriptOffers":35,"justifiedComplaints":0,"replenishmentTasks":10,
+            "replenishmentReached":7,"replenishmentConverted":5,"replenishmentRevenueKopecks":2450000}],
             "department":{"inboundCalls":240,"outboundCalls":170,"talkSeconds":88200,"proactiveCalls":50,
             "proactiveReached":37,"proactiveAgreed":16,"ordersTaken":128,"revenueKopecks":76160000,
             "averageOrderKopecks":595000,"orderErrors":3,"upsellOffers":250,"upsellAccepted":70,
             "upsellAcceptanceRate":0.2800,"tasksDone":80,"tasksDoneOnTime":70,"tasksOnTimeRate":0.8750,
-            "scriptRuns":110,"scriptQuality":0.9112,"scriptOffers":140,"justifiedComplaints":2},
+            "scriptRuns":110,"scriptQuality":0.9112,"scriptOffers":140,"justifiedComplaints":2,"replenishmentTasks":42,
+            "replenishmentReached":30,"replenishmentConverted":19,"replenishmentRevenueKopecks":9310000},
             "targets":[{"metric":"ordersTaken","target":300,"actual":128,"achievedPercent":42.7},
             {"metric":"upsellAcceptanceRate","target":0.25,"actual":0.2800,"achievedPercent":112.0}]}""";
     private static final String CSV_EXAMPLE = """
             managerId,inboundCalls,outboundCalls,talkSeconds,proactiveCalls,proactiveReached,proactiveAgreed,\
             ordersTaken,revenueKopecks,averageOrderKopecks,orderErrors,upsellOffers,upsellAccepted,\
             upsellAcceptanceRate,tasksDone,tasksDoneOnTime,tasksOnTimeRate,scriptRuns,scriptQuality,scriptOffers,\
-            justifiedComplaints
-            manager-1,58,41,21540,12,9,4,31,18450000,595161,1,62,17,0.2742,20,18,0.9000,27,0.9259,35,0
-            DEPARTMENT,240,170,88200,50,37,16,128,76160000,595000,3,250,70,0.2800,80,70,0.8750,110,0.9112,140,2
+            justifiedComplaints,replenishmentTasks,replenishmentReached,replenishmentConverted,replenishmentRevenueKopecks
+            manager-1,58,41,21540,12,9,4,31,18450000,595161,1,62,17,0.2742,20,18,0.9000,27,0.9259,35,0,10,7,5,2450000
+            DEPARTMENT,240,170,88200,50,37,16,128,76160000,595000,3,250,70,0.2800,80,70,0.8750,110,0.9112,140,2,42,30,19,9310000
             """;
     private static final String TARGETS_EXAMPLE = "{\"ordersTaken\":300,\"upsellAcceptanceRate\":0.25}";
 
@@ -122,6 +127,17 @@ public class KpiResource {
         public long scriptOffers;
         @Schema(required = true, example = "0", description = "R20: complaints answered as justified")
         public long justifiedComplaints;
+        @Schema(required = true, example = "10", description = "R25: replenishment-call tasks made (held by the manager)")
+        public long replenishmentTasks;
+        @Schema(required = true, example = "7", description = "R25: ... of which the customer was reached: a REACHED_* "
+                + "outcome, or an answered call on the task or with the customer while it was open")
+        public long replenishmentReached;
+        @Schema(required = true, example = "5", description = "R25: ... of which the customer placed an order (not "
+                + "cancelled) within parus.callcenter.kpi.replenishment-conversion-window (14 days) of the task")
+        public long replenishmentConverted;
+        @Schema(required = true, example = "2450000", description = "R25: the total of those converting orders, kopecks "
+                + "(each order once)")
+        public long replenishmentRevenueKopecks;
     }
 
     /** OpenAPI only: a manager's row of GET /kpi. */
@@ -161,7 +177,8 @@ public class KpiResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Managers' KPIs for a period (R23)", description = "Computed from what was registered: "
             + "completed proactive-call tasks and their outcomes, orders taken and their value, orders cancelled for "
-            + "the manager's mistake, upsell offers and answers, tasks done on time. A period is `month` (YYYY-MM) "
+            + "the manager's mistake, upsell offers and answers, tasks done on time, replenishment calls and the orders "
+            + "they converted (R25). A period is `month` (YYYY-MM) "
             + "or `from`..`to` (days, both included, the department's time zone); none = this month. The head, the "
             + "director and admins see every manager; a manager sees their own row and the department's. `targets` "
             + "(the head's, against the department's actuals) is filled when the period is one calendar month. "

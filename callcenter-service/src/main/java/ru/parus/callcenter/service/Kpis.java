@@ -89,7 +89,7 @@ public class Kpis {
         OffsetDateTime start = period.from().atStartOfDay(config.zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         OffsetDateTime end = period.to().plusDays(1).atStartOfDay(config.zone()).toOffsetDateTime()
                 .withOffsetSameInstant(ZoneOffset.UTC);
-        Map<String, Map<KpiMetric, BigDecimal>> measured = queries.measure(start, end);
+        Map<String, Map<KpiMetric, BigDecimal>> measured = queries.measure(start, end, config.replenishmentConversionWindow());
         Figures department = figures(null, measured.get(KpiQueries.DEPARTMENT));
         List<Figures> managers = new ArrayList<>();
         measured.forEach((manager, values) -> {

@@ -1,0 +1,175 @@
+package ru.parus.callcenter;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static ru.parus.callcenter.Events.example;
+import static ru.parus.callcenter.Events.id;
+import static ru.parus.callcenter.Events.send;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import ru.parus.infra.test.TestInfra;
+
+/**
+ * R23, R25: the replenishment calls in the KPI report: tasks made, customers reached, conversions within 14 days and
+ * their revenue, per manager and for the department, from real events and registered calls.
+ */
+@QuarkusTest
+class ReplenishmentKpiTest {
+    static final String HEAD = TestInfra.token("head-1", "HEAD");
+    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    static final List<String> COLUMNS = List.of("replenishmentTasks", "replenishmentReached", "replenishmentConverted",
+            "replenishmentRevenueKopecks");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    String period() {
+        LocalDate today = LocalDate.now(clock.withZone(MOSCOW));
+        return "from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+    }
+
+    static JsonPath kpi(String query) {
+        return given().auth().oauth2(HEAD).get("/kpi?" + query).then().statusCode(200).extract().jsonPath();
+    }
+
+    static long[] department(JsonPath report) {
+        return COLUMNS.stream().mapToLong(c -> report.getLong("department." + c)).toArray();
+    }
+
+    static long[] row(JsonPath report, String manager) {
+        String row = "managers.find { it.managerId == '" + manager + "' }.";
+        return COLUMNS.stream().mapToLong(c -> report.getLong(row + c)).toArray();
+    }
+
+    /** A customer of {@code owner} with one replenishment call; the task's id and creation time. */
+    Map.Entry<String, OffsetDateTime> customerWithTask(String owner, String customer) throws Exception {
+        Events.registerCustomer(customer, owner);
+        Events.awaitRow(em, "customer_projection", "customer_id", customer);
+        ObjectNode due = example("ReplenishmentDue");
+        String order = id();
+        due.put("orderId", order);
+        due.put("orderLineId", 8000 + (long) (Math.random() * 1_000_000));
+        due.put("customerId", customer);
+        due.put("familyId", id());
+        due.put("contactFirst", "CALL");
+        send("order-events", order, "order", "ReplenishmentDue", id(), due);
+        String manager = TestInfra.token(owner, "MANAGER");
+        JsonPath[] found = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            found[0] = given().auth().oauth2(manager).get("/tasks?assignee=me&size=100").then().statusCode(200)
+                    .extract().jsonPath();
+            return found[0].getList("items.customerId").contains(customer);
+        });
+        String at = "items.find { it.customerId == '" + customer + "' }.";
+        return Map.entry(found[0].getString(at + "id"), OffsetDateTime.parse(found[0].getString(at + "createdAt")));
+    }
+
+    static void call(String manager, String taskId, String outcome) {
+        OffsetDateTime start = OffsetDateTime.now().minusMinutes(5);
+        given().auth().oauth2(TestInfra.token(manager, "MANAGER")).contentType(ContentType.JSON)
+                .body("{\"direction\":\"OUTBOUND\",\"phone\":\"+7912" + (1000000 + (int) (Math.random() * 8999999))
+                        + "\",\"startedAt\":\"" + start + "\",\"endedAt\":\"" + start.plusSeconds(90)
+                        + "\",\"purpose\":\"ORDER\",\"outcome\":\"" + outcome + "\",\"taskId\":\"" + taskId + "\"}")
+                .post("/calls").then().statusCode(201);
+    }
+
+    static void order(String orderId, String customer, long total, OffsetDateTime placedAt) throws Exception {
+        ObjectNode e = example("OrderPlaced");
+        e.put("orderId", orderId);
+        e.put("customerId", customer);
+        e.put("managerId", "manager-web");
+        e.put("totalKopecks", total);
+        e.put("placedAt", placedAt.toString());
+        send("order-events", orderId, "order", "OrderPlaced", id(), e);
+    }
+
+    @Test
+    void R25_replenishmentTasksReachedConvertedWithin14DaysAndTheirRevenuePerManagerAndForTheDepartment()
+            throws Exception {
+        long[] before = department(kpi(period()));
+        String a = "manager-" + id().substring(0, 8);
+        String b = "manager-" + id().substring(0, 8);
+        var a1 = customerWithTask(a, id());
+        var a2 = customerWithTask(a, id());
+        var a3 = customerWithTask(a, id());
+        var b1 = customerWithTask(b, id());
+        String[] customers = new String[4];
+        int i = 0;
+        for (var t : List.of(a1, a2, a3, b1)) {
+            customers[i++] = given().auth().oauth2(HEAD).get("/tasks/{id}", t.getKey()).then().statusCode(200)
+                    .extract().path("customerId");
+        }
+
+        // reached: a1 (REACHED_AGREED on the task) and b1 (REACHED_CALL_BACK); a2's call was not answered
+        call(a, a1.getKey(), "REACHED_AGREED");
+        call(a, a2.getKey(), "NO_ANSWER");
+        call(b, b1.getKey(), "REACHED_CALL_BACK");
+
+        // converted: a1 after 2 days; a2 only after 15 days (not counted); a3 twice within 14 days (one conversion,
+        // both orders' revenue); b1 on day 13, and a cancelled order of b1 that does not count
+        order(id(), customers[0], 150_000, a1.getValue().plusDays(2));
+        order(id(), customers[1], 99_000, a2.getValue().plusDays(15));
+        order(id(), customers[2], 70_000, a3.getValue().plusDays(1));
+        order(id(), customers[2], 30_000, a3.getValue().plusDays(3));
+        order(id(), customers[3], 200_000, b1.getValue().plusDays(13));
+        String cancelled = id();
+        order(cancelled, customers[3], 500_000, b1.getValue().plusHours(1));
+        ObjectNode cancel = example("OrderCancelled");
+        cancel.put("orderId", cancelled);
+        cancel.put("customerId", customers[3]);
+        send("order-events", cancelled, "order", "OrderCancelled", id(), cancel);
+        Events.awaitRow(em, "order_projection", "order_id", cancelled);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonPath r = kpi(period());
+            assertEquals(250_000, row(r, a)[3]);
+            assertEquals(200_000, row(r, b)[3]);
+        });
+
+        JsonPath report = kpi(period());
+        assertEquals(List.of(3L, 1L, 2L, 250_000L), asList(row(report, a)), "A: tasks, reached, converted, revenue");
+        assertEquals(List.of(1L, 1L, 1L, 200_000L), asList(row(report, b)), "B: tasks, reached, converted, revenue");
+        long[] after = department(report);
+        long[] expected = { 4, 2, 3, 450_000 };
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            assertEquals(expected[c], after[c] - before[c], "department " + COLUMNS.get(c));
+        }
+
+        // the same figures in the CSV
+        String csv = given().auth().oauth2(HEAD).accept("text/csv").get("/kpi?" + period()).then().statusCode(200)
+                .extract().asString();
+        List<String> lines = csv.lines().toList();
+        List<String> header = Arrays.asList(lines.get(0).split(","));
+        assertEquals(true, header.containsAll(COLUMNS), "every column named plainly (not quoted): " + csv);
+        List<String> csvA = lines.stream().filter(l -> l.startsWith(a + ",")).map(l -> Arrays.asList(l.split(",")))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("3", "1", "2", "250000"), COLUMNS.stream().map(c -> csvA.get(header.indexOf(c))).toList());
+        List<String> csvDepartment = Arrays.asList(lines.get(lines.size() - 1).split(","));
+        assertEquals("DEPARTMENT", csvDepartment.get(0));
+        assertEquals(String.valueOf(after[3]), csvDepartment.get(header.indexOf("replenishmentRevenueKopecks")));
+    }
+
+    static List<Long> asList(long[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+}
