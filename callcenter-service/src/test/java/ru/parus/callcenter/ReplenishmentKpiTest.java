@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,16 +61,20 @@ class ReplenishmentKpiTest {
         return COLUMNS.stream().mapToLong(c -> report.getLong(row + c)).toArray();
     }
 
-    /** A customer of {@code owner} with one replenishment call; the task's id and creation time. */
-    Map.Entry<String, OffsetDateTime> customerWithTask(String owner, String customer) throws Exception {
-        Events.registerCustomer(customer, owner);
+    record Task(String id, String customerId, String familyId, OffsetDateTime createdAt) {
+    }
+
+    /** A customer of {@code owner} with one replenishment call. */
+    Task customerWithTask(String owner) throws Exception {
+        String customer = Events.registerCustomer(id(), owner);
         Events.awaitRow(em, "customer_projection", "customer_id", customer);
         ObjectNode due = example("ReplenishmentDue");
         String order = id();
+        String family = id();
         due.put("orderId", order);
         due.put("orderLineId", 8000 + (long) (Math.random() * 1_000_000));
         due.put("customerId", customer);
-        due.put("familyId", id());
+        due.put("familyId", family);
         due.put("contactFirst", "CALL");
         send("order-events", order, "order", "ReplenishmentDue", id(), due);
         String manager = TestInfra.token(owner, "MANAGER");
@@ -82,7 +85,8 @@ class ReplenishmentKpiTest {
             return found[0].getList("items.customerId").contains(customer);
         });
         String at = "items.find { it.customerId == '" + customer + "' }.";
-        return Map.entry(found[0].getString(at + "id"), OffsetDateTime.parse(found[0].getString(at + "createdAt")));
+        return new Task(found[0].getString(at + "id"), customer, family,
+                OffsetDateTime.parse(found[0].getString(at + "createdAt")));
     }
 
     static void call(String manager, String taskId, String outcome) {
@@ -94,13 +98,16 @@ class ReplenishmentKpiTest {
                 .post("/calls").then().statusCode(201);
     }
 
-    static void order(String orderId, String customer, long total, OffsetDateTime placedAt) throws Exception {
+    /** An order of the customer with one line of the family (the example's other line has none). */
+    static void order(String orderId, Task task, String familyId, long total, OffsetDateTime placedAt) throws Exception {
         ObjectNode e = example("OrderPlaced");
         e.put("orderId", orderId);
-        e.put("customerId", customer);
+        e.put("customerId", task.customerId());
         e.put("managerId", "manager-web");
         e.put("totalKopecks", total);
         e.put("placedAt", placedAt.toString());
+        ((ObjectNode) e.withArray("lines").get(0)).put("familyId", familyId);
+        ((ObjectNode) e.withArray("lines").get(1)).putNull("familyId");
         send("order-events", orderId, "order", "OrderPlaced", id(), e);
     }
 
@@ -110,34 +117,30 @@ class ReplenishmentKpiTest {
         long[] before = department(kpi(period()));
         String a = "manager-" + id().substring(0, 8);
         String b = "manager-" + id().substring(0, 8);
-        var a1 = customerWithTask(a, id());
-        var a2 = customerWithTask(a, id());
-        var a3 = customerWithTask(a, id());
-        var b1 = customerWithTask(b, id());
-        String[] customers = new String[4];
-        int i = 0;
-        for (var t : List.of(a1, a2, a3, b1)) {
-            customers[i++] = given().auth().oauth2(HEAD).get("/tasks/{id}", t.getKey()).then().statusCode(200)
-                    .extract().path("customerId");
-        }
+        Task a1 = customerWithTask(a);
+        Task a2 = customerWithTask(a);
+        Task a3 = customerWithTask(a);
+        Task b1 = customerWithTask(b);
 
         // reached: a1 (REACHED_AGREED on the task) and b1 (REACHED_CALL_BACK); a2's call was not answered
-        call(a, a1.getKey(), "REACHED_AGREED");
-        call(a, a2.getKey(), "NO_ANSWER");
-        call(b, b1.getKey(), "REACHED_CALL_BACK");
+        call(a, a1.id(), "REACHED_AGREED");
+        call(a, a2.id(), "NO_ANSWER");
+        call(b, b1.id(), "REACHED_CALL_BACK");
 
-        // converted: a1 after 2 days; a2 only after 15 days (not counted); a3 twice within 14 days (one conversion,
-        // both orders' revenue); b1 on day 13, and a cancelled order of b1 that does not count
-        order(id(), customers[0], 150_000, a1.getValue().plusDays(2));
-        order(id(), customers[1], 99_000, a2.getValue().plusDays(15));
-        order(id(), customers[2], 70_000, a3.getValue().plusDays(1));
-        order(id(), customers[2], 30_000, a3.getValue().plusDays(3));
-        order(id(), customers[3], 200_000, b1.getValue().plusDays(13));
+        // converted (the family again): a1 after 2 days; a2 only after 15 days (not counted); a3 twice within 14 days
+        // (one conversion, both orders' revenue; the first closes its open task), after another family's order that
+        // does not count; b1 on day 13, and a cancelled order of b1 that does not count
+        order(id(), a1, a1.familyId(), 150_000, a1.createdAt().plusDays(2));
+        order(id(), a2, a2.familyId(), 99_000, a2.createdAt().plusDays(15));
+        order(id(), a3, id(), 80_000, a3.createdAt().plusHours(2));
+        order(id(), a3, a3.familyId(), 70_000, a3.createdAt().plusDays(1));
+        order(id(), a3, a3.familyId(), 30_000, a3.createdAt().plusDays(3));
+        order(id(), b1, b1.familyId(), 200_000, b1.createdAt().plusDays(13));
         String cancelled = id();
-        order(cancelled, customers[3], 500_000, b1.getValue().plusHours(1));
+        order(cancelled, b1, b1.familyId(), 500_000, b1.createdAt().plusHours(1));
         ObjectNode cancel = example("OrderCancelled");
         cancel.put("orderId", cancelled);
-        cancel.put("customerId", customers[3]);
+        cancel.put("customerId", b1.customerId());
         send("order-events", cancelled, "order", "OrderCancelled", id(), cancel);
         Events.awaitRow(em, "order_projection", "order_id", cancelled);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -148,6 +151,8 @@ class ReplenishmentKpiTest {
 
         JsonPath report = kpi(period());
         assertEquals(List.of(3L, 1L, 2L, 250_000L), asList(row(report, a)), "A: tasks, reached, converted, revenue");
+        given().auth().oauth2(HEAD).get("/tasks/{id}", a3.id()).then().statusCode(200)
+                .body("closedReason", org.hamcrest.Matchers.equalTo("REORDERED"));
         assertEquals(List.of(1L, 1L, 1L, 200_000L), asList(row(report, b)), "B: tasks, reached, converted, revenue");
         long[] after = department(report);
         long[] expected = { 4, 2, 3, 450_000 };

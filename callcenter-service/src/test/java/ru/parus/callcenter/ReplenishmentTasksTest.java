@@ -229,4 +229,25 @@ class ReplenishmentTasksTest {
         assertEquals("REPLENISHMENT", payload.get("kind").asText());
         assertEquals(reorder, payload.get("reorderId").asText());
     }
+
+    @Test
+    void R25_aReplenishmentReadAfterTheReorderOfItsFamilyMakesNoTask() throws Exception {
+        String owner = manager();
+        String customer = registered(owner);
+        String family = id();
+        String source = id();
+        String reorder = id();
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        orderPlaced(source, customer, family, 100_000, now.minusDays(30));
+        // the reorder's OrderPlaced (another key, another partition) was read before the ReplenishmentDue
+        orderPlaced(reorder, customer, family, 100_000, now.minusDays(1));
+        Events.awaitRow(em, "order_projection", "order_id", source);
+        Events.awaitRow(em, "order_projection", "order_id", reorder);
+
+        sendDue(due(source, 7401, customer, family, "CALL"), id());
+        sendDue(due(source, 7402, customer, id(), "CALL"), id()); // another family of the order: same key, read after
+        await().atMost(Duration.ofSeconds(15)).until(() -> queue(owner).getInt("total") == 1);
+        assertEquals("order:" + source + ":line:7402", queue(owner).getString("items[0].cause"));
+        assertEquals(1, tasksOf(customer), "no call about a family the customer has ordered again since");
+    }
 }

@@ -18,8 +18,8 @@ public interface KpiConfig {
     Duration maxPeriod();
 
     /**
-     * R25: a replenishment task converted when the customer placed an order (not cancelled) within this long after
-     * the task was made.
+     * R25: a replenishment task converted when the customer ordered its product family again (an order not
+     * cancelled) within this long after the task was made.
      */
     @WithDefault("P14D")
     Duration replenishmentConversionWindow();

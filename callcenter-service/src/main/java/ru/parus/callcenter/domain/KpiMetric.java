@@ -44,7 +44,7 @@ public enum KpiMetric {
     REPLENISHMENT_TASKS(Source.REPLENISHMENT_TASKS, "count(*)", null),
     /** R25: ... of which the customer was reached (a REACHED_* outcome, or an answered call on the task / with them). */
     REPLENISHMENT_REACHED(Source.REPLENISHMENT_TASKS, "count(*)", "reached"),
-    /** R25: ... of which the customer ordered (not cancelled) within the conversion window (14 days) of the task. */
+    /** R25: ... of which the customer ordered the family again (not cancelled) within the window (14 days). */
     REPLENISHMENT_CONVERTED(Source.REPLENISHMENT_TASKS, "count(*)", "converted"),
     /** R25: the total of those converting orders, each order once (for the earliest task it converts). */
     REPLENISHMENT_REVENUE_KOPECKS(Source.REPLENISHMENT_ORDERS, "sum(total_kopecks)", null);
@@ -58,7 +58,7 @@ public enum KpiMetric {
         CALLS("phone_call", "manager_id", "started_at", null),
         SCRIPT_RUNS("script_run", "manager_id", "recorded_at", null),
         JUSTIFIED_COMPLAINTS("kpi_justified_complaint", "manager_id", "answered_at", null),
-        /** R25: each replenishment task with whether its customer was reached and whether they ordered in time. */
+        /** R25: each replenishment task: was its customer reached, did they reorder the family in time. */
         REPLENISHMENT_TASKS("""
                 (SELECT t.assignee AS manager_id, t.created_at,
                         (t.outcome LIKE 'REACHED%' OR EXISTS (SELECT 1 FROM phone_call c
@@ -67,8 +67,10 @@ public enum KpiMetric {
                             AND (c.task_id = t.id OR (c.customer_id = t.customer_id AND c.direction = 'OUTBOUND'
                                  AND c.started_at >= t.created_at
                                  AND c.started_at < coalesce(t.completed_at, t.closed_at, 'infinity'))))) AS reached,
-                        EXISTS (SELECT 1 FROM order_projection o WHERE o.customer_id = t.customer_id
-                            AND o.cancelled_at IS NULL AND o.placed_at >= t.created_at
+                        EXISTS (SELECT 1 FROM order_projection o
+                            JOIN order_family f ON f.order_id = o.order_id AND f.family_id = t.family_id
+                            WHERE o.customer_id = t.customer_id AND o.cancelled_at IS NULL
+                            AND o.placed_at >= t.created_at
                             AND o.placed_at < t.created_at + make_interval(secs => :conversionSeconds)) AS converted
                  FROM call_task t WHERE t.kind = 'REPLENISHMENT') r""", "manager_id", "created_at", null),
         /**
@@ -80,6 +82,7 @@ public enum KpiMetric {
                  FROM call_task t JOIN order_projection o ON o.customer_id = t.customer_id
                      AND o.cancelled_at IS NULL AND o.placed_at >= t.created_at
                      AND o.placed_at < t.created_at + make_interval(secs => :conversionSeconds)
+                 JOIN order_family f ON f.order_id = o.order_id AND f.family_id = t.family_id
                  WHERE t.kind = 'REPLENISHMENT' AND t.assignee IS NOT NULL
                  ORDER BY o.order_id, t.created_at, t.id) r""", "manager_id", "created_at", null);
 

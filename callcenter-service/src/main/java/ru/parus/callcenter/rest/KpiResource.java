@@ -132,8 +132,8 @@ public class KpiResource {
         @Schema(required = true, example = "7", description = "R25: ... of which the customer was reached: a REACHED_* "
                 + "outcome, or an answered call on the task or with the customer while it was open")
         public long replenishmentReached;
-        @Schema(required = true, example = "5", description = "R25: ... of which the customer placed an order (not "
-                + "cancelled) within parus.callcenter.kpi.replenishment-conversion-window (14 days) of the task")
+        @Schema(required = true, example = "5", description = "R25: ... of which the customer ordered the family "
+                + "again (an order not cancelled) within parus.callcenter.kpi.replenishment-conversion-window (14 days)")
         public long replenishmentConverted;
         @Schema(required = true, example = "2450000", description = "R25: the total of those converting orders, kopecks "
                 + "(each order once)")

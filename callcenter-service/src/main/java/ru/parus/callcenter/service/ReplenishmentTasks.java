@@ -14,6 +14,7 @@ import ru.parus.callcenter.domain.CustomerProjection;
 import ru.parus.callcenter.domain.TaskKind;
 import ru.parus.callcenter.repository.CallTaskRepository;
 import ru.parus.callcenter.repository.CustomerProjectionRepository;
+import ru.parus.callcenter.repository.OrderProjectionRepository;
 
 /**
  * R25: replenishment calls timed by consumption. order-service says when a customer's supply of a product bought in
@@ -34,6 +35,8 @@ public class ReplenishmentTasks {
     @Inject
     CustomerProjectionRepository customers;
     @Inject
+    OrderProjectionRepository orders;
+    @Inject
     CallCenterConfig config;
 
     /** What the task is about: the order line whose supply runs out. */
@@ -44,11 +47,13 @@ public class ReplenishmentTasks {
     /**
      * R25: one REPLENISHMENT task per order line (a redelivery, or the same line under a new event id, makes none),
      * for the customer's owner from the projection (else the manager order-service named), routed to the deputy while
-     * the owner is away (R22). A customer this service does not know, or one erased (R24), gets no call.
+     * the owner is away (R22). A customer this service does not know, or one erased (R24), gets no call; nor one who
+     * has ordered the family again since (that OrderPlaced, of another order, may be read before this event).
      */
     public void due(Due due, String eventId) {
         CustomerProjection customer = customers.findById(due.customerId());
-        if (customer == null || customer.erasedAt != null) {
+        if (customer == null || customer.erasedAt != null
+                || orders.reorderedSince(due.customerId(), due.familyId(), due.orderId())) {
             return;
         }
         String cause = "order:" + due.orderId() + ":line:" + due.orderLineId();
@@ -62,11 +67,15 @@ public class ReplenishmentTasks {
                 });
     }
 
-    /** R25: the customer ordered a product of the family again: its open replenishment calls are not needed. */
+    /**
+     * R25: the order's families are kept (conversions for the KPIs); the customer ordered a product of the family
+     * again, so its open replenishment calls are not needed.
+     */
     public void orderPlaced(UUID orderId, UUID customerId, Set<UUID> familyIds, String eventId) {
         if (familyIds.isEmpty()) {
             return;
         }
+        orders.recordFamilies(orderId, familyIds);
         for (CallTask t : tasks.openReplenishments(customerId, familyIds)) {
             t.reorderId = orderId;
             t.outcome = REORDERED;
