@@ -226,6 +226,46 @@ class ReminderNoticesTest {
     }
 
     @Test
+    void R25_aReminderHeldByQuietHoursIsSkippedWhenTheFamilyIsOrderedAgain() throws Exception {
+        String customer = id();
+        String to = email();
+        ZoneId zone = ZoneId.of("Asia/Yekaterinburg");
+        LocalTime now = LocalDateTime.ofInstant(clock.instant(), zone).toLocalTime();
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        Events.sendConsent(Events.consent(customer, "EMAIL", now.minusHours(1).format(hhmm), now.plusHours(1).format(hhmm),
+                zone.getId(), "EMAIL", to));
+        awaitCustomer(customer);
+        String family = id();
+        long held = lineId();
+        long otherFamily = lineId();
+        ObjectNode due = Events.replenishmentDue(customer, id(), held, "MESSAGE");
+        due.put("familyId", family);
+        send("order-events", due.get("orderId").asText(), "order", "ReplenishmentDue", id(), due);
+        ObjectNode other = Events.replenishmentDue(customer, id(), otherFamily, "MESSAGE");
+        other.put("familyId", id());
+        send("order-events", other.get("orderId").asText(), "order", "ReplenishmentDue", id(), other);
+        MessageLog m = awaitStatus(awaitMessage("REPLENISHMENT_REMINDER:orderLine:" + held).id, MessageStatus.QUEUED);
+        MessageLog untouched = awaitStatus(awaitMessage("REPLENISHMENT_REMINDER:orderLine:" + otherFamily).id, MessageStatus.QUEUED);
+
+        String reorder = id();
+        ObjectNode placed = Events.example("OrderPlaced");
+        placed.put("orderId", reorder);
+        placed.put("customerId", customer);
+        ((ObjectNode) placed.withArray("lines").get(0)).put("familyId", family);
+        send("order-events", reorder, "order", "OrderPlaced", id(), placed);
+
+        m = awaitStatus(m.id, MessageStatus.SKIPPED);
+        assertEquals("REORDERED", m.reason);
+        List<ConsumerRecord<String, String>> skipped = Events.published("MessageSkipped", m.id.toString(), 1, Duration.ofSeconds(10));
+        assertEquals(1, skipped.size());
+        assertValid("MessageSkipped.v1", skipped.get(0));
+        assertEquals("REORDERED", JsonPath.from(skipped.get(0).value()).getString("reason"));
+        assertEquals(MessageStatus.QUEUED, QuarkusTransaction.requiringNew().call(() -> messages.findById(untouched.id)).status,
+                "another family's reminder still waits");
+        assertEquals(0, Events.mailsTo(to).size());
+    }
+
+    @Test
     void R11_bonusPointsExpiringSendsOneWarningMailEvenWhenDeliveredTwice() throws Exception {
         String to = email();
         String customer = consentedByEmail(to);

@@ -3,8 +3,10 @@ package ru.parus.notification.event;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -54,7 +56,21 @@ public final class IncomingPayloads {
         }
     }
 
-    public record OrderPlaced(@NotNull UUID orderId, @NotNull UUID customerId, String channel, Long totalKopecks) {
+    public record OrderPlaced(@NotNull UUID orderId, @NotNull UUID customerId, String channel, Long totalKopecks,
+            List<PlacedLine> lines) {
+        /** R25: the product families the order contains (lines outside the catalogue's families have none). */
+        public Set<UUID> familyIds() {
+            Set<UUID> out = new HashSet<>();
+            for (PlacedLine line : lines == null ? List.<PlacedLine>of() : lines) {
+                if (line != null && line.familyId() != null) {
+                    out.add(line.familyId());
+                }
+            }
+            return out;
+        }
+    }
+
+    public record PlacedLine(UUID familyId) {
     }
 
     public record OrderConfirmed(@NotNull UUID orderId, @NotNull UUID customerId, String paymentMethod,
@@ -81,7 +97,7 @@ public final class IncomingPayloads {
      * this service reminds the customer, CALL means callcenter-service calls (kept as text: a new value is ignored).
      */
     public record ReplenishmentDue(@NotNull UUID orderId, @NotNull Long orderLineId, @NotNull UUID customerId,
-            String sku, String productName, @NotNull LocalDate runOutOn, @NotBlank String contactFirst) {
+            UUID familyId, String sku, String productName, @NotNull LocalDate runOutOn, @NotBlank String contactFirst) {
         public boolean byMessage() {
             return "MESSAGE".equals(contactFirst);
         }

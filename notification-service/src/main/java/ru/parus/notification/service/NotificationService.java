@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,9 @@ public class NotificationService {
     public static final String ALREADY_PAID = "ALREADY_PAID";
     public static final String CUSTOMER_ERASED = "CUSTOMER_ERASED";
     public static final String DELIVERY_FAILED = "DELIVERY_FAILED";
+    public static final String REORDERED = "REORDERED";
+    /** R25: the parameter of a replenishment reminder that names the product family (no template uses it). */
+    public static final String FAMILY_ID = "familyId";
 
     /** What to send and why; {@code customerId} may be null while an order-ready message waits for its order. */
     public record NewMessage(MessageKind kind, String cause, String causeEventId, UUID customerId, UUID orderId,
@@ -136,6 +140,23 @@ public class NotificationService {
     public void orderPaid(UUID orderId) {
         for (MessageLog m : messages.unsentOfOrder(orderId, MessageKind.PAYMENT_REMINDER)) {
             skip(m, ALREADY_PAID);
+        }
+    }
+
+    /**
+     * R25: a replenishment reminder still waiting (quiet hours, a retry) when the customer orders the family again is
+     * not sent: the supply is renewed.
+     */
+    public void reordered(UUID customerId, Set<UUID> familyIds) {
+        if (familyIds.isEmpty()) {
+            return;
+        }
+        Set<String> families = new HashSet<>();
+        familyIds.forEach(f -> families.add(f.toString()));
+        for (MessageLog m : messages.unsentOfCustomer(customerId)) {
+            if (MessageKind.REPLENISHMENT_REMINDER.name().equals(m.kind) && families.contains(params(m).get(FAMILY_ID))) {
+                skip(m, REORDERED);
+            }
         }
     }
 

@@ -40,6 +40,7 @@ public class OrderNotices {
             o.payableKopecks = e.totalKopecks();
         }
         notifications.orderKnown(o);
+        notifications.reordered(e.customerId(), e.familyIds());
     }
 
     public void confirmed(OrderConfirmed e) {

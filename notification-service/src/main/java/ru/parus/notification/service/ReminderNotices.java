@@ -2,6 +2,7 @@ package ru.parus.notification.service;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,16 @@ public class ReminderNotices {
         }
         notifications.request(new NotificationService.NewMessage(MessageKind.REPLENISHMENT_REMINDER,
                 "REPLENISHMENT_REMINDER:orderLine:" + e.orderLineId(), eventId, e.customerId(), e.orderId(), null,
-                null, MessageTexts.replenishmentReminder(e.productName(), e.sku(), e.runOutOn()), null));
+                null, reminderParams(e), null));
+    }
+
+    /** The template's parameters and the family, by which a later order of it cancels the reminder still unsent. */
+    private static Map<String, String> reminderParams(ReplenishmentDue e) {
+        Map<String, String> params = MessageTexts.replenishmentReminder(e.productName(), e.sku(), e.runOutOn());
+        if (e.familyId() != null) {
+            params.put(NotificationService.FAMILY_ID, e.familyId().toString());
+        }
+        return params;
     }
 
     /**
