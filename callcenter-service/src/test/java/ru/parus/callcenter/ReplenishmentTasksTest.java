@@ -250,4 +250,21 @@ class ReplenishmentTasksTest {
         assertEquals("order:" + source + ":line:7402", queue(owner).getString("items[0].cause"));
         assertEquals(1, tasksOf(customer), "no call about a family the customer has ordered again since");
     }
+
+    @Test
+    void R25_erasingTheCustomerClosesTheirOpenReplenishmentCall() throws Exception {
+        String owner = manager();
+        String customer = registered(owner);
+        sendDue(due(id(), 7501, customer, id(), "CALL"), id());
+        await().atMost(Duration.ofSeconds(15)).until(() -> queue(owner).getInt("total") == 1);
+        String taskId = queue(owner).getString("items[0].id");
+        ObjectNode erasure = example("CustomerErased");
+        erasure.put("customerId", customer);
+        send("customer-events", customer, "customer", "CustomerErased", id(), erasure);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(HEAD).get("/tasks/{id}", taskId)
+                .then().statusCode(200).body("status", equalTo("CLOSED")).body("closedReason", equalTo("CUSTOMER_ERASED")));
+        List<ConsumerRecord<String, String>> closed = Events.published("CallTaskClosed", taskId, 1, Duration.ofSeconds(10));
+        assertTrue(EventSchemas.violations("CallTaskClosed.v1", closed.get(0).value()).isEmpty(),
+                () -> EventSchemas.violations("CallTaskClosed.v1", closed.get(0).value()).toString());
+    }
 }

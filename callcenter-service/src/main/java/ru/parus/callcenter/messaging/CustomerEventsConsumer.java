@@ -16,6 +16,7 @@ import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerReactivated;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerRegistered;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomersMerged;
 import ru.parus.callcenter.service.CustomerErasure;
+import ru.parus.callcenter.service.ReplenishmentTasks;
 import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.TaskQueue;
 import ru.parus.platform.consumer.RetryTransientFailures;
@@ -36,6 +37,8 @@ public class CustomerEventsConsumer {
     CustomerProfiles profiles;
     @Inject
     CustomerErasure erasure;
+    @Inject
+    ReplenishmentTasks replenishments;
 
     private EventHandlers handlers;
 
@@ -60,7 +63,10 @@ public class CustomerEventsConsumer {
                 // R18: the phones calls are matched by
                 .on(CustomerContactsChanged.TYPE, CustomerContactsChanged.class, (changed, event) ->
                         queue.customerContactsChanged(changed.customerId(), changed.phones(), changed.version()))
-                .on(CustomerErased.TYPE, CustomerErased.class, (erased, event) -> erasure.erase(erased.customerId())); // R24
+                .on(CustomerErased.TYPE, CustomerErased.class, (erased, event) -> {
+                    erasure.erase(erased.customerId()); // R24
+                    replenishments.customerErased(erased.customerId(), event.id()); // R25: no replenishment call
+                });
     }
 
     @Incoming("customer-events")

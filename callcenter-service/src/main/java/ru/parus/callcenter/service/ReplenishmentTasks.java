@@ -27,6 +27,8 @@ import ru.parus.callcenter.repository.OrderProjectionRepository;
 public class ReplenishmentTasks {
     /** The closing reason (and outcome) of a task whose family the customer ordered again. */
     public static final String REORDERED = "REORDERED";
+    /** The closing reason of a task whose customer's data were erased (R24). */
+    public static final String CUSTOMER_ERASED = "CUSTOMER_ERASED";
 
     @Inject
     TaskQueue queue;
@@ -65,6 +67,13 @@ public class ReplenishmentTasks {
                     t.productName = due.productName();
                     t.runOutOn = due.runOutOn();
                 });
+    }
+
+    /** R25, R24: an erased customer is not called about replenishment: their open replenishment calls are closed. */
+    public void customerErased(UUID customerId, String eventId) {
+        for (CallTask t : tasks.openOf(TaskKind.REPLENISHMENT.name(), customerId)) {
+            queue.close(t, CUSTOMER_ERASED, eventId);
+        }
     }
 
     /**
