@@ -245,7 +245,7 @@ class ReplenishmentTest {
     }
 
     @Test
-    void R25_noEventWhenTheCustomerReorderedTheFamilyWasErasedOrAllowsNoChannel() throws Exception {
+    void R25_noEventWhenTheCustomerReorderedTheFamilyWasErasedOrCannotBeReached() throws Exception {
         List<String> skus = Replenishments.skus("R25-SUP", 2);
         Replenishments.product("PROTEIN", 5, "1", skus.toArray(String[]::new));
 
@@ -274,8 +274,8 @@ class ReplenishmentTest {
         }
         assertEquals("REORDERED", Replenishments.awaitJudged(reordered).get("replenish_outcome"));
         assertEquals("ERASED", Replenishments.awaitJudged(erased).get("replenish_outcome"));
-        assertEquals("NO_CONSENT", Replenishments.awaitJudged(noChannelKnown).get("replenish_outcome"));
-        assertEquals("NO_CONSENT", Replenishments.awaitJudged(noChannel).get("replenish_outcome"));
+        assertEquals("NO_CHANNEL", Replenishments.awaitJudged(noChannelKnown).get("replenish_outcome"));
+        assertEquals("NO_CHANNEL", Replenishments.awaitJudged(noChannel).get("replenish_outcome"));
         for (String o : List.of(reordered, erased, noChannelKnown, noChannel)) {
             assertNotNull(Replenishments.line(o).get("replenish_sent_at"), "suppressed lines are never looked at again");
             assertEquals(0, Replenishments.outboxRows(o), "no ReplenishmentDue for " + o);
@@ -296,5 +296,62 @@ class ReplenishmentTest {
         ConsumerRecord<String, String> record = awaitDue(order);
         OrderLifecycleTest.assertValid("ReplenishmentDue.v1", record.value());
         assertEquals("MESSAGE", mapper.readTree(record.value()).get("contactFirst").asText());
+    }
+
+    /**
+     * R25, R21: the head's MESSAGE-first choice becomes a call for a customer with a phone and no consented channel;
+     * a CALL-first category calls a customer order-service knows only consents of; a phone given later
+     * (CustomerContactsChanged) makes a customer without consents reachable.
+     */
+    @Test
+    void R25_aMessageFirstCategoryCallsACustomerWithNoConsentedChannel() throws Exception {
+        String messageSku = Catalogue.sku("R25-MSG");
+        Replenishments.product("HEALTHY_FOOD", 5, "1", messageSku);
+        head("HEALTHY_FOOD", "MESSAGE");
+        String callSku = Catalogue.sku("R25-CALL");
+        Replenishments.product("PRE_WORKOUT", 5, "1", callSku);
+        head("PRE_WORKOUT", "CALL");
+
+        UUID phoneOnly = UUID.randomUUID();
+        Replenishments.registered(phoneOnly, phone());
+        String called = Replenishments.order(phoneOnly, messageSku, 1);
+
+        UUID consentOnly = UUID.randomUUID();
+        Replenishments.consents(consentOnly, 1, "EMAIL");
+        String written = Replenishments.order(consentOnly, messageSku, 1);
+        String calledAsChosen = Replenishments.order(consentOnly, callSku, 1);
+
+        UUID phoneLater = UUID.randomUUID();
+        Replenishments.registered(phoneLater, null);
+        Replenishments.sendCustomerEvent(phoneLater, "CustomerContactsChanged", """
+                {"customerId":"%s","phones":["%s"],"emails":[],"messengers":[],"changedAt":"2026-11-27T10:05:00Z",
+                 "changedBy":"manager-1","version":2}""".formatted(phoneLater, phone()));
+        String calledLater = Replenishments.order(phoneLater, messageSku, 1);
+
+        UUID nowhere = UUID.randomUUID();
+        Replenishments.registered(nowhere, null);
+        String unreachable = Replenishments.order(nowhere, messageSku, 1);
+
+        for (String o : List.of(called, written, calledAsChosen, calledLater, unreachable)) {
+            Replenishments.deliver(o, now());
+        }
+        Map<String, String> expected = Map.of(called, "CALL", written, "MESSAGE", calledAsChosen, "CALL", calledLater, "CALL");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            ConsumerRecord<String, String> record = awaitDue(e.getKey());
+            OrderLifecycleTest.assertValid("ReplenishmentDue.v1", record.value());
+            assertEquals(e.getValue(), mapper.readTree(record.value()).get("contactFirst").asText(), record.value());
+        }
+        assertEquals("NO_CHANNEL", Replenishments.awaitJudged(unreachable).get("replenish_outcome"));
+        assertEquals(0, Replenishments.outboxRows(unreachable));
+    }
+
+    private static void head(String category, String contactFirst) {
+        io.restassured.RestAssured.given().auth().oauth2(Orders.HEAD).contentType("application/json")
+                .body("{\"contactFirst\":\"" + contactFirst + "\"}").put("/catalogue/categories/{c}/replenishment", category)
+                .then().statusCode(200);
+    }
+
+    private static String phone() {
+        return "+79" + String.format("%09d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L));
     }
 }

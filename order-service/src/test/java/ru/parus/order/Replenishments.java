@@ -125,6 +125,13 @@ final class Replenishments {
                 .formatted(customerId, consents, version));
     }
 
+    /** CustomerRegistered from customer-service, with this main phone (or none), no consents. */
+    static void registered(UUID customerId, String phone) throws Exception {
+        sendCustomerEvent(customerId, "CustomerRegistered", """
+                {"customerId":"%s","name":"R25 Покупатель","phone":%s,"email":null,"type":"ATHLETE",
+                 "registeredAt":"2026-11-27T09:00:00Z"}""".formatted(customerId, phone == null ? "null" : "\"" + phone + "\""));
+    }
+
     static void erased(UUID customerId) throws Exception {
         sendCustomerEvent(customerId, "CustomerErased", """
                 {"customerId":"%s","erasedAt":"2026-11-27T10:05:00Z","erasedBy":"admin-1"}""".formatted(customerId));

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.incoming.CustomerEvents;
 import ru.parus.order.event.incoming.CustomerEvents.CustomerConsentChanged;
+import ru.parus.order.event.incoming.CustomerEvents.CustomerContactsChanged;
 import ru.parus.order.event.incoming.CustomerEvents.CustomerErased;
 import ru.parus.order.event.incoming.CustomerEvents.CustomerRegistered;
 import ru.parus.order.event.incoming.CustomerEvents.CustomerUpdated;
@@ -58,6 +59,8 @@ public class CustomerEventsConsumer {
                 .on(CustomerErased.TYPE, CustomerErased.class, (e, event) -> erasure.erase(e.customerId())) // R24, R25
                 .on(CustomerConsentChanged.TYPE, CustomerConsentChanged.class, (c, event) ->
                         customers.consentsChanged(c.customerId(), c.granted(), c.version())) // R25
+                .on(CustomerContactsChanged.TYPE, CustomerContactsChanged.class, (c, event) ->
+                        customers.contactsChanged(c.customerId(), c.mainPhone(), c.mainEmail())) // R3, R25
                 .on(CustomerRegistered.TYPE, CustomerRegistered.class, (r, event) -> {
                     customers.registered(new CustomerDirectory.Registered(r.customerId(), r.name(), r.phone(),
                             r.email(), r.type())); // R3

@@ -25,14 +25,16 @@ public class ReplenishmentRepository {
 
     /** Why a line due was not published; PUBLISHED when it was. Stored in {@code order_line.replenish_outcome}. */
     public enum Outcome {
-        PUBLISHED, ORDER_CANCELLED, ERASED, REORDERED, NO_CONSENT
+        PUBLISHED, ORDER_CANCELLED, ERASED, REORDERED, NO_CHANNEL
     }
 
     /**
      * R25 in one statement per batch. {@code due}: the earliest lines due and not yet judged, locked (SKIP LOCKED: a
      * concurrent scan takes others); {@code judged}: why each is suppressed, if it is (the order cancelled or returned
-     * since, the customer erased, a later order of the family that was not cancelled, no channel with consent; a
-     * customer order-service has heard no consents of has none); {@code claimed}: every judged line marked at once,
+     * since, the customer erased, a later order of the family that was not cancelled, no way to reach the customer:
+     * neither a known phone for a call nor a consented message channel, R21) and how to reach them: the head's choice
+     * for the category, but a call where MESSAGE was chosen and no channel is consented to); {@code claimed}: every
+     * judged line marked at once,
      * so none is looked at again; the outbox rows of the published ones (docs/events/ReplenishmentDue.v1.schema.json,
      * the payload built by {@code jsonb_build_object}).
      */
@@ -50,17 +52,23 @@ public class ReplenishmentRepository {
                             WHEN EXISTS (SELECT 1 FROM customer_order later JOIN order_line ll ON ll.order_id = later.id
                                          WHERE later.customer_id = o.customer_id AND later.placed_at > o.placed_at
                                            AND later.status <> 'CANCELLED' AND ll.family_id = l.family_id) THEN 'REORDERED'
-                            WHEN coalesce(cardinality(c.consented_channels), 0) = 0 THEN 'NO_CONSENT'
-                            ELSE 'PUBLISHED' END AS outcome
+                            WHEN NOT r.by_message AND NOT r.by_call THEN 'NO_CHANNEL'
+                            ELSE 'PUBLISHED' END AS outcome,
+                       CASE WHEN r.message_first AND r.by_message THEN 'MESSAGE' ELSE 'CALL' END AS contact_first
                 FROM due d
                 JOIN order_line l ON l.id = d.id
                 JOIN customer_order o ON o.id = l.order_id
+                JOIN product_family f ON f.id = l.family_id
                 LEFT JOIN customer_projection c ON c.customer_id = o.customer_id
+                LEFT JOIN category_replenishment cr ON cr.category = f.category
+                CROSS JOIN LATERAL (SELECT coalesce(cardinality(c.consented_channels), 0) > 0 AS by_message,
+                                           coalesce(c.phone, '') <> '' AS by_call,
+                                           coalesce(cr.contact_first, 'CALL') = 'MESSAGE' AS message_first) r
             ), claimed AS (
                 UPDATE order_line l SET replenish_sent_at = :now, replenish_outcome = j.outcome
                 FROM judged j
                 WHERE l.id = j.id AND l.replenish_sent_at IS NULL
-                RETURNING l.id, j.outcome
+                RETURNING l.id, j.outcome, j.contact_first
             ), due_events AS (
                 SELECT CAST(o.id AS text) AS aggregate_id,
                        CAST(jsonb_build_object(
@@ -79,13 +87,12 @@ public class ReplenishmentRepository {
                            'runOutOn', to_char(l.replenish_run_out_on, 'YYYY-MM-DD'),
                            'dueAt', to_char(l.replenish_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                            'basis', l.replenish_basis,
-                           'contactFirst', coalesce(r.contact_first, 'CALL')) AS text) AS payload
+                           'contactFirst', cl.contact_first) AS text) AS payload
                 FROM claimed cl
                 JOIN order_line l ON l.id = cl.id
                 JOIN customer_order o ON o.id = l.order_id
                 JOIN product_family f ON f.id = l.family_id
                 LEFT JOIN product p ON p.sku = l.sku
-                LEFT JOIN category_replenishment r ON r.category = f.category
                 LEFT JOIN access_customer_owner a ON a.customer_id = o.customer_id
                 WHERE cl.outcome = 'PUBLISHED'
                 ORDER BY l.replenish_due_at, l.id

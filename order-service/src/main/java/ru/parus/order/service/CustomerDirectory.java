@@ -43,6 +43,17 @@ public class CustomerDirectory {
         }
     }
 
+    /** Applies CustomerContactsChanged to a customer order-service knows: the main phone and e-mail (R3, R25). */
+    public void contactsChanged(UUID customerId, String mainPhone, String mainEmail) {
+        CustomerProjection c = customers.findById(customerId);
+        if (c == null) {
+            return; // CustomerRegistered brings the contacts of a customer not known yet
+        }
+        c.phone = mainPhone == null ? null : phones.parse(mainPhone).orElse(mainPhone);
+        c.email = mainEmail;
+        c.updatedAt = OffsetDateTime.now(clock);
+    }
+
     /**
      * R25: the channels the customer allows, from CustomerConsentChanged; an older version than the one applied is
      * ignored (events of one customer can be redelivered out of order after a rebalance).

@@ -45,6 +45,22 @@ public final class CustomerEvents {
     }
 
     /**
+     * R3, R25: the customer's contacts after a change; the first phone and e-mail are the main ones (the phone a
+     * replenishment call uses, the keys a storefront buyer is matched by).
+     */
+    public record CustomerContactsChanged(@NotNull UUID customerId, List<String> phones, List<String> emails) {
+        public static final EventType TYPE = EventType.of("customer", "CustomerContactsChanged", 1);
+
+        public String mainPhone() {
+            return phones == null || phones.isEmpty() ? null : phones.get(0);
+        }
+
+        public String mainEmail() {
+            return emails == null || emails.isEmpty() ? null : emails.get(0);
+        }
+    }
+
+    /**
      * R21, R25: every channel's consent (a channel not listed has none) at the customer's {@code version}; R25 sends a
      * replenishment only to a customer with a channel allowed.
      */
