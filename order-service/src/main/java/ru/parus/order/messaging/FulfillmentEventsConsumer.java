@@ -10,12 +10,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.incoming.FulfillmentEvents.ShipmentDelivered;
+import ru.parus.order.event.incoming.FulfillmentEvents.ShipmentReturned;
+import ru.parus.order.service.BonusService;
 import ru.parus.order.service.PaymentService;
 import ru.parus.platform.consumer.RetryTransientFailures;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
-/** Reads {@code fulfillment-events}: cash collected on delivery becomes a payment (R15). */
+/**
+ * Reads {@code fulfillment-events}: cash collected on delivery becomes a payment (R15); a returned shipment settles
+ * the order's bonus points (R11). Other shipment events are not order-service's business.
+ */
 @ApplicationScoped
 @RetryTransientFailures
 public class FulfillmentEventsConsumer {
@@ -25,6 +30,8 @@ public class FulfillmentEventsConsumer {
     EventDispatcher dispatcher;
     @Inject
     PaymentService payments;
+    @Inject
+    BonusService bonus;
 
     private EventHandlers handlers;
 
@@ -32,7 +39,9 @@ public class FulfillmentEventsConsumer {
     void routes() {
         handlers = dispatcher.handlers(CONSUMER)
                 .on(ShipmentDelivered.TYPE, ShipmentDelivered.class, (d, event) -> payments.cashCollected(
-                        d.shipmentId(), d.orderId(), d.deliveredAt(), d.cashCollectedKopecks()));
+                        d.shipmentId(), d.orderId(), d.deliveredAt(), d.cashCollectedKopecks()))
+                .on(ShipmentReturned.TYPE, ShipmentReturned.class, (r, event) -> bonus.takeBackOnReturn(r.orderId(),
+                        r.shipmentId()));
     }
 
     @Incoming("fulfillment-events")
