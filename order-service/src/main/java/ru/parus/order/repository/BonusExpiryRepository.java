@@ -1,5 +1,6 @@
 package ru.parus.order.repository;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Period;
 
@@ -132,7 +133,7 @@ public class BonusExpiryRepository {
     }
 
     /** R11 (a): warns about every earning that expires within {@code warning} of {@code now}; how many events. */
-    public int warn(OffsetDateTime now, Period expireAfter, java.time.Duration warning) {
+    public int warn(OffsetDateTime now, Period expireAfter, Duration warning) {
         return ((Number) outbox.publishAll(WARN, "expiring", BonusEvents.TOPIC, BonusEvents.AGGREGATE,
                         BonusEvents.POINTS_EXPIRING)
                 .setParameter("warnFrom", now.plus(warning).minus(expireAfter))
