@@ -61,8 +61,13 @@ class BonusTest {
 
     /** Pays a 549000 online order of the customer: 3% = 16470 points. */
     String earn16470(UUID customer) {
+        return earn16470(customer, tomorrow());
+    }
+
+    /** Pays a 549000 online order of the customer, delivered on {@code date}: 3% = 16470 points. */
+    static String earn16470(UUID customer, LocalDate date) {
         String id = placeFor(customer);
-        Orders.agree(id, Orders.online(tomorrow())).statusCode(200);
+        Orders.agree(id, Orders.online(date)).statusCode(200);
         Orders.confirm(id).statusCode(200);
         String body = PaymentTest.callback("pay_" + UUID.randomUUID(), id, 549000);
         PaymentTest.signed(body).statusCode(200).body("result", equalTo("PAID"));

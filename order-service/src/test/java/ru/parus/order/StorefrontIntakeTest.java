@@ -241,4 +241,55 @@ class StorefrontIntakeTest {
                 .body("toStatus", org.hamcrest.Matchers.contains("NEW", "AWAITING_PAYMENT", null, "PAID"))
                 .body("[1].actor", equalTo("storefront:LACTOMIN"));
     }
+
+    /** A storefront order for 1 x WHEY-CHOC-900 (249000), every term agreed, spending these points. */
+    String withPoints(String phone, String email, String points) {
+        java.time.LocalDate date = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Moscow"))).plusDays(2);
+        return body("LM-" + UUID.randomUUID(), phone, email).replace("\"pickupPointId\":\"CDEK-1\"",
+                "\"pickupPointId\":\"CDEK-1\",\"deliveryDate\":\"" + date + "\",\"windowFrom\":\"10:00\",\"windowTo\":\"20:00\"")
+                .replace("\"lines\"", "\"bonusPoints\":" + points + ",\"lines\"");
+    }
+
+    long ordersOf(String body) throws Exception {
+        String number = mapper.readTree(body).get("storefrontOrderNumber").asText();
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(o) from Order o where o.storefrontOrderNumber = :n", Long.class)
+                .setParameter("n", number).getSingleResult());
+    }
+
+    @Test
+    void R3_R11_aStorefrontOrderSpendsPointsWithinTheCapAndIsRefusedAboveItWithNothingStored() throws Exception {
+        String email = "points-" + UUID.randomUUID() + "@example.org";
+        String phone = randomPhone();
+        String first = body("LM-" + UUID.randomUUID(), phone, email);
+        String customer = send("LACTOMIN", first, Orders.sign(LACTOMIN_SECRET, first)).statusCode(201)
+                .extract().path("customerId");
+        UUID customerId = UUID.fromString(customer);
+        BonusTest.earn16470(customerId, java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Moscow"))).plusDays(1));
+
+        String aboveCap = withPoints(phone, email, "49801"); // 20% of 249000 = 49800
+        send("LACTOMIN", aboveCap, Orders.sign(LACTOMIN_SECRET, aboveCap)).statusCode(422)
+                .contentType("application/problem+json").body("maxPoints", equalTo(49800))
+                .body("detail", containsString("R11")).body("errors.field", hasItem("points"));
+        String aboveBalance = withPoints(phone, email, "16471");
+        send("LACTOMIN", aboveBalance, Orders.sign(LACTOMIN_SECRET, aboveBalance)).statusCode(422)
+                .contentType("application/problem+json").body("balancePoints", equalTo(16470));
+        String negative = withPoints(phone, email, "-1");
+        send("LACTOMIN", negative, Orders.sign(LACTOMIN_SECRET, negative)).statusCode(400)
+                .contentType("application/problem+json");
+        assertEquals(0, ordersOf(aboveCap), "a refused order is not stored");
+        assertEquals(0, ordersOf(aboveBalance));
+        BonusTest.account(customerId).body("balancePoints", equalTo(16470)).body("ledger.size()", equalTo(1));
+
+        String within = withPoints(phone, email, "10000");
+        String id = send("LACTOMIN", within, Orders.sign(LACTOMIN_SECRET, within)).statusCode(201)
+                .body("customerId", equalTo(customer))
+                .body("status", equalTo("AWAITING_PAYMENT")) // confirmed at intake: the points are debited
+                .body("payableKopecks", equalTo(239000)).extract().path("id");
+        BonusTest.account(customerId).body("balancePoints", equalTo(6470))
+                .body("ledger.kind", equalTo(java.util.List.of("EARNED", "SPENT")))
+                .body("ledger[1].orderId", equalTo(id)).body("ledger[1].points", equalTo(10000));
+        JsonNode confirmed = mapper.readTree(OrderLifecycleTest.event(id, "ru.parus.order.OrderConfirmed.v1").value());
+        assertEquals(10000, confirmed.get("bonusSpentKopecks").asLong());
+    }
 }

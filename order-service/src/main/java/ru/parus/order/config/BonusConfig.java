@@ -1,5 +1,8 @@
 package ru.parus.order.config;
 
+import java.time.Duration;
+import java.time.Period;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,4 +16,16 @@ public interface BonusConfig {
     /** R11: points may pay at most this share, in percent, of the amount payable after the discount. */
     @WithDefault("20")
     int maxSharePercent();
+
+    /** R11: earned points expire this long after they were earned (the unspent remainder, oldest first). */
+    @WithDefault("P12M")
+    Period expireAfter();
+
+    /** R11: BonusPointsExpiring is published this long before the points expire. */
+    @WithDefault("P7D")
+    Duration expiryWarning();
+
+    /** R11: how often the expiry scan (warnings and debits) runs; read by BonusExpiryScanner's schedule. */
+    @WithDefault("1m")
+    Duration expiryScanEvery();
 }

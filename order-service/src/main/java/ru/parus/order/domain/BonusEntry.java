@@ -12,12 +12,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** R11: one change of a customer's bonus balance. */
+/**
+ * R11: one change of a customer's bonus balance. EARNED, RETURNED add to it; SPENT, REVOKED (earned points taken back
+ * when the order came back), EXPIRED (an earning's unspent remainder after expire-after) take from it.
+ */
 @Entity
 @Table(name = "bonus_entry")
 public class BonusEntry {
     public enum Kind {
-        EARNED, SPENT, RETURNED
+        EARNED, SPENT, RETURNED, REVOKED, EXPIRED
     }
 
     @Id
@@ -39,4 +42,8 @@ public class BonusEntry {
 
     @Column(nullable = false)
     public OffsetDateTime at;
+
+    /** REVOKED: the earned points that could not be taken back because the customer had spent them. */
+    @Column(name = "shortfall_points")
+    public Long shortfallPoints;
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** R11: a promo code decided by management: percent or fixed, validity, minimum total, usage limits, channel. */
 @Entity
@@ -55,4 +56,15 @@ public class PromoCode {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** Who changed its terms last (PUT /promo-codes/{code}), and when; null until changed. */
+    @Column(name = "changed_by")
+    public String changedBy;
+
+    @Column(name = "changed_at")
+    public OffsetDateTime changedAt;
+
+    /** Optimistic locking: the ETag; a change sends it back in If-Match. */
+    @Version
+    public long version;
 }

@@ -8,7 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** R11: a promo code used by an order (one per order); counts towards the code's usage limits. */
+/**
+ * R11: a promo code used by an order (one per order); counts towards the code's usage limits until it is released
+ * (the order was cancelled: the use is given back, the row stays as the record of what was applied).
+ */
 @Entity
 @Table(name = "promo_redemption")
 public class PromoRedemption {
@@ -27,4 +30,10 @@ public class PromoRedemption {
 
     @Column(name = "applied_at", nullable = false)
     public OffsetDateTime appliedAt;
+
+    @Column(name = "released_at")
+    public OffsetDateTime releasedAt;
+
+    @Column(name = "released_by")
+    public String releasedBy;
 }

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.incoming.FulfillmentEvents.ShipmentDelivered;
+import ru.parus.order.event.incoming.FulfillmentEvents.ShipmentReturned;
+import ru.parus.order.service.BonusService;
 import ru.parus.order.service.PaymentService;
 import ru.parus.order.service.ReplenishmentPlanner;
 import ru.parus.platform.consumer.RetryTransientFailures;
@@ -18,7 +20,8 @@ import ru.parus.platform.events.EventHandlers;
 
 /**
  * Reads {@code fulfillment-events}: cash collected on delivery becomes a payment (R15); the delivery date starts the
- * customer's supply, from which R25 times the replenishment.
+ * customer's supply, from which R25 times the replenishment; a returned shipment settles the order's bonus points
+ * (R11). Other shipment events are not order-service's business.
  */
 @ApplicationScoped
 @RetryTransientFailures
@@ -31,6 +34,8 @@ public class FulfillmentEventsConsumer {
     PaymentService payments;
     @Inject
     ReplenishmentPlanner replenishment;
+    @Inject
+    BonusService bonus;
 
     private EventHandlers handlers;
 
@@ -40,7 +45,9 @@ public class FulfillmentEventsConsumer {
                 .on(ShipmentDelivered.TYPE, ShipmentDelivered.class, (d, event) -> {
                     payments.cashCollected(d.shipmentId(), d.orderId(), d.deliveredAt(), d.cashCollectedKopecks()); // R15
                     replenishment.delivered(d.orderId(), d.deliveredAt()); // R25: the supply starts on the delivery date
-                });
+                })
+                .on(ShipmentReturned.TYPE, ShipmentReturned.class, (r, event) -> bonus.takeBackOnReturn(r.orderId(),
+                        r.shipmentId()));
     }
 
     @Incoming("fulfillment-events")

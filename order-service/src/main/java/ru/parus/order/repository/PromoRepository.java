@@ -19,15 +19,17 @@ public class PromoRepository {
         return em.createQuery("from PromoCode order by createdAt", PromoCode.class).getResultList();
     }
 
-    /** How many times the code was used. */
+    /** How many times the code is used now (uses given back by cancelled orders do not count). */
     public long redemptions(String code) {
-        return em.createQuery("select count(r) from PromoRedemption r where r.code = ?1", Long.class)
+        return em.createQuery("select count(r) from PromoRedemption r where r.code = ?1 and r.releasedAt is null",
+                Long.class)
                 .setParameter(1, code).getSingleResult();
     }
 
-    /** How many times the customer used the code. */
+    /** How many times the customer uses the code now (released uses do not count). */
     public long redemptions(String code, UUID customerId) {
-        return em.createQuery("select count(r) from PromoRedemption r where r.code = ?1 and r.customerId = ?2",
+        return em.createQuery("select count(r) from PromoRedemption r where r.code = ?1 and r.customerId = ?2 "
+                + "and r.releasedAt is null",
                 Long.class).setParameter(1, code).setParameter(2, customerId).getSingleResult();
     }
 }

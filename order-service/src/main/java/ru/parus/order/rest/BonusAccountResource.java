@@ -38,6 +38,6 @@ public class BonusAccountResource {
     public StatementView statement(@PathParam("customerId") UUID customerId) {
         BonusService.Statement s = service.statement(customerId);
         return new StatementView(s.customerId(), s.balancePoints(), s.ledger().stream()
-                .map(e -> new EntryView(e.kind.name(), e.orderId, e.points, e.at)).toList());
+                .map(e -> new EntryView(e.kind.name(), e.orderId, e.points, e.at, e.shortfallPoints)).toList());
     }
 }

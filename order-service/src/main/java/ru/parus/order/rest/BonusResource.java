@@ -47,7 +47,11 @@ public class BonusResource {
             long payableKopecks) {
     }
 
-    public record EntryView(String kind, UUID orderId, long points, OffsetDateTime at) {
+    /**
+     * One ledger entry (R11): kind EARNED, SPENT, RETURNED (spent points given back), REVOKED (earned points taken
+     * back, {@code shortfallPoints} what could not be), EXPIRED (orderId: the order that earned them).
+     */
+    public record EntryView(String kind, UUID orderId, long points, OffsetDateTime at, Long shortfallPoints) {
     }
 
     public record StatementView(UUID customerId, long balancePoints, List<EntryView> ledger) {

@@ -78,7 +78,10 @@ public class StorefrontResource {
             @NotBlank @Size(max = 100) @Schema(examples = "LM-2026-000123") String storefrontOrderNumber,
             @Valid @NotNull BuyerDto customer,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull LineRequest> lines,
-            @Valid TermsRequest terms) {
+            @Valid TermsRequest terms,
+            @Min(0) @Schema(examples = "5000", description = "Bonus points the buyer spends (R11, 1 point = 1 kopeck): "
+                    + "at most parus.order.bonus.max-share-percent (20) % of the amount after the discount and at most "
+                    + "the customer's balance; absent or 0: none") Long bonusPoints) {
     }
 
     @POST
@@ -95,7 +98,8 @@ public class StorefrontResource {
     @APIResponse(responseCode = "400", description = "Invalid fields or a payment/delivery pair not allowed")
     @APIResponse(responseCode = "401", description = "Signature missing or wrong")
     @APIResponse(responseCode = "404", description = "Not a storefront (LACTOMIN, WATTN)")
-    @APIResponse(responseCode = "422", description = "Unknown or unavailable SKU")
+    @APIResponse(responseCode = "422", description = "Unknown or unavailable SKU, or more bonus points than the cap "
+            + "(maxPoints) or the customer's balance (balancePoints) allow (R11); nothing is stored")
     public Response place(@Parameter(description = "LACTOMIN or WATTN", example = "LACTOMIN") @PathParam("storefront") String storefront,
             @Context HttpHeaders headers, String rawBody) throws Exception {
         Channel channel = intake.storefront(storefront);
@@ -112,7 +116,8 @@ public class StorefrontResource {
         StorefrontIntake.StorefrontOrder command = new StorefrontIntake.StorefrontOrder(request.storefrontOrderNumber(),
                 new StorefrontIntake.Buyer(request.customer().name(), request.customer().phone(), request.customer().email()),
                 request.lines().stream().map(l -> new OrderService.LineRequest(l.sku(), l.quantity())).toList(),
-                request.terms() == null ? null : request.terms().toTerms());
+                request.terms() == null ? null : request.terms().toTerms(),
+                request.bonusPoints() == null ? 0L : request.bonusPoints());
         OrderService.Placement placement;
         try {
             placement = intake.place(channel, command);

@@ -24,7 +24,9 @@ import ru.parus.platform.problem.ProblemType;
 /**
  * R11: bonus points, 1 point = 1 kopeck. Earned when an order is paid; spent on an order while it is NEW (the
  * discount first, then points on the rest, at most a share of it); debited at confirmation under a row lock on
- * the account; returned when a confirmed order is cancelled. Every change of a balance is a ledger entry.
+ * the account; returned when a confirmed order is cancelled or comes back from delivery, when the earned ones are
+ * taken back too; the unspent remainder of an earning expires ({@link BonusExpiryScanner}). Every change of a balance
+ * is a ledger entry.
  */
 @ApplicationScoped
 @Transactional
@@ -70,20 +72,38 @@ public class BonusService {
             throw new ProblemException(ProblemType.CONFLICT, "R11: points are spent before confirmation; the order is "
                     + order.status).with("currentStatus", order.status.name());
         }
-        long cap = cap(order);
-        if (points > cap) {
-            throw refused("R11: at most " + config.maxSharePercent() + "% of the amount after the discount ("
-                    + cap + " points) may be paid with points").with("maxPoints", cap);
-        }
-        long balance = balance(order.customerId);
-        if (points > balance) {
-            throw refused("R11: the customer has " + balance + " points").with("balancePoints", balance);
-        }
+        checkSpend(order, points, balance(order.customerId));
         order.bonusPoints = points;
         history.record(order.id, actor, Kind.DISCOUNT, null, null, "R11: " + points + " bonus points to spend",
                 new Spend(points, order.payableKopecks()));
         em.flush();
         return order;
+    }
+
+    /**
+     * R11: a storefront order spends points at intake: the same cap and balance as a phone order, the balance read
+     * under the account's row lock (as at confirmation, which follows at once when the buyer agreed every term), so
+     * two orders sent at once cannot both count on the same points. A refusal rolls the whole intake back.
+     */
+    void spendAtIntake(Order order, long points) {
+        if (points == 0) {
+            return;
+        }
+        BonusAccount a = em.find(BonusAccount.class, order.customerId, LockModeType.PESSIMISTIC_WRITE);
+        checkSpend(order, points, a == null ? 0L : a.balancePoints);
+        order.bonusPoints = points;
+    }
+
+    /** R11: at most the cap after the discount, at most the balance; each refusal a 422 naming the limit. */
+    private void checkSpend(Order order, long points, long balance) {
+        long cap = cap(order);
+        if (points > cap) {
+            throw refused("R11: at most " + config.maxSharePercent() + "% of the amount after the discount ("
+                    + cap + " points) may be paid with points").with("maxPoints", cap);
+        }
+        if (points > balance) {
+            throw refused("R11: the customer has " + balance + " points").with("balancePoints", balance);
+        }
     }
 
     /**
@@ -111,12 +131,52 @@ public class BonusService {
 
     /** R11: a cancelled order gives back the points debited at its confirmation. */
     void returnOnCancellation(Order order) {
+        giveBackSpent(order);
+    }
+
+    /**
+     * R11: the shipment of the order came back (fulfillment-service's ShipmentReturned): the points it spent are
+     * given back (RETURNED, as for a cancellation) and then the points it earned are taken back (REVOKED), as many
+     * as the balance holds: what the customer spent meanwhile cannot be taken and is recorded as the shortfall. Each
+     * once per order (UNIQUE (order_id, kind)), so a redelivered event changes nothing. Unknown orders are ignored.
+     *
+     * @return the REVOKED entry written now, or null
+     */
+    public BonusEntry takeBackOnReturn(UUID orderId, String shipmentId) {
+        Order order = em.find(Order.class, orderId);
+        if (order == null) {
+            return null;
+        }
+        long givenBack = giveBackSpent(order);
+        BonusEntry earned = entryOf(order.id, BonusEntry.Kind.EARNED);
+        BonusEntry revoked = null;
+        if (earned != null && entryOf(order.id, BonusEntry.Kind.REVOKED) == null) {
+            BonusEntry expired = entryOf(order.id, BonusEntry.Kind.EXPIRED);
+            long due = earned.points - (expired == null ? 0 : expired.points); // expired points are gone already
+            BonusAccount a = lockedAccount(order.customerId);
+            long taken = Math.min(due, a.balancePoints); // R11: the balance never goes below zero
+            a.balancePoints -= taken;
+            revoked = entry(order, BonusEntry.Kind.REVOKED, taken);
+            revoked.shortfallPoints = due - taken;
+        }
+        if (givenBack > 0 || revoked != null) {
+            history.record(order.id, "fulfillment-service", Kind.DISCOUNT, null, null, "R11: shipment " + shipmentId
+                    + " returned: spent points given back, earned points taken back", new Returned(givenBack,
+                            revoked == null ? 0 : revoked.points, revoked == null ? 0 : revoked.shortfallPoints));
+        }
+        em.flush();
+        return revoked;
+    }
+
+    /** R11: the points debited at confirmation, given back once per order (cancellation or return); how many now. */
+    private long giveBackSpent(Order order) {
         BonusEntry spent = entryOf(order.id, BonusEntry.Kind.SPENT);
         if (spent == null || entryOf(order.id, BonusEntry.Kind.RETURNED) != null) {
-            return;
+            return 0;
         }
         lockedAccount(order.customerId).balancePoints += spent.points;
         entry(order, BonusEntry.Kind.RETURNED, spent.points);
+        return spent.points;
     }
 
     /** R11: earn-percent of the paid payable amount, rounded down; once per order. */
@@ -148,7 +208,7 @@ public class BonusService {
         return bonuses.entryOf(orderId, kind);
     }
 
-    private void entry(Order order, BonusEntry.Kind kind, long points) {
+    private BonusEntry entry(Order order, BonusEntry.Kind kind, long points) {
         BonusEntry e = new BonusEntry();
         e.customerId = order.customerId;
         e.orderId = order.id;
@@ -156,6 +216,7 @@ public class BonusService {
         e.points = points;
         e.at = OffsetDateTime.now(clock);
         em.persist(e);
+        return e;
     }
 
     private static ProblemException refused(String detail) {
@@ -164,5 +225,8 @@ public class BonusService {
     }
 
     record Spend(long points, long payableKopecks) {
+    }
+
+    record Returned(long givenBackPoints, long takenBackPoints, long shortfallPoints) {
     }
 }

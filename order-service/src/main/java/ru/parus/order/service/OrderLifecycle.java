@@ -51,6 +51,8 @@ public class OrderLifecycle {
     @Inject
     BonusService bonus;
     @Inject
+    PromoService promo;
+    @Inject
     OrderAccess access;
     @Inject
     @Any
@@ -226,6 +228,7 @@ public class OrderLifecycle {
         OrderStatus previous = order.status;
         move(order, OrderStatus.CANCELLED, actor, reason);
         bonus.returnOnCancellation(order); // R11
+        promo.releaseOnCancellation(order, actor, reason); // R11: the code's use is given back
         outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.CANCELLED,
                 new OrderCancelled(order.id, order.customerId, OffsetDateTime.now(clock), actor, previous.name(),
                         reason, managerError, order.managerId));

@@ -19,6 +19,8 @@ import ru.parus.order.domain.Order;
 import ru.parus.order.domain.OrderHistoryEntry.Kind;
 import ru.parus.order.domain.PromoCode;
 import ru.parus.order.domain.PromoRedemption;
+import ru.parus.order.event.PromoEvents;
+import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
@@ -26,7 +28,8 @@ import ru.parus.platform.problem.ProblemType;
 /**
  * R11: promo codes. Combination with the manager's discount (R9, R10): the order gets the larger of the two,
  * never their sum, so a promo code cannot lift the manager's discount past the ladder. One code per order;
- * a code counts as used when applied to an order.
+ * a code counts as used when applied to an order, and a cancelled order gives its use back. Creating and changing a
+ * code, a use and a use given back are published on order-events (PromoEvents, key = the code).
  */
 @ApplicationScoped
 @Transactional
@@ -41,6 +44,8 @@ public class PromoService {
     OrderHistory history;
     @Inject
     Clock clock;
+    @Inject
+    Outbox outbox;
 
     public record NewCode(String code, PromoCode.Kind kind, BigDecimal percent, Long amountKopecks,
             OffsetDateTime validFrom, OffsetDateTime validTo, long minTotalKopecks, int perCustomerLimit,
@@ -80,6 +85,49 @@ public class PromoService {
         p.createdBy = actor;
         p.createdAt = OffsetDateTime.now(clock);
         em.persist(p);
+        em.flush(); // the version the event carries
+        publish(PromoEvents.CREATED, p.code, PromoEvents.PromoCodeTerms.of(p, actor, p.createdAt));
+        return p;
+    }
+
+    /** What management may change of a code; its kind and money stay (orders copied them), a new code changes those. */
+    public record Change(OffsetDateTime validFrom, OffsetDateTime validTo, long minTotalKopecks, int perCustomerLimit,
+            int totalLimit, Channel channel) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PromoCode get(String rawCode) {
+        PromoCode p = em.find(PromoCode.class, rawCode.trim().toUpperCase(Locale.ROOT));
+        if (p == null) {
+            throw ProblemException.notFound("Promo code", rawCode);
+        }
+        return p;
+    }
+
+    /**
+     * R11: changes a code's validity, minimum total, limits or channel at the version the head read (412 when stale);
+     * publishes PromoCodeChanged. Limits below today's uses are allowed: the code is then used up.
+     */
+    public PromoCode change(String rawCode, Change c, long expectedVersion, String actor) {
+        PromoCode p = get(rawCode);
+        if (p.version != expectedVersion) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The promo code is at version " + p.version
+                    + ", you sent If-Match " + expectedVersion + "; reload it and try again")
+                    .with("currentVersion", p.version);
+        }
+        if (!c.validTo().isAfter(c.validFrom())) {
+            throw ProblemException.invalidField("validTo", "after validFrom");
+        }
+        p.validFrom = c.validFrom();
+        p.validTo = c.validTo();
+        p.minTotalKopecks = c.minTotalKopecks();
+        p.perCustomerLimit = c.perCustomerLimit();
+        p.totalLimit = c.totalLimit();
+        p.channel = c.channel();
+        p.changedBy = actor;
+        p.changedAt = OffsetDateTime.now(clock);
+        em.flush(); // bumps the version
+        publish(PromoEvents.CHANGED, p.code, PromoEvents.PromoCodeTerms.of(p, actor, p.changedAt));
         return p;
     }
 
@@ -135,8 +183,34 @@ public class PromoService {
         order.promoAmountKopecks = p.amountKopecks;
         history.record(order.id, actor, Kind.DISCOUNT, null, null, "R11: promo code " + code + " applied",
                 new Promo(code, order.promoKopecks(), order.managerDiscountKopecks(), order.discountKopecks()));
+        publish(PromoEvents.REDEEMED, code, new PromoEvents.PromoCodeRedeemed(code, order.id, order.customerId,
+                order.channel.name(), actor, now, order.promoKopecks(), used + 1, p.totalLimit));
         em.flush();
         return order;
+    }
+
+    /**
+     * R11: a cancelled order gives its promo code use back, once (the redemption is marked released; only unreleased
+     * ones count towards the limits); publishes PromoCodeRedemptionReleased. Called by the cancellation.
+     */
+    void releaseOnCancellation(Order order, String actor, String reason) {
+        PromoRedemption r = em.find(PromoRedemption.class, order.id);
+        if (r == null || r.releasedAt != null) {
+            return;
+        }
+        // locked as in apply: the use count the event carries is the code's, not a racing apply's
+        PromoCode p = em.find(PromoCode.class, r.code, LockModeType.PESSIMISTIC_WRITE);
+        r.releasedAt = OffsetDateTime.now(clock);
+        r.releasedBy = actor;
+        em.flush();
+        history.record(order.id, actor, Kind.DISCOUNT, null, null, "R11: promo code " + r.code
+                + " use given back (order cancelled)", null);
+        publish(PromoEvents.REDEMPTION_RELEASED, r.code, new PromoEvents.PromoCodeRedemptionReleased(r.code, order.id,
+                order.customerId, actor, r.releasedAt, reason, promos.redemptions(r.code), p.totalLimit));
+    }
+
+    private void publish(ru.parus.platform.events.EventType type, String code, Object payload) {
+        outbox.publish(PromoEvents.TOPIC, PromoEvents.AGGREGATE, code, type, payload);
     }
 
     private static ProblemException refused(String field, String message) {

@@ -50,13 +50,16 @@ public class StorefrontIntake {
     @Inject
     OrderConfig config;
     @Inject
+    BonusService bonus;
+    @Inject
     Clock clock;
 
     public record Buyer(String name, String phone, String email) {
     }
 
+    /** {@code bonusPoints}: the points the buyer spends (R11), 0 for none. */
     public record StorefrontOrder(String storefrontOrderNumber, Buyer customer, List<OrderService.LineRequest> lines,
-            Terms terms) {
+            Terms terms, long bonusPoints) {
     }
 
     /** R3: a storefront code we take orders from; anything else is a 404. */
@@ -126,6 +129,8 @@ public class StorefrontIntake {
         order.currency = config.currency();
         order.storefrontOrderNumber = request.storefrontOrderNumber();
         quantities.forEach((sku, qty) -> order.addLine(catalogue.get(sku), qty));
+        // R11: the same cap and balance as a phone order; too many points refuse the order, nothing is stored
+        bonus.spendAtIntake(order, request.bonusPoints());
         if (t != null) {
             Terms withRecipient = new Terms(t.paymentMethod(), t.deliveryMethod(),
                     t.recipientName() == null ? buyer.name() : t.recipientName(), recipientPhone, t.address(),

@@ -35,6 +35,8 @@ final class AccessRules {
             Map.entry("order-service PUT /cross-sell-rules/{id}", "catalogue rules: no customer data"),
             Map.entry("order-service DELETE /cross-sell-rules/{id}", "catalogue rules: no customer data"),
             Map.entry("order-service POST /storefront/{storefront}/orders", "storefront intake: signed, no staff"),
+            Map.entry("order-service GET /promo-codes/{code}", "promo codes: no customer data"),
+            Map.entry("order-service PUT /promo-codes/{code}", "promo codes: no customer data"),
             Map.entry("callcenter-service GET /campaigns/{id}/report", "campaign figures: no personal data"),
             Map.entry("callcenter-service GET /kpi/targets/{month}", "targets: no customer data"),
             Map.entry("callcenter-service PUT /kpi/targets/{month}", "targets: no customer data"),

@@ -18,4 +18,10 @@ public final class FulfillmentEvents {
             @NotNull OffsetDateTime deliveredAt, @NotNull Long cashCollectedKopecks) {
         public static final EventType TYPE = EventType.of("fulfillment", "ShipmentDelivered", 1);
     }
+
+    /** R11: the parcel came back: the order's bonus points are settled (spent given back, earned taken back). */
+    public record ShipmentReturned(@NotBlank String shipmentId, @NotNull UUID orderId, @NotNull OffsetDateTime returnedAt,
+            String reason) {
+        public static final EventType TYPE = EventType.of("fulfillment", "ShipmentReturned", 1);
+    }
 }
