@@ -208,7 +208,8 @@ class ReplenishmentTasksTest {
         orderPlaced(otherCustomerOrder, id(), family, 120_000, now); // the family, but someone else
         String noFamilyOrder = id();
         orderPlaced(noFamilyOrder, customer, null, 50_000, now); // a line without a family
-        for (String o : List.of(otherFamilyOrder, otherCustomerOrder, noFamilyOrder)) {
+        orderPlaced(order, customer, family, 100_000, now.minusDays(30)); // the supply's own order, read (again) late
+        for (String o : List.of(otherFamilyOrder, otherCustomerOrder, noFamilyOrder, order)) {
             Events.awaitRow(em, "order_projection", "order_id", o);
         }
         given().auth().oauth2(HEAD).get("/tasks/{id}", taskId).then().statusCode(200).body("status", equalTo("OPEN"));

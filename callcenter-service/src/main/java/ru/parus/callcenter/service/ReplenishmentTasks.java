@@ -86,6 +86,9 @@ public class ReplenishmentTasks {
         }
         orders.recordFamilies(orderId, familyIds);
         for (CallTask t : tasks.openReplenishments(customerId, familyIds)) {
+            if (orderId.equals(t.orderId)) {
+                continue; // the order the supply came from (its OrderPlaced again, under a new event id)
+            }
             t.reorderId = orderId;
             t.outcome = REORDERED;
             queue.close(t, REORDERED, eventId);
