@@ -46,4 +46,23 @@ public class CustomerProjection {
     /** R16 selectors: the channel of the latest order (LACTOMIN, WATTN, PHONE), from OrderPlaced. */
     @Column(name = "last_storefront")
     public String lastStorefront;
+
+    /** R21: the customer's IANA time zone (CustomerConsentChanged); null: the department's applies. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    /** R21: no calls between these local times (CustomerConsentChanged); null: the department's apply. */
+    @Column(name = "quiet_from")
+    public java.time.LocalTime quietFrom;
+
+    @Column(name = "quiet_to")
+    public java.time.LocalTime quietTo;
+
+    /** R21: {@link CallingHours#mask()} of the quiet hours above; null when the customer set none. */
+    @Column(name = "allowed_hours")
+    public Integer allowedHours;
+
+    /** The customer's version of the last CustomerConsentChanged applied (later versions supersede earlier ones). */
+    @Column(name = "preferences_version")
+    public Long preferencesVersion;
 }

@@ -39,7 +39,17 @@ public enum KpiMetric {
     /** R17: offers made by script (upsell, reactivation offers). */
     SCRIPT_OFFERS(Source.SCRIPT_RUNS, "sum(offers_made)", null),
     /** R20, R23: complaints answered as justified, against the manager of the call or order they were about. */
-    JUSTIFIED_COMPLAINTS(Source.JUSTIFIED_COMPLAINTS, "count(*)", null);
+    JUSTIFIED_COMPLAINTS(Source.JUSTIFIED_COMPLAINTS, "count(*)", null),
+    /** Issue 17: calls made for a task inside the task's suggested window (as it was when the call began) ... */
+    WINDOW_CALLS(Source.CALLS, "count(*)", "in_suggested_window"),
+    /** ... of which the customer was reached */
+    WINDOW_REACHED(Source.CALLS, "count(*)", "in_suggested_window AND outcome LIKE 'REACHED%'"),
+    WINDOW_REACH_RATE(WINDOW_REACHED, WINDOW_CALLS, 4),
+    /** Issue 17: calls made for a task that had a suggested window, outside it ... */
+    OUTSIDE_WINDOW_CALLS(Source.CALLS, "count(*)", "NOT in_suggested_window"),
+    /** ... of which the customer was reached */
+    OUTSIDE_WINDOW_REACHED(Source.CALLS, "count(*)", "NOT in_suggested_window AND outcome LIKE 'REACHED%'"),
+    OUTSIDE_WINDOW_REACH_RATE(OUTSIDE_WINDOW_REACHED, OUTSIDE_WINDOW_CALLS, 4);
 
     /** The table a measured metric reads, with its manager and time columns. */
     public enum Source {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerConsentChanged;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerContactsChanged;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerDormant;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerErased;
@@ -60,6 +61,11 @@ public class CustomerEventsConsumer {
                 // R18: the phones calls are matched by
                 .on(CustomerContactsChanged.TYPE, CustomerContactsChanged.class, (changed, event) ->
                         queue.customerContactsChanged(changed.customerId(), changed.phones(), changed.version()))
+                // R21 (issue 17): the time zone and quiet hours the best hour to call is read in
+                .on(CustomerConsentChanged.TYPE, CustomerConsentChanged.class, (changed, event) ->
+                        profiles.preferencesChanged(changed.customerId(), changed.zone(),
+                                changed.quietHours() == null ? null : changed.quietHours().callingHours(),
+                                changed.version()))
                 .on(CustomerErased.TYPE, CustomerErased.class, (erased, event) -> erasure.erase(erased.customerId())); // R24
     }
 
