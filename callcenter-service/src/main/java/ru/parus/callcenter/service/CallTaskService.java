@@ -110,9 +110,7 @@ public class CallTaskService {
         }
         List<UUID> ids = bestHours.queueByWindow(who, all, overdueAt, p, s);
         Map<UUID, CallTask> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            tasks.list("id in ?1", ids).forEach(t -> found.put(t.id, t));
-        }
+        tasks.byIds(ids).forEach(t -> found.put(t.id, t));
         return Page.of(paging, q.count(), ids.stream().map(found::get).filter(Objects::nonNull).toList());
     }
 
