@@ -265,6 +265,33 @@ class BestHourTest {
     }
 
     @Test
+    void bestHour_R18_aMergedCustomersCallsCountForTheSurvivor() throws Exception {
+        String manager = People.manager(null);
+        String token = TestInfra.token(manager, "MANAGER");
+        // callable in slot 6 only (an hour of the day no other test calls in)
+        String survivor = customer(manager, YEKATERINBURG, 7, 6);
+        String merged = customer(manager, YEKATERINBURG, 7, 6);
+        calls(token, survivor, slot(6), 1, 1);
+        calls(token, merged, slot(6), 2, 1);
+        ObjectNode e = Events.example("CustomersMerged");
+        e.put("survivingCustomerId", survivor);
+        e.put("mergedCustomerId", merged);
+        String eventId = Events.id();
+        Events.send("customer-events", survivor, "customer", "CustomersMerged", eventId, e);
+        Events.send("customer-events", survivor, "customer", "CustomersMerged", Events.id(), e); // the same fact again
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonPath rates = given().auth().oauth2(token).get("/reach-rates?customerId={id}", survivor).then()
+                    .statusCode(200).extract().jsonPath();
+            assertEquals(3, rate(rates, "customer", slot(6)).get("calls"), rates.prettify());
+            assertEquals(2, rate(rates, "customer", slot(6)).get("reached"));
+        });
+        assertEquals(List.of(), given().auth().oauth2(token).get("/reach-rates?customerId={id}", merged).then()
+                .statusCode(200).extract().jsonPath().getList("customer"));
+        // with three calls the survivor's own rate is the window of their task
+        assertWindow(task(token, dormantTask(token, survivor, manager, 1)), slot(6), "0.6667", "CUSTOMER");
+    }
+
+    @Test
     void bestHour_R23_reachRateOfCallsInsideTheSuggestedWindowAgainstOutsideIt() throws Exception {
         String manager = People.manager(null);
         String token = TestInfra.token(manager, "MANAGER");

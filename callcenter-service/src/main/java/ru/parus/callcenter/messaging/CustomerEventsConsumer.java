@@ -16,6 +16,7 @@ import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerErased;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerReactivated;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerRegistered;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomersMerged;
+import ru.parus.callcenter.service.BestHours;
 import ru.parus.callcenter.service.CustomerErasure;
 import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.TaskQueue;
@@ -37,6 +38,8 @@ public class CustomerEventsConsumer {
     CustomerProfiles profiles;
     @Inject
     CustomerErasure erasure;
+    @Inject
+    BestHours bestHours;
 
     private EventHandlers handlers;
 
@@ -48,8 +51,10 @@ public class CustomerEventsConsumer {
                             registered.ownerManagerId());
                     profiles.registered(registered.customerId(), registered.type()); // R16 selectors
                 })
-                .on(CustomersMerged.TYPE, CustomersMerged.class, (merged, event) ->
-                        queue.customersMerged(merged.survivingCustomerId(), merged.mergedCustomerId()))
+                .on(CustomersMerged.TYPE, CustomersMerged.class, (merged, event) -> {
+                    queue.customersMerged(merged.survivingCustomerId(), merged.mergedCustomerId());
+                    bestHours.merged(merged.survivingCustomerId(), merged.mergedCustomerId()); // issue 17
+                })
                 .on(CustomerDormant.TYPE, CustomerDormant.class, (dormant, event) -> {
                     queue.customerDormant(dormant.customerId(), dormant.episode(), dormant.ownerManagerId(), event.id());
                     profiles.dormant(dormant.customerId(), dormant.customerType(), dormant.lastOrder()); // R16

@@ -95,6 +95,17 @@ public class BestHourQueries {
                 .setParameter(1, (short) weekday).setParameter(2, (short) hour).setParameter(3, r).executeUpdate();
     }
 
+    /** A merged customer's counts become the survivor's (added to theirs); a second run finds nothing to move. */
+    public void merge(UUID mergedId, UUID survivorId) {
+        em.createNativeQuery("""
+                INSERT INTO call_reach_stat (customer_id, weekday, hour, calls, reached)
+                SELECT ?2, weekday, hour, calls, reached FROM call_reach_stat WHERE customer_id = ?1
+                ON CONFLICT (customer_id, weekday, hour) DO UPDATE
+                SET calls = call_reach_stat.calls + excluded.calls, reached = call_reach_stat.reached + excluded.reached""")
+                .setParameter(1, mergedId).setParameter(2, survivorId).executeUpdate();
+        em.createNativeQuery("DELETE FROM call_reach_stat WHERE customer_id = ?1").setParameter(1, mergedId).executeUpdate();
+    }
+
     /** The suggested window of each of these tasks as of {@code now}; a task without one maps to null. */
     public Map<UUID, SuggestedWindow> windows(Collection<UUID> taskIds, OffsetDateTime now, Settings settings) {
         Map<UUID, SuggestedWindow> result = new HashMap<>();

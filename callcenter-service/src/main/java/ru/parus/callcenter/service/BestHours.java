@@ -76,6 +76,14 @@ public class BestHours {
         queries.count(call.customerId, local.getDayOfWeek().getValue(), hour, call.reached());
     }
 
+    /** CustomersMerged: the merged customer's calls count as the survivor's (whose tasks they now are). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void merged(UUID survivorId, UUID mergedId) {
+        if (!survivorId.equals(mergedId)) {
+            queries.merge(mergedId, survivorId);
+        }
+    }
+
     /** The suggested windows of these tasks now (null for a task no allowed hour has a rate for). */
     public Map<UUID, SuggestedWindow> windows(Collection<UUID> taskIds) {
         return windows(taskIds, now());
