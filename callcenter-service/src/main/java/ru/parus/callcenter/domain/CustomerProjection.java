@@ -50,4 +50,23 @@ public class CustomerProjection {
     /** R24: when customer-service erased the customer; such a customer gets no new proactive call (R25). */
     @Column(name = "erased_at")
     public OffsetDateTime erasedAt;
+
+    /** R21: the customer's IANA time zone (CustomerConsentChanged); null: the department's applies. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    /** R21: no calls between these local times (CustomerConsentChanged); null: the department's apply. */
+    @Column(name = "quiet_from")
+    public java.time.LocalTime quietFrom;
+
+    @Column(name = "quiet_to")
+    public java.time.LocalTime quietTo;
+
+    /** R21: {@link CallingHours#mask()} of the quiet hours above; null when the customer set none. */
+    @Column(name = "allowed_hours")
+    public Integer allowedHours;
+
+    /** The customer's version of the last CustomerConsentChanged applied (later versions supersede earlier ones). */
+    @Column(name = "preferences_version")
+    public Long preferencesVersion;
 }

@@ -47,7 +47,17 @@ public enum KpiMetric {
     /** R25: ... of which the customer ordered the family again (not cancelled) within the window (14 days). */
     REPLENISHMENT_CONVERTED(Source.REPLENISHMENT_TASKS, "count(*)", "converted"),
     /** R25: the total of those converting orders, each order once (for the earliest task it converts). */
-    REPLENISHMENT_REVENUE_KOPECKS(Source.REPLENISHMENT_ORDERS, "sum(total_kopecks)", null);
+    REPLENISHMENT_REVENUE_KOPECKS(Source.REPLENISHMENT_ORDERS, "sum(total_kopecks)", null),
+    /** Issue 17: calls made for a task inside the task's suggested window (as it was when the call began) ... */
+    WINDOW_CALLS(Source.CALLS, "count(*)", "in_suggested_window"),
+    /** ... of which the customer was reached */
+    WINDOW_REACHED(Source.CALLS, "count(*)", "in_suggested_window AND outcome LIKE 'REACHED%'"),
+    WINDOW_REACH_RATE(WINDOW_REACHED, WINDOW_CALLS, 4),
+    /** Issue 17: calls made for a task that had a suggested window, outside it ... */
+    OUTSIDE_WINDOW_CALLS(Source.CALLS, "count(*)", "NOT in_suggested_window"),
+    /** ... of which the customer was reached */
+    OUTSIDE_WINDOW_REACHED(Source.CALLS, "count(*)", "NOT in_suggested_window AND outcome LIKE 'REACHED%'"),
+    OUTSIDE_WINDOW_REACH_RATE(OUTSIDE_WINDOW_REACHED, OUTSIDE_WINDOW_CALLS, 4);
 
     /** The table a measured metric reads, with its manager and time columns. */
     public enum Source {

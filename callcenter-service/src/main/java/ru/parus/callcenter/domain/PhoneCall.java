@@ -77,6 +77,18 @@ public class PhoneCall {
     @Version
     public long version;
 
+    /** R23 (issue 17): a call made for a task started inside the task's suggested window as it was then; else null. */
+    @Column(name = "in_suggested_window")
+    public Boolean inSuggestedWindow;
+
+    /**
+     * Issue 17: the customer was reached: an outcome {@code REACHED_*}, or, for a call the telephony reported without
+     * an outcome, answered and completed.
+     */
+    public boolean reached() {
+        return outcome != null ? outcome.startsWith("REACHED") : status == CallStatus.COMPLETED && answeredAt != null;
+    }
+
     /** The telephony says the call was answered at {@code at}; a finished call keeps its status. */
     public void answer(OffsetDateTime at) {
         answeredAt = at;

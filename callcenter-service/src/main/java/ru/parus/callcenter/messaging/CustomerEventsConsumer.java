@@ -9,12 +9,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerConsentChanged;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerContactsChanged;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerDormant;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerErased;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerReactivated;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerRegistered;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomersMerged;
+import ru.parus.callcenter.service.BestHours;
 import ru.parus.callcenter.service.CustomerErasure;
 import ru.parus.callcenter.service.ReplenishmentTasks;
 import ru.parus.callcenter.service.CustomerProfiles;
@@ -39,6 +41,8 @@ public class CustomerEventsConsumer {
     CustomerErasure erasure;
     @Inject
     ReplenishmentTasks replenishments;
+    @Inject
+    BestHours bestHours;
 
     private EventHandlers handlers;
 
@@ -50,8 +54,10 @@ public class CustomerEventsConsumer {
                             registered.ownerManagerId());
                     profiles.registered(registered.customerId(), registered.type()); // R16 selectors
                 })
-                .on(CustomersMerged.TYPE, CustomersMerged.class, (merged, event) ->
-                        queue.customersMerged(merged.survivingCustomerId(), merged.mergedCustomerId()))
+                .on(CustomersMerged.TYPE, CustomersMerged.class, (merged, event) -> {
+                    queue.customersMerged(merged.survivingCustomerId(), merged.mergedCustomerId());
+                    bestHours.merged(merged.survivingCustomerId(), merged.mergedCustomerId()); // issue 17
+                })
                 .on(CustomerDormant.TYPE, CustomerDormant.class, (dormant, event) -> {
                     queue.customerDormant(dormant.customerId(), dormant.episode(), dormant.ownerManagerId(), event.id());
                     profiles.dormant(dormant.customerId(), dormant.customerType(), dormant.lastOrder()); // R16
@@ -63,6 +69,11 @@ public class CustomerEventsConsumer {
                 // R18: the phones calls are matched by
                 .on(CustomerContactsChanged.TYPE, CustomerContactsChanged.class, (changed, event) ->
                         queue.customerContactsChanged(changed.customerId(), changed.phones(), changed.version()))
+                // R21 (issue 17): the time zone and quiet hours the best hour to call is read in
+                .on(CustomerConsentChanged.TYPE, CustomerConsentChanged.class, (changed, event) ->
+                        profiles.preferencesChanged(changed.customerId(), changed.zone(),
+                                changed.quietHours() == null ? null : changed.quietHours().callingHours(),
+                                changed.version()))
                 .on(CustomerErased.TYPE, CustomerErased.class, (erased, event) -> {
                     erasure.erase(erased.customerId()); // R24
                     replenishments.customerErased(erased.customerId(), event.id()); // R25: no replenishment call

@@ -74,6 +74,11 @@ public class CallTaskRepository implements PanacheRepositoryBase<CallTask, UUID>
         return find(q.toString(), p).page(Page.of(page, size));
     }
 
+    /** The tasks with these ids, in no particular order. */
+    public List<CallTask> byIds(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
     // --- R22, R10, R19 --------------------------------------------------------------------------------------
 
     public List<CallTask> openOfAssignee(String assignee) {

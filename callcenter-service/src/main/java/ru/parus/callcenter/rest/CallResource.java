@@ -58,11 +58,13 @@ public class CallResource {
             @Schema(example = "ORDER", enumeration = { "ORDER", "REFERENCE", "COMPLAINT", "OTHER" }) String purpose,
             @Schema(example = "REACHED_AGREED") String outcome, UUID orderId, UUID taskId, String notes,
             @Schema(example = "MANUAL", enumeration = { "MANUAL", "TELEPHONY" }) String source, String registeredBy,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt,
+            @Schema(description = "R23 (issue 17): a call made for a task started inside the task's suggested window, "
+                    + "as it was when the call began; null when not made for a task or the task had no window") Boolean inSuggestedWindow) {
         static CallView of(PhoneCall c) {
             return new CallView(c.id, c.pbxCallId, c.direction, c.phone, c.customerId, c.managerId, c.status.name(),
                     c.startedAt, c.answeredAt, c.endedAt, c.durationSeconds, c.purpose, c.outcome, c.orderId, c.taskId,
-                    c.notes, c.source, c.registeredBy, c.createdAt);
+                    c.notes, c.source, c.registeredBy, c.createdAt, c.inSuggestedWindow);
         }
     }
 

@@ -2,6 +2,7 @@ package ru.parus.callcenter.rest;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,8 @@ import io.smallrye.mutiny.Multi;
 import ru.parus.callcenter.config.CallCenterConfig;
 import ru.parus.callcenter.domain.CallTask;
 import ru.parus.callcenter.domain.Priority;
+import ru.parus.callcenter.domain.SuggestedWindow;
+import ru.parus.callcenter.service.BestHours;
 import ru.parus.callcenter.service.CallTaskService;
 import ru.parus.callcenter.service.CallTaskService.Viewer;
 import ru.parus.callcenter.service.RecordAccess;
@@ -70,6 +73,8 @@ public class CallTaskResource {
     CallCenterConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    BestHours bestHours;
 
     @Schema(description = "A call a manager has to make")
     public record CallTaskView(UUID id, UUID customerId,
@@ -90,14 +95,29 @@ public class CallTaskResource {
             @Schema(example = "WHEY-900-CHOC", description = "REPLENISHMENT (R25): the product bought") String sku,
             @Schema(example = "Whey Protein 900 g, chocolate", description = "REPLENISHMENT (R25)") String productName,
             @Schema(example = "2026-12-02", description = "REPLENISHMENT (R25): when the supply is expected to run out") java.time.LocalDate runOutOn,
-            @Schema(description = "REPLENISHMENT (R25): the order of the family that closed the task (REORDERED)") UUID reorderId) {
-        static CallTaskView of(CallTask t) {
+            @Schema(description = "REPLENISHMENT (R25): the order of the family that closed the task (REORDERED)") UUID reorderId,
+            @Schema(description = "Issue 17 (R18, R21): an open task's best hour to call within the coming week; null "
+                    + "when the task is not open or no allowed hour has enough calls yet") SuggestedWindowView suggestedWindow) {
+        static CallTaskView of(CallTask t, SuggestedWindow w) {
             return new CallTaskView(t.id, t.customerId, t.kind, t.cause, t.orderId, t.assignee, t.status.name(),
                     Priority.ofRank(t.priority).name(), t.script, t.dueAt, t.createdAt, t.outcome, t.note,
                     t.completedBy, t.completedAt, t.closedReason, t.closedAt, t.version,
                     t.originalAssignee, t.phone, t.callId, t.escalationId, t.discountPercent,
-                    t.familyId, t.sku, t.productName, t.runOutOn, t.reorderId);
+                    t.familyId, t.sku, t.productName, t.runOutOn, t.reorderId,
+                    t.isOpen() && w != null ? new SuggestedWindowView(w.from(), w.to(), w.reachRate(), w.basis().name()) : null);
         }
+    }
+
+    @Schema(name = "SuggestedWindow", description = "Issue 17: the hour (in the customer's time zone, outside their "
+            + "quiet hours, R21) in which calls reached the customer best: from the hour's start, or now when it has "
+            + "begun, to its end")
+    public record SuggestedWindowView(
+            @Schema(required = true, example = "2026-11-27T07:00:00Z") OffsetDateTime from,
+            @Schema(required = true, example = "2026-11-27T08:00:00Z") OffsetDateTime to,
+            @Schema(required = true, example = "0.6667", description = "reached / calls in that weekday-hour, 4 decimals") java.math.BigDecimal reachRate,
+            @Schema(required = true, example = "CUSTOMER", enumeration = { "CUSTOMER", "OVERALL" }, description = "CUSTOMER: "
+                    + "the customer's own calls (at least parus.callcenter.best-hour.min-calls there); OVERALL: every "
+                    + "customer's, each at their own local time") String basis) {
     }
 
     @Schema(description = "One page of the queue")
@@ -112,21 +132,28 @@ public class CallTaskResource {
     }
 
     @GET
-    @Operation(summary = "The task queue", description = "Open tasks ordered by priority, then due time. "
+    @Operation(summary = "The task queue", description = "Open tasks ordered by priority, then due time; "
+            + "sort=suggestedWindow: those whose suggested window (issue 17) starts soonest first, tasks without a "
+            + "window last, then by priority and due time. "
             + "assignee=me for the caller's own; unassigned for the head's queue; a staff id (head, director). "
             + "overdue=true: only tasks past due. Without assignee the head and the director get every open task, "
             + "a manager their own.")
     @APIResponse(responseCode = "200", description = "A page of tasks")
-    @APIResponse(responseCode = "400", description = "Bad page, size or overdue (problem+json)")
+    @APIResponse(responseCode = "400", description = "Bad page, size, overdue or sort (problem+json; a bad sort lists allowedSorts)")
     @APIResponse(responseCode = "403", description = "A manager asked for another manager's tasks the caller does not deputise for (R24, R22)")
     public TaskPageView list(
             @Parameter(description = "me, unassigned or a staff id", example = "me") @QueryParam("assignee") String assignee,
             @Parameter(description = "true: only overdue tasks", example = "true") @QueryParam("overdue") String overdue,
+            @Parameter(description = "priority (default): by priority, then due time; suggestedWindow: the soonest "
+                    + "suggested window first", schema = @Schema(enumeration = { "priority", "suggestedWindow" }),
+                    example = "suggestedWindow") @QueryParam("sort") String sort,
             @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1..100", example = "20") @QueryParam("size") String size) {
-        Page<CallTask> p = service.list(viewer(), assignee, overdue, integer("page", page), integer("size", size));
+        Page<CallTask> p = service.list(viewer(), assignee, overdue, sort, integer("page", page), integer("size", size));
         access.tasksShown("GET /tasks", p.items()); // R24
-        return new TaskPageView(p.total(), p.page(), p.size(), p.items().stream().map(CallTaskView::of).toList());
+        Map<UUID, SuggestedWindow> windows = bestHours.windows(p.items().stream().map(t -> t.id).toList());
+        return new TaskPageView(p.total(), p.page(), p.size(),
+                p.items().stream().map(t -> CallTaskView.of(t, windows.get(t.id))).toList());
     }
 
     @GET
@@ -218,8 +245,9 @@ public class CallTaskResource {
         return new Viewer(staff.id(), staff.seesAll());
     }
 
-    static Response ok(CallTask task) {
-        return Response.ok(CallTaskView.of(task)).tag(new EntityTag(Long.toString(task.version))).build();
+    private Response ok(CallTask task) {
+        SuggestedWindow window = task.isOpen() ? bestHours.windows(List.of(task.id)).get(task.id) : null;
+        return Response.ok(CallTaskView.of(task, window)).tag(new EntityTag(Long.toString(task.version))).build();
     }
 
     static Integer integer(String name, String value) {

@@ -61,22 +61,27 @@ public class KpiResource {
             "averageOrderKopecks":595161,"orderErrors":1,"upsellOffers":62,"upsellAccepted":17,
             "upsellAcceptanceRate":0.2742,"tasksDone":20,"tasksDoneOnTime":18,"tasksOnTimeRate":0.9000,
             "scriptRuns":27,"scriptQuality":0.9259,"scriptOffers":35,"justifiedComplaints":0,"replenishmentTasks":10,
-            "replenishmentReached":7,"replenishmentConverted":5,"replenishmentRevenueKopecks":2450000}],
+            "replenishmentReached":7,"replenishmentConverted":5,"replenishmentRevenueKopecks":2450000,
+            "windowCalls":8,"windowReached":6,"windowReachRate":0.7500,"outsideWindowCalls":4,"outsideWindowReached":1,
+            "outsideWindowReachRate":0.2500}],
             "department":{"inboundCalls":240,"outboundCalls":170,"talkSeconds":88200,"proactiveCalls":50,
             "proactiveReached":37,"proactiveAgreed":16,"ordersTaken":128,"revenueKopecks":76160000,
             "averageOrderKopecks":595000,"orderErrors":3,"upsellOffers":250,"upsellAccepted":70,
             "upsellAcceptanceRate":0.2800,"tasksDone":80,"tasksDoneOnTime":70,"tasksOnTimeRate":0.8750,
             "scriptRuns":110,"scriptQuality":0.9112,"scriptOffers":140,"justifiedComplaints":2,"replenishmentTasks":42,
-            "replenishmentReached":30,"replenishmentConverted":19,"replenishmentRevenueKopecks":9310000},
+            "replenishmentReached":30,"replenishmentConverted":19,"replenishmentRevenueKopecks":9310000,
+            "windowCalls":30,"windowReached":21,"windowReachRate":0.7000,"outsideWindowCalls":20,"outsideWindowReached":8,
+            "outsideWindowReachRate":0.4000},
             "targets":[{"metric":"ordersTaken","target":300,"actual":128,"achievedPercent":42.7},
             {"metric":"upsellAcceptanceRate","target":0.25,"actual":0.2800,"achievedPercent":112.0}]}""";
     private static final String CSV_EXAMPLE = """
             managerId,inboundCalls,outboundCalls,talkSeconds,proactiveCalls,proactiveReached,proactiveAgreed,\
             ordersTaken,revenueKopecks,averageOrderKopecks,orderErrors,upsellOffers,upsellAccepted,\
             upsellAcceptanceRate,tasksDone,tasksDoneOnTime,tasksOnTimeRate,scriptRuns,scriptQuality,scriptOffers,\
-            justifiedComplaints,replenishmentTasks,replenishmentReached,replenishmentConverted,replenishmentRevenueKopecks
-            manager-1,58,41,21540,12,9,4,31,18450000,595161,1,62,17,0.2742,20,18,0.9000,27,0.9259,35,0,10,7,5,2450000
-            DEPARTMENT,240,170,88200,50,37,16,128,76160000,595000,3,250,70,0.2800,80,70,0.8750,110,0.9112,140,2,42,30,19,9310000
+            justifiedComplaints,replenishmentTasks,replenishmentReached,replenishmentConverted,replenishmentRevenueKopecks,\
+            windowCalls,windowReached,windowReachRate,outsideWindowCalls,outsideWindowReached,outsideWindowReachRate
+            manager-1,58,41,21540,12,9,4,31,18450000,595161,1,62,17,0.2742,20,18,0.9000,27,0.9259,35,0,10,7,5,2450000,8,6,0.7500,4,1,0.2500
+            DEPARTMENT,240,170,88200,50,37,16,128,76160000,595000,3,250,70,0.2800,80,70,0.8750,110,0.9112,140,2,42,30,19,9310000,30,21,0.7000,20,8,0.4000
             """;
     private static final String TARGETS_EXAMPLE = "{\"ordersTaken\":300,\"upsellAcceptanceRate\":0.25}";
 
@@ -138,6 +143,20 @@ public class KpiResource {
         @Schema(required = true, example = "2450000", description = "R25: the total of those converting orders, kopecks "
                 + "(each order once)")
         public long replenishmentRevenueKopecks;
+        @Schema(required = true, example = "8", description = "issue 17: calls made for a task inside its suggested window "
+                + "(as it was when the call began)")
+        public long windowCalls;
+        @Schema(required = true, example = "6", description = "... of which the customer was reached")
+        public long windowReached;
+        @Schema(required = true, example = "0.7500", description = "windowReached / windowCalls")
+        public BigDecimal windowReachRate;
+        @Schema(required = true, example = "4", description = "issue 17: calls made for a task that had a suggested "
+                + "window, outside it")
+        public long outsideWindowCalls;
+        @Schema(required = true, example = "1", description = "... of which the customer was reached")
+        public long outsideWindowReached;
+        @Schema(required = true, example = "0.2500", description = "outsideWindowReached / outsideWindowCalls")
+        public BigDecimal outsideWindowReachRate;
     }
 
     /** OpenAPI only: a manager's row of GET /kpi. */

@@ -63,6 +63,8 @@ public class CallService {
     @Inject
     RecordAccess access;
     @Inject
+    BestHours bestHours;
+    @Inject
     Clock clock;
 
     public record NewCall(String direction, String phone, UUID customerId, OffsetDateTime startedAt,
@@ -140,15 +142,20 @@ public class CallService {
         }
         // R24, R22: a customer named by the caller (one matched by phone is whoever called)
         access.checkCustomer(c.customerId(), task == null ? null : task.customerId);
+        if (task != null) {
+            // R23 (issue 17): inside the task's suggested window as it stood when the call began, before this call counts
+            call.inSuggestedWindow = bestHours.insideWindow(task.id, call.startedAt);
+        }
         calls.persist(call);
         registered(call);
         calls.flush();
         return call;
     }
 
-    /** R6: the CallRegistered event of a finished call. */
+    /** R6: the CallRegistered event of a finished call; issue 17: the call counts in the reach rates by hour. */
     @Transactional(Transactional.TxType.MANDATORY)
     void registered(PhoneCall call) {
+        bestHours.count(call);
         outbox.publish(CallCenterEvents.TOPIC, CallCenterEvents.CALL, call.id, CallCenterEvents.CALL_REGISTERED,
                 new CallRegistered(call.id, call.pbxCallId, call.direction, call.status.name(), call.phone, call.customerId,
                         call.managerId, call.startedAt, call.endedAt, call.durationSeconds, call.purpose, call.outcome,

@@ -3,7 +3,10 @@ package ru.parus.callcenter.service;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +37,17 @@ public class CallTaskService {
     @Inject
     RecordAccess access;
     @Inject
+    BestHours bestHours;
+    @Inject
     Clock clock;
 
     public record Viewer(String id, boolean seesAll) {
     }
+
+    /** GET /tasks?sort=: by priority, then due time (the default). */
+    public static final String SORT_PRIORITY = "priority";
+    /** GET /tasks?sort=: issue 17, by the start of the suggested window. */
+    public static final String SORT_WINDOW = "suggestedWindow";
 
 
     /**
@@ -54,10 +64,20 @@ public class CallTaskService {
     /**
      * The queue: open tasks by priority, then due time. {@code assignee} is {@code me}, {@code unassigned} (the
      * head's queue) or a staff id; R24, R22: a manager lists their own or a deputised colleague's. {@code overdue}:
-     * due time passed.
+     * due time passed. {@code sort}: {@code priority} (the default) or {@code suggestedWindow} (issue 17: the tasks
+     * whose suggested window starts soonest first, those without one last).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<CallTask> list(Viewer viewer, String assignee, String overdue, Integer page, Integer size) {
+    public Page<CallTask> list(Viewer viewer, String assignee, String overdue, String sort, Integer page, Integer size) {
+        boolean byWindow;
+        if (sort == null || sort.isBlank() || sort.equals(SORT_PRIORITY)) {
+            byWindow = false;
+        } else if (sort.equals(SORT_WINDOW)) {
+            byWindow = true;
+        } else {
+            throw ProblemException.invalidField("sort", "one of " + SORT_PRIORITY + ", " + SORT_WINDOW)
+                    .with("allowedSorts", List.of(SORT_PRIORITY, SORT_WINDOW));
+        }
         PageRequest paging = PageRequest.of(page, size, 20, config.maxPageSize());
         int p = paging.page();
         int s = paging.size();
@@ -85,7 +105,13 @@ public class CallTaskService {
         }
         OffsetDateTime overdueAt = onlyOverdue ? now() : null;
         PanacheQuery<CallTask> q = tasks.queue(who, all, overdueAt, p, s);
-        return Page.of(paging, q.count(), q.list());
+        if (!byWindow) {
+            return Page.of(paging, q.count(), q.list());
+        }
+        List<UUID> ids = bestHours.queueByWindow(who, all, overdueAt, p, s);
+        Map<UUID, CallTask> found = new HashMap<>();
+        tasks.byIds(ids).forEach(t -> found.put(t.id, t));
+        return Page.of(paging, q.count(), ids.stream().map(found::get).filter(Objects::nonNull).toList());
     }
 
     /**

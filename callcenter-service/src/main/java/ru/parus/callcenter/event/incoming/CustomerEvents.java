@@ -67,6 +67,39 @@ public final class CustomerEvents {
         }
     }
 
+    /** R21 (issue 17): the customer's time zone and quiet hours, for the best hour to call; the rest is not read. */
+    public record CustomerConsentChanged(@NotNull UUID customerId, QuietHours quietHours, String timeZone,
+            @NotNull @PositiveOrZero Long version) {
+        public static final EventType TYPE = EventType.of("customer", "CustomerConsentChanged", 1);
+
+        public CustomerConsentChanged {
+            timeZone = Fields.text(timeZone);
+        }
+
+        /** The customer's zone; null when none or not an IANA zone (the department's applies). */
+        public java.time.ZoneId zone() {
+            try {
+                return timeZone == null ? null : java.time.ZoneId.of(timeZone);
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
+
+        /** Local times {@code HH:mm[:ss]}; from > to spans midnight. */
+        public record QuietHours(String from, String to) {
+            /** Both bounds, or null when either is missing or malformed (then the department's quiet hours apply). */
+            public ru.parus.callcenter.domain.CallingHours callingHours() {
+                try {
+                    return from == null || to == null ? null
+                            : new ru.parus.callcenter.domain.CallingHours(java.time.LocalTime.parse(from),
+                                    java.time.LocalTime.parse(to));
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null;
+                }
+            }
+        }
+    }
+
     /** R24 */
     public record CustomerErased(@NotNull UUID customerId) {
         public static final EventType TYPE = EventType.of("customer", "CustomerErased", 1);
