@@ -10,11 +10,11 @@ import java.util.List;
 /**
  * R25: when a customer's supply of a product runs out. From the consumption figures (ESTIMATE):
  * {@code startedOn + floor(quantity x servingsPerPack / dailyServings)} days; once the customer has bought the family
- * in at least {@value #MEDIAN_AFTER} earlier orders, from their own habit (CUSTOMER_MEDIAN): {@code startedOn +} the
+ * on at least {@value #MEDIAN_AFTER} earlier days (orders of one day are one purchase), from their own habit (CUSTOMER_MEDIAN): {@code startedOn +} the
  * median of the days between consecutive purchases (the earlier ones and this one).
  */
 public record RunOut(LocalDate runOutOn, Basis basis) {
-    /** Earlier distinct orders of the family that make the customer's median replace the estimate. */
+    /** Earlier days with an order of the family that make the customer's median replace the estimate. */
     public static final int MEDIAN_AFTER = 2;
 
     public enum Basis {
@@ -27,8 +27,10 @@ public record RunOut(LocalDate runOutOn, Basis basis) {
      */
     public static RunOut of(LocalDate startedOn, int quantity, int servingsPerPack, BigDecimal dailyServings,
             List<LocalDate> earlierPurchases, LocalDate purchasedOn) {
-        if (earlierPurchases.size() >= MEDIAN_AFTER) {
-            List<LocalDate> dates = new ArrayList<>(earlierPurchases);
+        // orders of one day are one purchase: a habit is the days between purchases, and a 0-day interval is none
+        List<LocalDate> earlierDays = earlierPurchases.stream().filter(d -> d.isBefore(purchasedOn)).distinct().toList();
+        if (earlierDays.size() >= MEDIAN_AFTER) {
+            List<LocalDate> dates = new ArrayList<>(earlierDays);
             dates.add(purchasedOn);
             return new RunOut(startedOn.plusDays(medianIntervalDays(dates)), Basis.CUSTOMER_MEDIAN);
         }

@@ -36,4 +36,18 @@ class RunOutTest {
         assertEquals(20, RunOut.medianIntervalDays(List.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-21"),
                 LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-15")))); // 20, 39, 14 -> 20
     }
+
+    @Test
+    void R25_ordersOfOneDayAreOnePurchaseSoTheyGiveNoHabit() {
+        LocalDate day = LocalDate.parse("2026-10-21");
+        // two earlier orders the same day as this one: no interval between purchases, the estimate stands
+        assertEquals(new RunOut(START.plusDays(30), RunOut.Basis.ESTIMATE),
+                RunOut.of(START, 1, 30, BigDecimal.ONE, List.of(day, day), day));
+        // two earlier orders on one earlier day: one earlier purchase, still the estimate
+        assertEquals(RunOut.Basis.ESTIMATE, RunOut.of(START, 1, 30, BigDecimal.ONE,
+                List.of(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-01")), day).basis());
+        // two earlier days (one of them with two orders): intervals 30 and 20 -> 25
+        assertEquals(new RunOut(START.plusDays(25), RunOut.Basis.CUSTOMER_MEDIAN), RunOut.of(START, 1, 30, BigDecimal.ONE,
+                List.of(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-01")), day));
+    }
 }

@@ -108,6 +108,7 @@ class ComposeStackTest {
         String readme = Files.readString(ROOT.resolve("README.md"));
         String script = "set -e\n" + bashBlockAfter(readme, "## Try it").replaceAll("(?m)^\\./parus up\\s*$", "")
                 + bashBlockAfter(readme, "### A phone order end to end")
+                + bashBlockAfter(readme, "### Replenishment: a call before")
                 + "\necho \"WALKTHROUGH CUSTOMER=$CUSTOMER ORDER=$ID\"\n";
         Compose.Result run = Compose.run(ROOT, Duration.ofMinutes(3), "bash", "-c", script);
         String out = run.output();
@@ -117,6 +118,9 @@ class ComposeStackTest {
         assertTrue(out.contains("{\"status\":\"CONFIRMED\",\"totalKopecks\":588000,\"discountKopecks\":41160,\"payableKopecks\":546840}"),
                 "the confirmation the README shows:\n" + out);
         assertTrue(out.contains("{\"status\":\"CREATED\""), "R12: the shipment from OrderConfirmed:\n" + out);
+        assertTrue(out.contains("{\"kind\":\"DELIVERED\",\"outcome\":\"APPLIED\"}"), "R13: the sample pack delivered:\n" + out);
+        assertTrue(out.contains("{\"kind\":\"REPLENISHMENT\",\"sku\":\"WHEY-CHOC-SAMPLE-5\",\"script\":\"replenishment\""),
+                "R25: the replenishment call task made from the delivered order:\n" + out);
         Matcher ids = Pattern.compile("WALKTHROUGH CUSTOMER=(\\S+) ORDER=(\\S+)").matcher(out);
         assertTrue(ids.find(), out);
         walkthrough.put("customer", ids.group(1));
