@@ -138,12 +138,13 @@ class ReplenishmentScanBenchmark {
                 ORDER BY l.replenish_due_at, l.id LIMIT 5000""").getResultList());
         plan.forEach(line -> System.out.println("[bench]   " + line));
 
-        String load = OverdueScanBenchmark.loadAverage();
+        // the million rows just written raised the load: let it fade so the pass is measured alone
+        String load = ru.parus.platform.testing.QuietMachine.settle(1.0, java.time.Duration.ofSeconds(150));
         long s0 = System.nanoTime();
         int published = scanner.scan();
         long scan = System.nanoTime() - s0;
         System.out.printf("[bench] R25 scan pass over %,d order lines: %,d due judged, %,d ReplenishmentDue published, "
-                + "%.0f ms (1-min load average before %s, after %s); goal < 5 s: %s%n", total, due, published,
+                + "%.0f ms (%s; after %s); goal < 5 s: %s%n", total, due, published,
                 scan / 1e6, load, OverdueScanBenchmark.loadAverage(), scan < 5_000_000_000L ? "met" : "NOT met");
 
         long e0 = System.nanoTime();
