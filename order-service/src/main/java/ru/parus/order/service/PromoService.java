@@ -76,12 +76,8 @@ public class PromoService {
         p.kind = c.kind();
         p.percent = c.percent();
         p.amountKopecks = c.amountKopecks();
-        p.validFrom = c.validFrom();
-        p.validTo = c.validTo();
-        p.minTotalKopecks = c.minTotalKopecks();
-        p.perCustomerLimit = c.perCustomerLimit();
-        p.totalLimit = c.totalLimit();
-        p.channel = c.channel();
+        new Change(c.validFrom(), c.validTo(), c.minTotalKopecks(), c.perCustomerLimit(), c.totalLimit(), c.channel())
+                .applyTo(p);
         p.createdBy = actor;
         p.createdAt = OffsetDateTime.now(clock);
         em.persist(p);
@@ -93,6 +89,15 @@ public class PromoService {
     /** What management may change of a code; its kind and money stay (orders copied them), a new code changes those. */
     public record Change(OffsetDateTime validFrom, OffsetDateTime validTo, long minTotalKopecks, int perCustomerLimit,
             int totalLimit, Channel channel) {
+        /** The terms a new code starts with and a change replaces. */
+        void applyTo(PromoCode p) {
+            p.validFrom = validFrom;
+            p.validTo = validTo;
+            p.minTotalKopecks = minTotalKopecks;
+            p.perCustomerLimit = perCustomerLimit;
+            p.totalLimit = totalLimit;
+            p.channel = channel;
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -118,12 +123,7 @@ public class PromoService {
         if (!c.validTo().isAfter(c.validFrom())) {
             throw ProblemException.invalidField("validTo", "after validFrom");
         }
-        p.validFrom = c.validFrom();
-        p.validTo = c.validTo();
-        p.minTotalKopecks = c.minTotalKopecks();
-        p.perCustomerLimit = c.perCustomerLimit();
-        p.totalLimit = c.totalLimit();
-        p.channel = c.channel();
+        c.applyTo(p);
         p.changedBy = actor;
         p.changedAt = OffsetDateTime.now(clock);
         em.flush(); // bumps the version

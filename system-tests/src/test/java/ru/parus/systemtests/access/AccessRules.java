@@ -37,6 +37,8 @@ final class AccessRules {
             Map.entry("order-service POST /storefront/{storefront}/orders", "storefront intake: signed, no staff"),
             Map.entry("order-service GET /promo-codes/{code}", "promo codes: no customer data"),
             Map.entry("order-service PUT /promo-codes/{code}", "promo codes: no customer data"),
+            Map.entry("order-service GET /catalogue/categories/{category}/replenishment", "catalogue policy (R25): no customer data"),
+            Map.entry("order-service PUT /catalogue/categories/{category}/replenishment", "catalogue policy (R25): no customer data"),
             Map.entry("callcenter-service GET /campaigns/{id}/report", "campaign figures: no personal data"),
             Map.entry("callcenter-service GET /kpi/targets/{month}", "targets: no customer data"),
             Map.entry("callcenter-service PUT /kpi/targets/{month}", "targets: no customer data"),
@@ -117,6 +119,7 @@ final class AccessRules {
                 new Rule(CALLCENTER, "GET", "/calls/{id}", READ).path("id", "call"),
                 new Rule(CALLCENTER, "GET", "/calls", LIST).query("customerId", "customer"),
                 new Rule(CALLCENTER, "GET", "/tasks/{id}", READ).path("id", "task"),
+                new Rule(CALLCENTER, "GET", "/reach-rates", READ).query("customerId", "customer"),
                 new Rule(CALLCENTER, "GET", "/escalations/{id}", HEAD_READ).path("id", "escalation"),
                 new Rule(CALLCENTER, "POST", "/calls/{id}/escalate", CHANGE).path("id", "call")
                         .body("{\"reason\":\"матрица\"}"),
