@@ -39,6 +39,8 @@ import ru.parus.infra.DevKeys;
  * It reports, per consumer and event type, outbox.occurred_at -> inbox.received_at (the inbox row is
  * written in the transaction of the task or the shipment), and checks that every task and shipment exists.
  *     scripts/EventLatency.java 10000 0 stack [overdue per scan, default 500] [clients, default 4]
+ * The second argument is each client's pause after an order: {@code 120 1000 stack 500 1} places one order a
+ * second, so that every event finds its consumers idle (their wake-up, not their throughput, is measured).
  */
 public class EventLatency {
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -63,7 +65,8 @@ public class EventLatency {
     static void run(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         if (args.length > 2 && args[2].equals("stack")) {
-            stack(count, args.length > 3 ? Integer.parseInt(args[3]) : 500, args.length > 4 ? Integer.parseInt(args[4]) : 4);
+            stack(count, args.length > 1 ? Long.parseLong(args[1]) : 0, args.length > 3 ? Integer.parseInt(args[3]) : 500,
+                    args.length > 4 ? Integer.parseInt(args[4]) : 4);
             return;
         }
         // a pause between orders shows the latency of an event that finds its consumer idle
@@ -156,7 +159,7 @@ public class EventLatency {
     static final String CONFIRMED = "ru.parus.order.OrderConfirmed.v1";
     static final String OVERDUE = "ru.parus.order.OrderPaymentOverdue.v1";
 
-    static void stack(int count, int overduePerScan, int clients) throws Exception {
+    static void stack(int count, long pauseMillis, int overduePerScan, int clients) throws Exception {
         String date = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).plusDays(3).toString();
         String cash = "{\"paymentMethod\":\"CASH_TO_COURIER\",\"deliveryMethod\":\"COURIER\",\"recipient\":{\"name\":\"Latency Probe\","
                 + "\"phone\":\"+79123456789\"},\"address\":{\"postalCode\":\"620014\",\"city\":\"Екатеринбург\",\"street\":\"ул. Малышева\","
@@ -180,6 +183,9 @@ public class EventLatency {
                             + "\"terms\":" + (isCash ? cash : online) + "}";
                     String id = field(signedPost("http://127.0.0.1:8082/storefront/LACTOMIN/orders", body), "id");
                     (isCash ? cashOrders : onlineOrders).add(id);
+                    if (pauseMillis > 0) {
+                        Thread.sleep(pauseMillis);
+                    }
                 }
                 return null;
             }));
@@ -236,6 +242,8 @@ public class EventLatency {
         // are kept in fulfillment's order_state until paid; both are OrderConfirmed in fulfillment's inbox
         report("fulfillment", "fulfillment-service.order-events", committed, typeOf, Map.of(CONFIRMED, all.size()));
         report("customers", null, committed, typeOf, Map.of(PLACED, all.size()));
+        report("notifications", "notification-service.order-events", committed, typeOf,
+                Map.of(PLACED, all.size(), CONFIRMED, all.size(), OVERDUE, onlineOrders.size()));
         try (Connection cc = DriverManager.getConnection(PG + "callcenter", "postgres", "");
                 Connection ff = DriverManager.getConnection(PG + "fulfillment", "postgres", "")) {
             System.out.printf("effects: %s; %s%n", effect(cc, "callcenter", onlineOrders), effect(ff, "fulfillment", cashOrders));

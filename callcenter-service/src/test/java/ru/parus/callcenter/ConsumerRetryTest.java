@@ -128,7 +128,7 @@ class ConsumerRetryTest {
     private static double retries() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
-                .filter(l -> l.startsWith("parus_consumer_retries_total{") && l.contains("consumer=\"OrderEventsConsumer\""))
+                .filter(l -> l.startsWith("parus_consumer_retries_total{") && l.contains("consumer=\"callcenter-service.order-events\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf('}') + 1).strip().split(" ")[0]))
                 .sum();
     }

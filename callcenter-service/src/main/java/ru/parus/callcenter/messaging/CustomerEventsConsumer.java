@@ -3,9 +3,8 @@ package ru.parus.callcenter.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -21,18 +20,19 @@ import ru.parus.callcenter.service.CustomerErasure;
 import ru.parus.callcenter.service.ReplenishmentTasks;
 import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.TaskQueue;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
 /** Reads {@code customer-events}: the customer projection, and R14's reactivation calls. Each event once (inbox). */
 @ApplicationScoped
-@RetryTransientFailures
 public class CustomerEventsConsumer {
     static final String CONSUMER = "callcenter-service.customer-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     TaskQueue queue;
     @Inject
@@ -82,8 +82,7 @@ public class CustomerEventsConsumer {
 
     @Incoming("customer-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("customer-events", handlers, records);
     }
 }

@@ -3,16 +3,15 @@ package ru.parus.callcenter.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.callcenter.event.incoming.FulfillmentEvents;
 import ru.parus.callcenter.event.incoming.FulfillmentEvents.ShipmentReady;
 import ru.parus.callcenter.service.TaskQueue;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -21,12 +20,13 @@ import ru.parus.platform.events.EventHandlers;
  * point, makes an order-ready call. Each event once (inbox).
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class FulfillmentEventsConsumer {
     static final String CONSUMER = "callcenter-service.fulfillment-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     TaskQueue queue;
 
@@ -44,8 +44,7 @@ public class FulfillmentEventsConsumer {
 
     @Incoming("fulfillment-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("fulfillment-events", handlers, records);
     }
 }

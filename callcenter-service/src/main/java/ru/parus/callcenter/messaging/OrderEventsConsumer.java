@@ -3,9 +3,8 @@ package ru.parus.callcenter.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -21,7 +20,7 @@ import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.OrderActivity;
 import ru.parus.callcenter.service.ReplenishmentTasks;
 import ru.parus.callcenter.service.TaskQueue;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -30,12 +29,13 @@ import ru.parus.platform.events.EventHandlers;
  * figures. Each event once (inbox).
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class OrderEventsConsumer {
     static final String CONSUMER = "callcenter-service.order-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     TaskQueue queue;
     @Inject
@@ -85,8 +85,7 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("order-events", handlers, records);
     }
 }

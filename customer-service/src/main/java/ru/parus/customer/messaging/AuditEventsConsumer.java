@@ -5,15 +5,14 @@ import java.util.UUID;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.customer.event.PersonalDataAccessed;
 import ru.parus.customer.service.AccessLog;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 import ru.parus.platform.events.IncomingEvent;
@@ -24,12 +23,13 @@ import ru.parus.platform.events.PoisonEventException;
  * ({@code GET /access-log}). Each event once (inbox, and the event id is unique in the log); poison to the DLQ.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class AuditEventsConsumer {
     static final String CONSUMER = "customer-service.audit-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     AccessLog accessLog;
 
@@ -44,9 +44,8 @@ public class AuditEventsConsumer {
 
     @Incoming("audit-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("audit-events", handlers, records);
     }
 
     /** The log keeps the event id (unique: a redelivery is one row); one that is not a UUID is poison. */

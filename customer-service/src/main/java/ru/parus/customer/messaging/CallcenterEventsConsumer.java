@@ -3,9 +3,8 @@ package ru.parus.customer.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -13,7 +12,7 @@ import ru.parus.customer.event.ManagerAbsence;
 import ru.parus.customer.event.TimelineEvents;
 import ru.parus.customer.service.Deputies;
 import ru.parus.customer.service.TimelineFeed;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -23,12 +22,13 @@ import ru.parus.platform.events.EventHandlers;
  * to the dead-letter topic.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class CallcenterEventsConsumer {
     static final String CONSUMER = "customer-service.callcenter-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     Deputies deputies;
     @Inject
@@ -47,8 +47,7 @@ public class CallcenterEventsConsumer {
 
     @Incoming("callcenter-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("callcenter-events", handlers, records);
     }
 }

@@ -3,15 +3,14 @@ package ru.parus.customer.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.customer.event.TimelineEvents;
 import ru.parus.customer.service.TimelineFeed;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -21,12 +20,13 @@ import ru.parus.platform.events.EventHandlers;
  * dead-letter topic.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class NotificationEventsConsumer {
     static final String CONSUMER = "customer-service.notification-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     TimelineFeed feed;
 
@@ -40,8 +40,7 @@ public class NotificationEventsConsumer {
 
     @Incoming("notification-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("notification-events", handlers, records);
     }
 }

@@ -3,9 +3,8 @@ package ru.parus.customer.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -13,7 +12,7 @@ import ru.parus.customer.event.OrderPlaced;
 import ru.parus.customer.event.TimelineEvents;
 import ru.parus.customer.service.CustomerService;
 import ru.parus.customer.service.TimelineFeed;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -23,12 +22,13 @@ import ru.parus.platform.events.EventHandlers;
  * Each event once (inbox), unknown types ignored, poison to the dead-letter topic.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class OrderEventsConsumer {
     static final String CONSUMER = "customer-service.order-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     CustomerService customers;
     @Inject
@@ -46,8 +46,7 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("order-events", handlers, records);
     }
 }

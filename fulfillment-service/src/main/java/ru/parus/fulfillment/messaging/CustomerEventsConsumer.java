@@ -3,9 +3,8 @@ package ru.parus.fulfillment.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -17,7 +16,7 @@ import ru.parus.fulfillment.event.CustomerEvents.CustomersMerged;
 import ru.parus.fulfillment.event.FulfillmentEvents;
 import ru.parus.fulfillment.service.CustomerErasure;
 import ru.parus.platform.access.AccessProjection;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -30,12 +29,13 @@ import ru.parus.platform.events.EventHandlers;
  * a record that is not a readable event of these types goes to the dead-letter topic.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class CustomerEventsConsumer {
     static final String CONSUMER = "fulfillment-service.customer-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     AccessProjection access;
     @Inject
@@ -64,8 +64,7 @@ public class CustomerEventsConsumer {
 
     @Incoming("customer-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("customer-events", handlers, records);
     }
 }

@@ -3,9 +3,8 @@ package ru.parus.fulfillment.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -14,7 +13,7 @@ import ru.parus.fulfillment.event.OrderConfirmed;
 import ru.parus.fulfillment.event.OrderEvents.OrderCancelled;
 import ru.parus.fulfillment.event.OrderEvents.OrderPaid;
 import ru.parus.fulfillment.service.ShipmentService;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -23,12 +22,13 @@ import ru.parus.platform.events.EventHandlers;
  * are ignored; a record that is not a readable event of these types goes to the dead-letter topic.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class OrderEventsConsumer {
     static final String CONSUMER = "fulfillment-service.order-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     ShipmentService shipments;
 
@@ -49,8 +49,7 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("order-events", handlers, records);
     }
 }

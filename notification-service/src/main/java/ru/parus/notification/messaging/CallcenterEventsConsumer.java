@@ -3,9 +3,8 @@ package ru.parus.notification.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -13,18 +12,19 @@ import ru.parus.notification.event.IncomingPayloads.ManagerAbsenceEnded;
 import ru.parus.notification.event.IncomingPayloads.ManagerAbsenceStarted;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.DeputyService;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
 /** Reads {@code callcenter-events} for managers' absences and their deputies (R22, R24); each event once (inbox). */
 @ApplicationScoped
-@RetryTransientFailures
 public class CallcenterEventsConsumer {
     static final String CONSUMER = "notification-service.callcenter-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     DeputyService deputies;
 
@@ -41,8 +41,7 @@ public class CallcenterEventsConsumer {
 
     @Incoming("callcenter-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("callcenter-events", handlers, records);
     }
 }

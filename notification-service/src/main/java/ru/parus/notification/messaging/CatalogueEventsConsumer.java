@@ -3,16 +3,15 @@ package ru.parus.notification.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.notification.event.IncomingPayloads.ProductChanged;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.CatalogueProjection;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -29,12 +28,13 @@ import ru.parus.platform.events.EventHandlers;
  * {@code catalogue-events} only.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class CatalogueEventsConsumer {
     static final String CONSUMER = "notification-service.catalogue-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     CatalogueProjection catalogue;
 
@@ -49,8 +49,7 @@ public class CatalogueEventsConsumer {
 
     @Incoming("catalogue-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("catalogue-events", handlers, records);
     }
 }

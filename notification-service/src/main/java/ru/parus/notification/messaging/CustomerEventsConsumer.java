@@ -5,9 +5,8 @@ import java.util.Optional;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -18,7 +17,7 @@ import ru.parus.notification.event.IncomingPayloads.CustomersMerged;
 import ru.parus.notification.event.IncomingPayloads.OwnerNamed;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.ReachabilityService;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 import ru.parus.platform.events.IncomingEvent;
@@ -29,12 +28,13 @@ import ru.parus.platform.events.IncomingEvent;
  * {@code ownerManagerId}, so an event is either one of them or, if it names an owner, an {@link OwnerNamed}.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class CustomerEventsConsumer {
     static final String CONSUMER = "notification-service.customer-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     ReachabilityService reachability;
 
@@ -67,8 +67,7 @@ public class CustomerEventsConsumer {
 
     @Incoming("customer-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("customer-events", handlers, records);
     }
 }

@@ -3,27 +3,27 @@ package ru.parus.notification.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.notification.event.IncomingPayloads.ShipmentReady;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.OrderNotices;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
 /** Reads {@code fulfillment-events} for R13's "your order is ready"; each event once (inbox). */
 @ApplicationScoped
-@RetryTransientFailures
 public class FulfillmentEventsConsumer {
     static final String CONSUMER = "notification-service.fulfillment-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     OrderNotices orders;
 
@@ -41,8 +41,7 @@ public class FulfillmentEventsConsumer {
 
     @Incoming("fulfillment-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("fulfillment-events", handlers, records);
     }
 }

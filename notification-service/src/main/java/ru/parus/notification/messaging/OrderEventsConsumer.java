@@ -3,9 +3,8 @@ package ru.parus.notification.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -18,7 +17,7 @@ import ru.parus.notification.event.IncomingPayloads.ReplenishmentDue;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.OrderNotices;
 import ru.parus.notification.service.ReminderNotices;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -27,12 +26,13 @@ import ru.parus.platform.events.EventHandlers;
  * bonus expiry warnings (R11); each event once (inbox).
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class OrderEventsConsumer {
     static final String CONSUMER = "notification-service.order-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     OrderNotices orders;
     @Inject
@@ -57,8 +57,7 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("order-events", handlers, records);
     }
 }

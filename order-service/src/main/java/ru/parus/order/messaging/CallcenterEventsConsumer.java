@@ -3,16 +3,15 @@ package ru.parus.order.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.incoming.CallcenterEvents.ManagerAbsenceEnded;
 import ru.parus.order.event.incoming.CallcenterEvents.ManagerAbsenceStarted;
 import ru.parus.platform.access.AccessProjection;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -22,12 +21,13 @@ import ru.parus.platform.events.EventHandlers;
  * R24). Each event once (inbox), other types ignored, poison to the dead-letter topic.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class CallcenterEventsConsumer {
     static final String CONSUMER = "order-service.callcenter-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     AccessProjection access;
 
@@ -44,8 +44,7 @@ public class CallcenterEventsConsumer {
 
     @Incoming("callcenter-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("callcenter-events", handlers, records);
     }
 }

@@ -5,9 +5,8 @@ import java.util.UUID;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -22,7 +21,7 @@ import ru.parus.order.event.incoming.CustomerEvents.OwnerNamed;
 import ru.parus.order.service.CustomerDirectory;
 import ru.parus.order.service.CustomerErasure;
 import ru.parus.platform.access.AccessProjection;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 import ru.parus.platform.events.IncomingEvent;
@@ -36,12 +35,13 @@ import ru.parus.platform.events.IncomingEvent;
  * topic.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class CustomerEventsConsumer {
     static final String CONSUMER = "order-service.customer-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     CustomerDirectory customers;
     @Inject
@@ -75,9 +75,8 @@ public class CustomerEventsConsumer {
 
     @Incoming("customer-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("customer-events", handlers, records);
     }
 
     /**

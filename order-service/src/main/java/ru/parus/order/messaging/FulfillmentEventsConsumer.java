@@ -3,9 +3,8 @@ package ru.parus.order.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -14,7 +13,7 @@ import ru.parus.order.event.incoming.FulfillmentEvents.ShipmentReturned;
 import ru.parus.order.service.BonusService;
 import ru.parus.order.service.PaymentService;
 import ru.parus.order.service.ReplenishmentPlanner;
-import ru.parus.platform.consumer.RetryTransientFailures;
+import ru.parus.platform.consumer.EventBatches;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -24,12 +23,13 @@ import ru.parus.platform.events.EventHandlers;
  * (R11). Other shipment events are not order-service's business.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class FulfillmentEventsConsumer {
     static final String CONSUMER = "order-service.fulfillment-events";
 
     @Inject
     EventDispatcher dispatcher;
+    @Inject
+    EventBatches batches;
     @Inject
     PaymentService payments;
     @Inject
@@ -52,8 +52,7 @@ public class FulfillmentEventsConsumer {
 
     @Incoming("fulfillment-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        handlers.dispatch(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply("fulfillment-events", handlers, records);
     }
 }

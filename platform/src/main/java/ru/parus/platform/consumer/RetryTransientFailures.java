@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 import jakarta.interceptor.InterceptorBinding;
 
 /**
- * On an event consumer (class or {@code @Incoming} method): a failure that is not a {@code PoisonEventException}
+ * On the method that applies one event ({@link ConsumerTransactions#one}): a failure that is not a
+ * {@code PoisonEventException}
  * (a lost database connection, a deadlock, a unique-key race with another consumer) is retried in a new transaction
  * with backoff instead of sending a good event to the dead-letter topic. See {@link TransientFailureRetry}.
  */

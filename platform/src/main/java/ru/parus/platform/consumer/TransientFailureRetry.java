@@ -11,6 +11,7 @@ import jakarta.interceptor.InvocationContext;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import ru.parus.platform.events.EventHandlers;
 import ru.parus.platform.events.PoisonEventException;
 
 /**
@@ -34,7 +35,7 @@ public class TransientFailureRetry {
 
     @AroundInvoke
     Object retry(InvocationContext ctx) throws Exception {
-        String consumer = ctx.getMethod().getDeclaringClass().getSimpleName();
+        String consumer = consumerOf(ctx);
         long backoff = config.initialBackoff().toMillis();
         for (int attempt = 1;; attempt++) {
             try {
@@ -50,6 +51,15 @@ public class TransientFailureRetry {
                 backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
             }
         }
+    }
+
+    /** The inbox's consumer name when the call applies an event ({@link ConsumerTransactions}), else the class. */
+    private static String consumerOf(InvocationContext ctx) {
+        Object[] parameters = ctx.getParameters();
+        if (parameters.length > 0 && parameters[0] instanceof EventHandlers handlers) {
+            return handlers.consumer();
+        }
+        return ctx.getMethod().getDeclaringClass().getSimpleName();
     }
 
     static boolean isPoison(Throwable e) {

@@ -68,6 +68,11 @@ public final class EventHandlers {
         this.firstDelivery = firstDelivery;
     }
 
+    /** The inbox's consumer name: {@code <service>.<topic>}. */
+    public String consumer() {
+        return consumer;
+    }
+
     /** Events of {@code type}, read into {@code payload} and checked. */
     public <T> EventHandlers on(EventType type, Class<T> payload, Handler<T> handler) {
         return on(type, payload, p -> true, handler);
