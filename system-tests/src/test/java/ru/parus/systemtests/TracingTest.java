@@ -69,7 +69,7 @@ class TracingTest {
                 "quarkus.otel.bsp.schedule.delay", "200ms");
         Map<String, String> ownGroup = new TreeMap<>(tracing);
         // a group of its own: this instance sees every OrderPlaced, whatever the stack's customer-service takes
-        ownGroup.put("mp.messaging.incoming.order-events.group.id", "customer-service-tracing-test");
+        ownGroup.put("mp.messaging.incoming.events.group.id", "customer-service-tracing-test");
         try (Running orders = start(ORDER, "traced", tracing);
                 Running customers = start(CUSTOMER, "traced", ownGroup)) {
             String head = TestInfra.token("head-1", "HEAD");

@@ -4,10 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerConsentChanged;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerContactsChanged;
 import ru.parus.callcenter.event.incoming.CustomerEvents.CustomerDormant;
@@ -20,19 +16,17 @@ import ru.parus.callcenter.service.CustomerErasure;
 import ru.parus.callcenter.service.ReplenishmentTasks;
 import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.TaskQueue;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
 /** Reads {@code customer-events}: the customer projection, and R14's reactivation calls. Each event once (inbox). */
 @ApplicationScoped
-public class CustomerEventsConsumer {
+public class CustomerEventsConsumer implements EventConsumer {
     static final String CONSUMER = "callcenter-service.customer-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     TaskQueue queue;
     @Inject
@@ -80,9 +74,8 @@ public class CustomerEventsConsumer {
                 });
     }
 
-    @Incoming("customer-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("customer-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

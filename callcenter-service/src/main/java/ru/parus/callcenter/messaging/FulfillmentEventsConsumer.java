@@ -4,14 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.callcenter.event.incoming.FulfillmentEvents;
 import ru.parus.callcenter.event.incoming.FulfillmentEvents.ShipmentReady;
 import ru.parus.callcenter.service.TaskQueue;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -20,13 +16,11 @@ import ru.parus.platform.events.EventHandlers;
  * point, makes an order-ready call. Each event once (inbox).
  */
 @ApplicationScoped
-public class FulfillmentEventsConsumer {
+public class FulfillmentEventsConsumer implements EventConsumer {
     static final String CONSUMER = "callcenter-service.fulfillment-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     TaskQueue queue;
 
@@ -42,9 +36,8 @@ public class FulfillmentEventsConsumer {
                 .on(FulfillmentEvents.SHIPMENT_READY_FOR_PICKUP, ShipmentReady.class, ready);
     }
 
-    @Incoming("fulfillment-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("fulfillment-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

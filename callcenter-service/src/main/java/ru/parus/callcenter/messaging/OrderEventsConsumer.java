@@ -4,10 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.callcenter.event.incoming.OrderEvents.DiscountApprovalRequested;
 import ru.parus.callcenter.event.incoming.OrderEvents.DiscountDecided;
 import ru.parus.callcenter.event.incoming.OrderEvents.OrderCancelled;
@@ -20,7 +16,7 @@ import ru.parus.callcenter.service.CustomerProfiles;
 import ru.parus.callcenter.service.OrderActivity;
 import ru.parus.callcenter.service.ReplenishmentTasks;
 import ru.parus.callcenter.service.TaskQueue;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -29,13 +25,11 @@ import ru.parus.platform.events.EventHandlers;
  * figures. Each event once (inbox).
  */
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer implements EventConsumer {
     static final String CONSUMER = "callcenter-service.order-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     TaskQueue queue;
     @Inject
@@ -83,9 +77,8 @@ public class OrderEventsConsumer {
                         (decided, event) -> queue.discountDecided(decided.requestId(), false, event.id()));
     }
 
-    @Incoming("order-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("order-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

@@ -6,13 +6,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.customer.event.PersonalDataAccessed;
 import ru.parus.customer.service.AccessLog;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 import ru.parus.platform.events.IncomingEvent;
@@ -23,13 +19,11 @@ import ru.parus.platform.events.PoisonEventException;
  * ({@code GET /access-log}). Each event once (inbox, and the event id is unique in the log); poison to the DLQ.
  */
 @ApplicationScoped
-public class AuditEventsConsumer {
+public class AuditEventsConsumer implements EventConsumer {
     static final String CONSUMER = "customer-service.audit-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     AccessLog accessLog;
 
@@ -42,10 +36,9 @@ public class AuditEventsConsumer {
                         (read, event) -> accessLog.recorded(eventId(event), read));
     }
 
-    @Incoming("audit-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("audit-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 
     /** The log keeps the event id (unique: a redelivery is one row); one that is not a UUID is poison. */

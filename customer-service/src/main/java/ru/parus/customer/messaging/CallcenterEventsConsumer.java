@@ -4,15 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.customer.event.ManagerAbsence;
 import ru.parus.customer.event.TimelineEvents;
 import ru.parus.customer.service.Deputies;
 import ru.parus.customer.service.TimelineFeed;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -22,13 +18,11 @@ import ru.parus.platform.events.EventHandlers;
  * to the dead-letter topic.
  */
 @ApplicationScoped
-public class CallcenterEventsConsumer {
+public class CallcenterEventsConsumer implements EventConsumer {
     static final String CONSUMER = "customer-service.callcenter-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     Deputies deputies;
     @Inject
@@ -45,9 +39,8 @@ public class CallcenterEventsConsumer {
                 .onAny(event -> feed.read(TimelineEvents.CALLCENTER, event), (fact, event) -> feed.record(fact));
     }
 
-    @Incoming("callcenter-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("callcenter-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

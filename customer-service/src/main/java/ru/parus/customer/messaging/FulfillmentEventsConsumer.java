@@ -4,13 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.customer.event.TimelineEvents;
 import ru.parus.customer.service.TimelineFeed;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -20,13 +16,11 @@ import ru.parus.platform.events.EventHandlers;
  * once (inbox), other types ignored, poison to the dead-letter topic.
  */
 @ApplicationScoped
-public class FulfillmentEventsConsumer {
+public class FulfillmentEventsConsumer implements EventConsumer {
     static final String CONSUMER = "customer-service.fulfillment-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     TimelineFeed feed;
 
@@ -38,9 +32,8 @@ public class FulfillmentEventsConsumer {
                 .onAny(event -> feed.read(TimelineEvents.FULFILLMENT, event), (fact, event) -> feed.record(fact));
     }
 
-    @Incoming("fulfillment-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("fulfillment-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

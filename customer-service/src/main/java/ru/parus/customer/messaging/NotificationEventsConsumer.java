@@ -4,13 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.customer.event.TimelineEvents;
 import ru.parus.customer.service.TimelineFeed;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -20,13 +16,11 @@ import ru.parus.platform.events.EventHandlers;
  * dead-letter topic.
  */
 @ApplicationScoped
-public class NotificationEventsConsumer {
+public class NotificationEventsConsumer implements EventConsumer {
     static final String CONSUMER = "customer-service.notification-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     TimelineFeed feed;
 
@@ -38,9 +32,8 @@ public class NotificationEventsConsumer {
                 .onAny(event -> feed.read(TimelineEvents.NOTIFICATION, event), (fact, event) -> feed.record(fact));
     }
 
-    @Incoming("notification-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("notification-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

@@ -4,15 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.customer.event.OrderPlaced;
 import ru.parus.customer.event.TimelineEvents;
 import ru.parus.customer.service.CustomerService;
 import ru.parus.customer.service.TimelineFeed;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -22,13 +18,11 @@ import ru.parus.platform.events.EventHandlers;
  * Each event once (inbox), unknown types ignored, poison to the dead-letter topic.
  */
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer implements EventConsumer {
     static final String CONSUMER = "customer-service.order-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     CustomerService customers;
     @Inject
@@ -44,9 +38,8 @@ public class OrderEventsConsumer {
                 .onAny(event -> feed.read(TimelineEvents.ORDER, event), (fact, event) -> feed.record(fact));
     }
 
-    @Incoming("order-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("order-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

@@ -4,15 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.fulfillment.event.CallcenterEvents.ManagerAbsenceEnded;
 import ru.parus.fulfillment.event.CallcenterEvents.ManagerAbsenceStarted;
 import ru.parus.fulfillment.event.FulfillmentEvents;
 import ru.parus.platform.access.AccessProjection;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -22,13 +18,11 @@ import ru.parus.platform.events.EventHandlers;
  * (inbox), in either order; other types are ignored; an unreadable one goes to the dead-letter topic.
  */
 @ApplicationScoped
-public class CallcenterEventsConsumer {
+public class CallcenterEventsConsumer implements EventConsumer {
     static final String CONSUMER = "fulfillment-service.callcenter-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     AccessProjection access;
 
@@ -44,9 +38,8 @@ public class CallcenterEventsConsumer {
                         (a, event) -> access.absenceEnded(a.absenceId(), a.managerId(), a.deputyId(), a.endedAt()));
     }
 
-    @Incoming("callcenter-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("callcenter-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

@@ -4,10 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.fulfillment.event.CustomerEvents.CustomerErased;
 import ru.parus.fulfillment.event.CustomerEvents.CustomerRegistered;
 import ru.parus.fulfillment.event.CustomerEvents.CustomerStatusChanged;
@@ -16,7 +12,7 @@ import ru.parus.fulfillment.event.CustomerEvents.CustomersMerged;
 import ru.parus.fulfillment.event.FulfillmentEvents;
 import ru.parus.fulfillment.service.CustomerErasure;
 import ru.parus.platform.access.AccessProjection;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -29,13 +25,11 @@ import ru.parus.platform.events.EventHandlers;
  * a record that is not a readable event of these types goes to the dead-letter topic.
  */
 @ApplicationScoped
-public class CustomerEventsConsumer {
+public class CustomerEventsConsumer implements EventConsumer {
     static final String CONSUMER = "fulfillment-service.customer-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     AccessProjection access;
     @Inject
@@ -62,9 +56,8 @@ public class CustomerEventsConsumer {
                         CustomerStatusChanged::namesOwner, (r, event) -> access.ownerNamed(r.customerId(), r.owner()));
     }
 
-    @Incoming("customer-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("customer-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

@@ -4,16 +4,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.fulfillment.event.FulfillmentEvents;
 import ru.parus.fulfillment.event.OrderConfirmed;
 import ru.parus.fulfillment.event.OrderEvents.OrderCancelled;
 import ru.parus.fulfillment.event.OrderEvents.OrderPaid;
 import ru.parus.fulfillment.service.ShipmentService;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -22,13 +18,11 @@ import ru.parus.platform.events.EventHandlers;
  * are ignored; a record that is not a readable event of these types goes to the dead-letter topic.
  */
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer implements EventConsumer {
     static final String CONSUMER = "fulfillment-service.order-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     ShipmentService shipments;
 
@@ -47,9 +41,8 @@ public class OrderEventsConsumer {
                                 cancelled.reason()));
     }
 
-    @Incoming("order-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("order-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

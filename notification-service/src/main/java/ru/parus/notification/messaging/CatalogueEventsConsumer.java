@@ -4,14 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.notification.event.IncomingPayloads.ProductChanged;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.CatalogueProjection;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -20,21 +16,19 @@ import ru.parus.platform.events.EventHandlers;
  * certificates (R1, R21); each event once (inbox). Other catalogue events (CrossSellRuleChanged) are not ours; a
  * ProductChanged without variants or storefronts is poison (its record's constraints).
  * <p>
- * Upgrade (issue 18): the topic was spelled {@code catalog-events} before; for one release the channel reads both
- * topics (application.properties, {@code topics=}), so what order-service published before the upgrade still
+ * Upgrade (issue 18): the topic was spelled {@code catalog-events} before; for one release these handlers read both
+ * topics ({@code alsoFrom}; both are in the service's {@code events} channel), so what order-service published before the upgrade still
  * reaches the projection. One inbox name for both: their events have different ids, and the projection keeps the
  * newer version whichever topic brings it. The inbox name changed with the topic's spelling: an event redelivered
  * across the upgrade is handled again, which that version check makes harmless. The next release reads
  * {@code catalogue-events} only.
  */
 @ApplicationScoped
-public class CatalogueEventsConsumer {
+public class CatalogueEventsConsumer implements EventConsumer {
     static final String CONSUMER = "notification-service.catalogue-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     CatalogueProjection catalogue;
 
@@ -43,13 +37,13 @@ public class CatalogueEventsConsumer {
     @PostConstruct
     void routes() {
         handlers = dispatcher.handlers(CONSUMER)
+                .alsoFrom("catalog-events")
                 .on(NotificationEvents.PRODUCT_CHANGED, ProductChanged.class,
                         (changed, event) -> catalogue.changed(changed));
     }
 
-    @Incoming("catalogue-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("catalogue-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

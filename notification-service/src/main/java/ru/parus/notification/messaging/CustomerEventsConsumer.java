@@ -6,10 +6,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.notification.event.IncomingPayloads.CustomerConsentChanged;
 import ru.parus.notification.event.IncomingPayloads.CustomerContactsChanged;
 import ru.parus.notification.event.IncomingPayloads.CustomerErased;
@@ -17,7 +13,7 @@ import ru.parus.notification.event.IncomingPayloads.CustomersMerged;
 import ru.parus.notification.event.IncomingPayloads.OwnerNamed;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.ReachabilityService;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 import ru.parus.platform.events.IncomingEvent;
@@ -28,13 +24,11 @@ import ru.parus.platform.events.IncomingEvent;
  * {@code ownerManagerId}, so an event is either one of them or, if it names an owner, an {@link OwnerNamed}.
  */
 @ApplicationScoped
-public class CustomerEventsConsumer {
+public class CustomerEventsConsumer implements EventConsumer {
     static final String CONSUMER = "notification-service.customer-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     ReachabilityService reachability;
 
@@ -65,9 +59,8 @@ public class CustomerEventsConsumer {
         return Optional.of(handlers.read(event, OwnerNamed.class));
     }
 
-    @Incoming("customer-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("customer-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

@@ -4,26 +4,20 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.notification.event.IncomingPayloads.ShipmentReady;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.OrderNotices;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
 /** Reads {@code fulfillment-events} for R13's "your order is ready"; each event once (inbox). */
 @ApplicationScoped
-public class FulfillmentEventsConsumer {
+public class FulfillmentEventsConsumer implements EventConsumer {
     static final String CONSUMER = "notification-service.fulfillment-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     OrderNotices orders;
 
@@ -39,9 +33,8 @@ public class FulfillmentEventsConsumer {
                         (packed, event) -> orders.shipmentReady(packed, event.id(), false));
     }
 
-    @Incoming("fulfillment-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("fulfillment-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

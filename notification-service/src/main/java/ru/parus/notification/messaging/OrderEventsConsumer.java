@@ -4,10 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.notification.event.IncomingPayloads.BonusPointsExpiring;
 import ru.parus.notification.event.IncomingPayloads.OrderConfirmed;
 import ru.parus.notification.event.IncomingPayloads.OrderPaid;
@@ -17,7 +13,7 @@ import ru.parus.notification.event.IncomingPayloads.ReplenishmentDue;
 import ru.parus.notification.event.NotificationEvents;
 import ru.parus.notification.service.OrderNotices;
 import ru.parus.notification.service.ReminderNotices;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -26,13 +22,11 @@ import ru.parus.platform.events.EventHandlers;
  * bonus expiry warnings (R11); each event once (inbox).
  */
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer implements EventConsumer {
     static final String CONSUMER = "notification-service.order-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     OrderNotices orders;
     @Inject
@@ -55,9 +49,8 @@ public class OrderEventsConsumer {
                         (expiring, event) -> reminders.bonusPointsExpiring(expiring, event.id()));
     }
 
-    @Incoming("order-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("order-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

@@ -4,14 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.incoming.CallcenterEvents.ManagerAbsenceEnded;
 import ru.parus.order.event.incoming.CallcenterEvents.ManagerAbsenceStarted;
 import ru.parus.platform.access.AccessProjection;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -21,13 +17,11 @@ import ru.parus.platform.events.EventHandlers;
  * R24). Each event once (inbox), other types ignored, poison to the dead-letter topic.
  */
 @ApplicationScoped
-public class CallcenterEventsConsumer {
+public class CallcenterEventsConsumer implements EventConsumer {
     static final String CONSUMER = "order-service.callcenter-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     AccessProjection access;
 
@@ -42,9 +36,8 @@ public class CallcenterEventsConsumer {
                         a.absenceId(), a.managerId(), a.deputyId(), a.endedAt())); // R22: the deputy's access ends
     }
 
-    @Incoming("callcenter-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("callcenter-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

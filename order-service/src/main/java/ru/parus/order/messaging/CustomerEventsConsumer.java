@@ -6,10 +6,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.incoming.CustomerEvents;
 import ru.parus.order.event.incoming.CustomerEvents.CustomerConsentChanged;
 import ru.parus.order.event.incoming.CustomerEvents.CustomerContactsChanged;
@@ -21,7 +17,7 @@ import ru.parus.order.event.incoming.CustomerEvents.OwnerNamed;
 import ru.parus.order.service.CustomerDirectory;
 import ru.parus.order.service.CustomerErasure;
 import ru.parus.platform.access.AccessProjection;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 import ru.parus.platform.events.IncomingEvent;
@@ -35,13 +31,11 @@ import ru.parus.platform.events.IncomingEvent;
  * topic.
  */
 @ApplicationScoped
-public class CustomerEventsConsumer {
+public class CustomerEventsConsumer implements EventConsumer {
     static final String CONSUMER = "order-service.customer-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     CustomerDirectory customers;
     @Inject
@@ -73,10 +67,9 @@ public class CustomerEventsConsumer {
                         (o, event) -> ownerNamed(o.customerId(), o.ownerManagerId(), event));
     }
 
-    @Incoming("customer-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("customer-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 
     /**

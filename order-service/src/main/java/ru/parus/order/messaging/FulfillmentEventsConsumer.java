@@ -4,16 +4,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.common.annotation.Blocking;
 import ru.parus.order.event.incoming.FulfillmentEvents.ShipmentDelivered;
 import ru.parus.order.event.incoming.FulfillmentEvents.ShipmentReturned;
 import ru.parus.order.service.BonusService;
 import ru.parus.order.service.PaymentService;
 import ru.parus.order.service.ReplenishmentPlanner;
-import ru.parus.platform.consumer.EventBatches;
+import ru.parus.platform.consumer.EventConsumer;
 import ru.parus.platform.events.EventDispatcher;
 import ru.parus.platform.events.EventHandlers;
 
@@ -23,13 +19,11 @@ import ru.parus.platform.events.EventHandlers;
  * (R11). Other shipment events are not order-service's business.
  */
 @ApplicationScoped
-public class FulfillmentEventsConsumer {
+public class FulfillmentEventsConsumer implements EventConsumer {
     static final String CONSUMER = "order-service.fulfillment-events";
 
     @Inject
     EventDispatcher dispatcher;
-    @Inject
-    EventBatches batches;
     @Inject
     PaymentService payments;
     @Inject
@@ -50,9 +44,8 @@ public class FulfillmentEventsConsumer {
                         r.shipmentId()));
     }
 
-    @Incoming("fulfillment-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        batches.apply("fulfillment-events", handlers, records);
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

@@ -1,6 +1,7 @@
 package ru.parus.platform.consumer;
 
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,8 +15,11 @@ import ru.parus.platform.events.EventHandlers;
 public class ConsumerTransactions {
     /** Every record of a poll in one transaction, no retry: a failure makes the caller go one record at a time. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void all(EventHandlers handlers, List<ConsumerRecord<String, String>> records) {
-        records.forEach(handlers::dispatch);
+    public void all(Function<ConsumerRecord<String, String>, EventHandlers> handlers,
+            List<ConsumerRecord<String, String>> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            handlers.apply(record).dispatch(record);
+        }
     }
 
     /** One record in its own transaction, retried after a transient failure (a new transaction each attempt). */

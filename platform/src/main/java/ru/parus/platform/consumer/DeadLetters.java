@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,8 +21,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Sends a record no retry could apply to its channel's dead-letter topic
- * ({@code mp.messaging.incoming.<channel>.dead-letter-queue.topic}) and waits for the broker's acknowledgement, so
+ * Sends a record no retry could apply to its topic's dead-letter topic for this service,
+ * {@code <topic>.<service>.dlq} (e.g. {@code order-events.customer-service.dlq}: each consumer group inspects and replays
+ * its own), and waits for the broker's acknowledgement, so
  * the record's offset is committed only once it is safe there. The record keeps its key, value and headers (the
  * CloudEvent's {@code ce_id}, {@code ce_type}: it can be replayed as it was); the {@code dead-letter-*} headers say
  * why and where from, as SmallRye's own dead-letter strategy writes them.
@@ -32,14 +33,14 @@ public class DeadLetters {
     @Inject
     @Channel("dead-letters")
     Emitter<String> emitter;
-    @Inject
-    Config config;
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
     @Inject
     MeterRegistry registry;
 
-    public void send(String channel, ConsumerRecord<String, String> record, Exception failure) {
-        String topic = config.getOptionalValue("mp.messaging.incoming." + channel + ".dead-letter-queue.topic",
-                String.class).orElse("dead-letter-topic-" + channel);
+    /** @param readAs the topic the record's handlers are named after (a renamed topic's records go with the new one's) */
+    public void send(String readAs, ConsumerRecord<String, String> record, Exception failure) {
+        String topic = readAs + "." + service + ".dlq";
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add("dead-letter-reason", bytes(reason(failure)));
         headers.add("dead-letter-exception-class-name", bytes(failure.getClass().getName()));

@@ -3,7 +3,12 @@ package ru.parus.platform.consumer;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,16 +24,10 @@ import ru.parus.platform.events.EventHandlers;
  * applied in one transaction; if any of them fails, that transaction is rolled back and the records are applied again
  * one by one, in their order, each in its own transaction with the transient-failure retry
  * ({@link RetryTransientFailures}); a record that still fails goes to its channel's dead-letter topic
- * ({@link DeadLetters}). The batch is acknowledged (its offsets committed) only after this method returns, so a crash
+ * ({@link DeadLetters}). The records come from the service's one channel ({@link EventChannel}), each to the
+ * {@link EventConsumer} of its topic. The batch is acknowledged (its offsets committed) only after this method returns, so a crash
  * in between redelivers it, and the inbox drops what was already applied.
  *
- * <pre>
- * &#64;Incoming("order-events")
- * &#64;Blocking
- * public void consume(ConsumerRecords&lt;String, String&gt; records) {
- *     batches.apply("order-events", handlers, records);
- * }
- * </pre>
  */
 @ApplicationScoped
 public class EventBatches {
@@ -40,34 +39,63 @@ public class EventBatches {
     DeadLetters deadLetters;
     @Inject
     MeterRegistry registry;
+    @Inject
+    @Any
+    Instance<EventConsumer> consumers;
 
-    /** Applies the records a poll of {@code channel} returned; see the class comment. */
-    public void apply(String channel, EventHandlers handlers, ConsumerRecords<String, String> records) {
+    private volatile Map<String, EventHandlers> byTopic;
+
+    /** Applies the records a poll returned; see the class comment. */
+    public void apply(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
-        records.forEach(list::add);
+        for (ConsumerRecord<String, String> record : records) {
+            if (handlersOf(record) != null) {
+                list.add(record);
+            } else {
+                // subscribed (mp.messaging.incoming.events.topics) but read by no EventConsumer: a configuration slip
+                LOG.errorf("no consumer reads %s; %s-%d@%d skipped", record.topic(), record.topic(), record.partition(),
+                        record.offset());
+            }
+        }
         apply(list, new Steps() {
             @Override
             public void all(List<ConsumerRecord<String, String>> batch) {
-                transactions.all(handlers, batch);
+                transactions.all(EventBatches.this::handlersOf, batch);
             }
 
             @Override
             public void one(ConsumerRecord<String, String> record) {
-                transactions.one(handlers, record);
+                transactions.one(handlersOf(record), record);
             }
 
             @Override
             public void deadLetter(ConsumerRecord<String, String> record, Exception failure) {
-                LOG.warnf("%s: %s-%d@%d goes to the dead-letter topic (%s)", handlers.consumer(), record.topic(),
-                        record.partition(), record.offset(), TransientFailureRetry.describe(failure));
-                deadLetters.send(channel, record, failure);
+                LOG.warnf("%s: %s-%d@%d goes to the dead-letter topic (%s)", handlersOf(record).consumer(),
+                        record.topic(), record.partition(), record.offset(), TransientFailureRetry.describe(failure));
+                deadLetters.send(handlersOf(record).topics().get(0), record, failure);
             }
 
             @Override
             public void batchFailed(int size) {
-                registry.counter("parus.consumer.batch.splits", "consumer", handlers.consumer()).increment();
+                registry.counter("parus.consumer.batch.splits").increment();
             }
         });
+    }
+
+    EventHandlers handlersOf(ConsumerRecord<String, String> record) {
+        Map<String, EventHandlers> routes = byTopic;
+        if (routes == null) {
+            routes = new HashMap<>();
+            for (EventConsumer consumer : consumers) {
+                for (String topic : consumer.handlers().topics()) {
+                    if (routes.put(topic, consumer.handlers()) != null) {
+                        throw new IllegalStateException("two consumers read " + topic);
+                    }
+                }
+            }
+            byTopic = routes;
+        }
+        return routes.get(record.topic());
     }
 
     /** The three ways of applying, apart from Kafka and the database, so that the order of attempts can be tested. */

@@ -55,6 +55,7 @@ public final class EventHandlers {
     private final Validator validator;
     private final BiPredicate<String, IncomingEvent> firstDelivery;
     private final List<Route<?>> routes = new ArrayList<>();
+    private final List<String> topics = new ArrayList<>();
 
     /**
      * @param consumer      the inbox's consumer name: {@code <service>.<topic>}
@@ -66,11 +67,23 @@ public final class EventHandlers {
         this.mapper = mapper;
         this.validator = validator;
         this.firstDelivery = firstDelivery;
+        this.topics.add(consumer.substring(consumer.indexOf('.') + 1));
     }
 
     /** The inbox's consumer name: {@code <service>.<topic>}. */
     public String consumer() {
         return consumer;
+    }
+
+    /** The topics these handlers read: the one their consumer name ends with, and any {@link #alsoFrom}. */
+    public List<String> topics() {
+        return List.copyOf(topics);
+    }
+
+    /** Records of {@code topic} too, handled alike (a topic being renamed: its old name for one release). */
+    public EventHandlers alsoFrom(String topic) {
+        topics.add(topic);
+        return this;
     }
 
     /** Events of {@code type}, read into {@code payload} and checked. */

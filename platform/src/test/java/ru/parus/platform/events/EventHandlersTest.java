@@ -113,4 +113,10 @@ class EventHandlersTest {
         var record = new ConsumerRecord<String, String>("order-events", 0, 8L, "key", "{}");
         assertThrows(PoisonEventException.class, () -> handlers().dispatch(record));
     }
+
+    @Test
+    void theHandlersReadTheTopicTheirConsumerIsNamedAfterAndARenamedTopicsOldName() {
+        assertEquals(java.util.List.of("order-events"), handlers().topics());
+        assertEquals(java.util.List.of("order-events", "order-events-old"), handlers().alsoFrom("order-events-old").topics());
+    }
 }
