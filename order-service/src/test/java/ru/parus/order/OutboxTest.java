@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,7 +28,9 @@ import ru.parus.infra.test.TestInfra;
 import ru.parus.infra.test.TestKafka;
 import ru.parus.platform.events.EventType;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.outbox.OutboxConfig;
 import ru.parus.platform.outbox.OutboxMessage;
+import ru.parus.platform.outbox.OutboxRelay;
 import ru.parus.platform.testing.EventSchemas;
 
 /** The transactional outbox against the real database and broker (ARCHITECTURE.md, reliability rules). */
@@ -35,6 +40,8 @@ class OutboxTest {
     Outbox outbox;
     @Inject
     EntityManager em;
+    @Inject
+    OutboxConfig config;
 
     @Test
     void aCommittedOrderIsPublishedWithItsIdAsKeyAndCloudEventHeaders() {
@@ -98,6 +105,47 @@ class OutboxTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select count(m) from OutboxMessage m where m.aggregateId = :id and m.sentAt is not null", Long.class)
                 .setParameter("id", placed).getSingleResult()) == 1L);
+    }
+
+    /**
+     * Issue 15: the fallback poll runs every 10 s when nothing is wrong, but a wake-up that found another replica's
+     * relay holding the lock is retried at the 1 s poll, so the row leaves soon after the lock is free.
+     */
+    @Test
+    void anEventWhoseWakeUpFoundAnotherRelayBusyLeavesAtTheShortPollNotTheIdleOne() throws Exception {
+        assertEquals(Duration.ofSeconds(10), config.idlePollInterval(), "the idle poll this test tells apart");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> otherRelay = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .timeout(60).run(() -> {
+                    em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, OutboxRelay.RELAY_LOCK)
+                            .getSingleResult();
+                    locked.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        String aggregate = "busy-relay-" + UUID.randomUUID();
+        UUID eventId;
+        try {
+            assertTrue(locked.await(30, TimeUnit.SECONDS), "the other relay holds the lock");
+            eventId = QuarkusTransaction.requiringNew().call(() -> outbox.publish("order-events", "Order", aggregate,
+                    EventType.of("order", "OrderPlaced", 1), Map.of("orderId", aggregate)));
+            Thread.sleep(1500); // the commit's wake-up and a short poll or two find the lock taken
+            assertNull(message(eventId).sentAt, "nothing leaves while another relay holds the lock");
+        } finally {
+            release.countDown();
+            otherRelay.get(30, TimeUnit.SECONDS);
+        }
+        long released = System.nanoTime();
+        await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100))
+                .until(() -> message(eventId).sentAt != null);
+        assertTrue(Duration.ofNanos(System.nanoTime() - released).compareTo(Duration.ofSeconds(3)) < 0,
+                "sent within the short poll of the lock's release, not at the idle poll");
+        assertEquals(1, TestKafka.awaitRecords("order-events", r -> aggregate.equals(r.key()), 1,
+                Duration.ofSeconds(10)).size());
     }
 
     private OutboxMessage message(UUID eventId) {

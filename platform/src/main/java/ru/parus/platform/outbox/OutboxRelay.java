@@ -79,14 +79,20 @@ public class OutboxRelay {
     /** Sends of a batch that timed out may still complete; no new batch is sent until they settle. */
     private volatile CompletableFuture<?> unsettled = CompletableFuture.completedFuture(null);
 
-    /** Publishes one batch; returns how many rows were published. */
+    /**
+     * {@link #relayBatch}'s answer when it could not look: another replica's relay holds the lock, or an earlier
+     * batch's sends have not settled. Rows may be waiting, so the trigger looks again at its short poll.
+     */
+    public static final int BUSY = -1;
+
+    /** Publishes one batch; returns how many rows were published, or {@link #BUSY}. */
     public int relayBatch() {
         if (!unsettled.isDone()) {
-            return 0;
+            return BUSY;
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             if (!ScanLock.tryAcquire(em, RELAY_LOCK)) {
-                return 0;
+                return BUSY;
             }
             @SuppressWarnings("unchecked")
             List<OutboxMessage> batch = em.createNativeQuery(

@@ -18,7 +18,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Decides when {@link OutboxRelay} drains: right after each commit that wrote an outbox row, at
- * start-up, and on a fallback poll. Kept apart from the relay because the scheduler may fire before
+ * start-up, and on a fallback poll: every {@code poll-interval} (1 s) while the last drain failed or found
+ * another relay busy, otherwise every {@code idle-poll-interval} (10 s), so that an idle service runs no
+ * transaction a second (issue 15). Kept apart from the relay because the scheduler may fire before
  * messaging has wired the relay's emitter; this bean injects no emitter, so nothing fails then.
  */
 @ApplicationScoped
@@ -37,6 +39,9 @@ public class OutboxRelayTrigger {
     });
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private volatile boolean started;
+    /** The last drain failed or could not look: poll again at the short interval. */
+    private volatile boolean lookAgain;
+    private volatile long lastDrainNanos = System.nanoTime();
 
     void onStart(@Observes StartupEvent event) {
         started = true;
@@ -53,7 +58,9 @@ public class OutboxRelayTrigger {
 
     @Scheduled(every = "${parus.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        wake();
+        if (lookAgain || System.nanoTime() - lastDrainNanos >= config.idlePollInterval().toNanos()) {
+            wake();
+        }
     }
 
     /** Asks for a drain; wakes that arrive during a drain are folded into one more drain. */
@@ -70,11 +77,15 @@ public class OutboxRelayTrigger {
 
     private void drain() {
         wakeScheduled.set(false);
+        lastDrainNanos = System.nanoTime();
         try {
-            while (started && relay.relayBatch() >= config.batchSize()) {
-                // a full batch: more rows are probably waiting
-            }
+            int published;
+            do {
+                published = relay.relayBatch();
+            } while (started && published >= config.batchSize()); // a full batch: more rows are probably waiting
+            lookAgain = published == OutboxRelay.BUSY;
         } catch (RuntimeException e) {
+            lookAgain = true;
             LOG.warnf("outbox relay: batch not published, retrying at the next poll: %s", e.toString());
         }
     }
