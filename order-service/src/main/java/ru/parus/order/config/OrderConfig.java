@@ -30,6 +30,13 @@ public interface OrderConfig {
     @WithDefault("999")
     int maxLineQuantity();
 
+    /**
+     * Connections of the reactive PostgreSQL client that places phone orders (issue 15), beside the JDBC pool the
+     * rest of the service uses. Each holds one placement's transaction at a time; statements are pipelined.
+     */
+    @WithDefault("10")
+    int placementPoolSize();
+
     @WithDefault("RUB")
     String currency();
 

@@ -58,4 +58,12 @@ public class OrderHistoryEntry {
 
     /** What changed, as JSON (e.g. the new terms). */
     public String details;
+
+    /**
+     * The writing transaction (V60's column default), read only. An order's entries are in (tx, id) order: ids alone
+     * are not, since rows inserted by SQL (the reactive placement, the R15 scan) take a sequence value above the
+     * blocks Hibernate may still be handing out.
+     */
+    @Column(insertable = false, updatable = false)
+    public Long tx;
 }

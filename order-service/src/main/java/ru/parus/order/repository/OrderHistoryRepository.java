@@ -6,13 +6,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Sort;
 import ru.parus.order.domain.OrderHistoryEntry;
 
 @ApplicationScoped
 public class OrderHistoryRepository implements PanacheRepository<OrderHistoryEntry> {
 
     public List<OrderHistoryEntry> ofOrder(UUID orderId) {
-        return list("orderId", Sort.by("id"), orderId);
+        return list("orderId = ?1 order by coalesce(tx, 0), id", orderId); // see OrderHistoryEntry.tx
     }
 }

@@ -48,6 +48,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import ru.parus.platform.paging.Page;
 import ru.parus.order.config.DiscountConfig;
 import ru.parus.order.config.OrderConfig;
@@ -69,6 +71,7 @@ import ru.parus.platform.sse.PollingSse;
 import ru.parus.platform.problem.IfMatch;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.order.service.OrderService;
+import ru.parus.order.service.ReactivePlacement;
 import ru.parus.platform.security.CurrentStaff;
 import ru.parus.platform.security.Roles;
 
@@ -82,6 +85,8 @@ public class OrderResource {
 
     @Inject
     OrderService service;
+    @Inject
+    ReactivePlacement placement;
     @Inject
     CurrentStaff staff;
     @Inject
@@ -224,19 +229,24 @@ public class OrderResource {
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors[])")
     @APIResponse(responseCode = "403", description = "Another manager's customer (R22, R24)")
     @APIResponse(responseCode = "422", description = "Unknown or unavailable SKU, or an Idempotency-Key reused for another order")
-    public Response place(@Valid @NotNull PlaceOrderRequest request,
+    public Uni<Response> place(@Valid @NotNull PlaceOrderRequest request,
             @Parameter(description = "A client-chosen unique key; a retry with it never places a second order")
             @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 100) String idempotencyKey) {
         OrderService.PlaceOrder command = new OrderService.PlaceOrder(request.customerId(),
                 request.lines().stream().map(l -> new OrderService.LineRequest(l.sku(), l.quantity())).toList());
-        OrderService.Placement placement = service.place(command, staff.id(), idempotencyKey);
-        Order order = placement.order();
-        access.shown(order, "POST /orders"); // a replay may show terms agreed since (R24)
-        return Response.created(URI.create("/orders/" + order.id))
-                .entity(OrderView.of(order))
-                .tag(new EntityTag(Long.toString(order.version)))
-                .header("Idempotent-Replayed", placement.replayed() ? "true" : null)
-                .build();
+        // a new order on the event loop (issue 15); the replay of an earlier one, which may show its terms agreed
+        // since (R24's audit), on a worker through Hibernate
+        return placement.place(command, staff.id(), idempotencyKey)
+                .onFailure(ReactivePlacement.EarlierOrder.class).recoverWithUni(() -> Uni.createFrom().item(() -> {
+                    OrderService.Placement replay = service.replayOf(idempotencyKey, command);
+                    access.shown(replay.order(), "POST /orders");
+                    return replay;
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .map(placed -> Response.created(URI.create("/orders/" + placed.order().id))
+                        .entity(OrderView.of(placed.order()))
+                        .tag(new EntityTag(Long.toString(placed.order().version)))
+                        .header("Idempotent-Replayed", placed.replayed() ? "true" : null)
+                        .build());
     }
 
     @GET

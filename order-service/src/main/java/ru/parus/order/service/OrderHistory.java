@@ -34,7 +34,13 @@ public class OrderHistory {
     Clock clock;
 
     public void placed(Order order, String actor) {
-        record(order.id, actor, Kind.PLACED, null, order.status, "placed through " + order.channel,
+        entries.persist(placedEntry(order, actor));
+    }
+
+    /** The PLACED entry of a new order, not stored: for the reactive placement, which inserts it with SQL. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OrderHistoryEntry placedEntry(Order order, String actor) {
+        return entry(order.id, actor, Kind.PLACED, null, order.status, "placed through " + order.channel,
                 new Placed(order.totalKopecks, order.lines.stream()
                         .map(l -> new Line(l.sku, l.quantity, l.unitPriceKopecks, l.lineTotalKopecks)).toList()));
     }
@@ -60,6 +66,11 @@ public class OrderHistory {
     /** A change that is not a transition; {@code details} is serialised as JSON (e.g. the new terms). */
     public void record(UUID orderId, String actor, Kind kind, OrderStatus from, OrderStatus to, String reason,
             Object details) {
+        entries.persist(entry(orderId, actor, kind, from, to, reason, details));
+    }
+
+    private OrderHistoryEntry entry(UUID orderId, String actor, Kind kind, OrderStatus from, OrderStatus to,
+            String reason, Object details) {
         OrderHistoryEntry e = new OrderHistoryEntry();
         e.orderId = orderId;
         e.at = OffsetDateTime.now(clock);
@@ -73,7 +84,7 @@ public class OrderHistory {
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("history details are not serialisable", ex);
         }
-        entries.persist(e);
+        return e;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

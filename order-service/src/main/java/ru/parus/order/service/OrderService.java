@@ -10,30 +10,28 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-
-import org.hibernate.exception.ConstraintViolationException;
 
 import ru.parus.order.config.OrderConfig;
 import ru.parus.order.domain.Channel;
 import ru.parus.order.domain.Order;
 import ru.parus.order.domain.OrderStatus;
 import ru.parus.order.domain.Product;
-import ru.parus.order.event.OrderEvents;
-import ru.parus.order.event.OrderPlaced;
 import ru.parus.order.repository.OrderRepository;
 import ru.parus.order.repository.ProductRepository;
-import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
 
+/**
+ * Phone orders (R3): the rules {@link ReactivePlacement} places them by (pricing from the catalogue only, the request's
+ * hash for the idempotency key), the replay of an order an earlier request with the same key placed, and an order for
+ * a staff member.
+ */
 @ApplicationScoped
 @Transactional
 public class OrderService {
@@ -42,13 +40,9 @@ public class OrderService {
     @Inject
     ProductRepository products;
     @Inject
-    Outbox outbox;
-    @Inject
     OrderConfig config;
     @Inject
     Clock clock;
-    @Inject
-    OrderHistory history;
     @Inject
     OrderAccess access;
 
@@ -63,39 +57,12 @@ public class OrderService {
     }
 
     /**
-     * Places a phone order once per idempotency key (R3): {@link #placePhoneOrder} in its own transaction; when a
-     * concurrent request with the same key won the race (the key's unique index refuses this one at the flush or
-     * the commit), the order that request placed, as a replay.
+     * A new phone order (R3) of the lines {@code quantities} (merged by SKU), priced from {@code catalogue} only (its
+     * lines checked by {@link #checkOrderable}); not stored. Needs no transaction: the reactive placement calls it too.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public Placement place(PlaceOrder request, String managerId, String idempotencyKey) {
-        try {
-            return placePhoneOrder(request, managerId, idempotencyKey); // intercepted self-invocation: a transaction
-        } catch (PersistenceException e) {
-            if (idempotencyKey == null || !(e instanceof ConstraintViolationException
-                    || e.getCause() instanceof ConstraintViolationException)) {
-                throw e;
-            }
-            return replayOf(idempotencyKey, request); // a concurrent retry won the race
-        }
-    }
-
-    /**
-     * Places a phone order taken by {@code managerId} (R3): lines are priced from the catalogue only,
-     * the order, its lines and its {@code OrderPlaced} event commit together (R6).
-     */
-    public Placement placePhoneOrder(PlaceOrder request, String managerId, String idempotencyKey) {
-        access.checkCustomer(request.customerId()); // R24, R22: another manager's customer is a 403
-        String hash = hash(request);
-        if (idempotencyKey != null) {
-            Optional<Order> earlier = orders.byIdempotencyKey(idempotencyKey);
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), hash);
-            }
-        }
-        Map<String, Integer> quantities = mergeBySku(request.lines());
-        Map<String, Product> catalogue = priced(request.lines(), quantities);
-
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Order newPhoneOrder(PlaceOrder request, String managerId, String idempotencyKey, String hash,
+            Map<String, Integer> quantities, Map<String, Product> catalogue) {
         Order order = new Order();
         order.id = UUID.randomUUID();
         order.customerId = request.customerId();
@@ -107,20 +74,20 @@ public class OrderService {
         order.idempotencyKey = idempotencyKey;
         order.requestHash = hash;
         quantities.forEach((sku, qty) -> order.addLine(catalogue.get(sku), qty));
-        orders.persist(order);
-        if (idempotencyKey != null) {
-            // flushed here so that a concurrent request with the same key fails inside this call, not at commit;
-            // without a key the commit's flush is enough (one flush instead of two)
-            orders.flush();
-        }
-        outbox.publish(OrderEvents.TOPIC, OrderEvents.AGGREGATE, order.id, OrderEvents.PLACED, OrderPlaced.of(order));
-        history.placed(order, managerId);
-        return new Placement(order, false);
+        return order;
     }
 
     /** The products of the lines, priced from the catalogue only (R3); unknown, inactive or excessive lines are a 422. */
     Map<String, Product> priced(List<LineRequest> lines, Map<String, Integer> quantities) {
         Map<String, Product> catalogue = products.forPricing(quantities.keySet());
+        checkOrderable(lines, quantities, catalogue);
+        return catalogue;
+    }
+
+    /** R3: every line names a product on sale, within the quantity limit; otherwise a 422 problem. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void checkOrderable(List<LineRequest> lines, Map<String, Integer> quantities,
+            Map<String, Product> catalogue) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Product product = catalogue.get(lines.get(i).sku());
@@ -138,7 +105,6 @@ public class OrderService {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "Some lines cannot be ordered", errors);
         }
-        return catalogue;
     }
 
     /** After a concurrent request with the same key won the race. */
@@ -174,7 +140,7 @@ public class OrderService {
         return merged;
     }
 
-    private static String hash(PlaceOrder request) {
+    static String hash(PlaceOrder request) {
         StringBuilder canonical = new StringBuilder(String.valueOf(request.customerId()));
         request.lines().forEach(l -> canonical.append('|').append(l.sku()).append('*').append(l.quantity()));
         try {

@@ -24,6 +24,17 @@ import io.quarkus.arc.DefaultBean;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class AccessProjection implements AccessDirectory {
+    /**
+     * The two reads {@link CustomerAccess} decides on, with the parameters' placeholders left to the caller (JPA's
+     * {@code ?1}, the reactive client's {@code $1}), so that a service reading them outside Hibernate (order-service's
+     * reactive placement) runs the same SQL: the customer's owner (parameter: customer id), and the managers a deputy
+     * covers at a moment (parameters: deputy id, the moment).
+     */
+    public static final String OWNER_OF = "SELECT owner_manager_id FROM access_customer_owner WHERE customer_id = %s";
+    public static final String MANAGERS_COVERED_BY = """
+            SELECT DISTINCT manager_id FROM access_deputyship
+            WHERE deputy_id = %1$s AND ended_at IS NULL AND starts_at <= %2$s AND ends_at > %2$s""";
+
     @Inject
     EntityManager em;
     @Inject
@@ -88,8 +99,7 @@ public class AccessProjection implements AccessDirectory {
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public CustomerOwner ownerOf(UUID customerId) {
-        List<Object> rows = em.createNativeQuery(
-                "SELECT owner_manager_id FROM access_customer_owner WHERE customer_id = ?1")
+        List<Object> rows = em.createNativeQuery(OWNER_OF.formatted("?1"))
                 .setParameter(1, customerId).getResultList();
         return rows.isEmpty() ? CustomerOwner.UNKNOWN : CustomerOwner.of((String) rows.get(0));
     }
@@ -98,9 +108,7 @@ public class AccessProjection implements AccessDirectory {
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public Set<String> managersCoveredBy(String staffId) {
-        List<String> rows = em.createNativeQuery("""
-                SELECT DISTINCT manager_id FROM access_deputyship
-                WHERE deputy_id = ?1 AND ended_at IS NULL AND starts_at <= ?2 AND ends_at > ?2""")
+        List<String> rows = em.createNativeQuery(MANAGERS_COVERED_BY.formatted("?1", "?2"))
                 .setParameter(1, staffId).setParameter(2, OffsetDateTime.now(clock)).getResultList();
         return new HashSet<>(rows);
     }

@@ -3,6 +3,7 @@ package ru.parus.platform.access;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,14 +31,30 @@ public class CustomerAccess {
 
     /** R24: may the caller read and change this customer's data, orders and messages? */
     public boolean mayAct(UUID customerId) {
+        Boolean byRole = decidedByRole();
+        if (byRole != null) {
+            return byRole;
+        }
+        return managerMayAct(directory.ownerOf(customerId).managerId(), () -> directory.managersCoveredBy(staff.id()));
+    }
+
+    /**
+     * R24, R22: whether the caller's roles decide {@link #mayAct} without the customer's owner: {@code TRUE} for those
+     * who see every customer, {@code FALSE} for those who see none, {@code null} for a manager (the owner decides).
+     */
+    public Boolean decidedByRole() {
         if (staff.seesAll()) {
-            return true;
+            return Boolean.TRUE;
         }
-        if (!staff.hasRole(Roles.MANAGER)) {
-            return false;
-        }
-        String owner = directory.ownerOf(customerId).managerId();
-        return owner == null || owner.equals(staff.id()) || directory.managersCoveredBy(staff.id()).contains(owner);
+        return staff.hasRole(Roles.MANAGER) ? null : Boolean.FALSE;
+    }
+
+    /**
+     * R24, R22: a manager acts on unowned customers, their own, and those of the managers they deputise for now
+     * ({@code covered}, asked only when the owner is someone else).
+     */
+    public boolean managerMayAct(String ownerManagerId, Supplier<Set<String>> covered) {
+        return ownerManagerId == null || ownerManagerId.equals(staff.id()) || covered.get().contains(ownerManagerId);
     }
 
     /** R24, R22: a 403 problem unless {@link #mayAct}. */

@@ -44,6 +44,20 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String aggregateType, Object aggregateId, EventType type, Object payload) {
+        OutboxMessage message = message(topic, aggregateType, aggregateId, type, payload);
+        em.persist(message);
+        // observed after a successful commit: wakes the relay at once instead of at its next poll
+        written.fire(new OutboxWritten(message.eventId));
+        return message.eventId;
+    }
+
+    /**
+     * The outbox row {@link #publish} writes, not written: for a writer outside Hibernate's transactions (order-service's
+     * reactive placement), which inserts it with {@link OutboxMessage#INSERT} in its own transaction and wakes the
+     * relay after its commit ({@link OutboxRelayTrigger#wake}).
+     */
+    public OutboxMessage message(String topic, String aggregateType, Object aggregateId, EventType type,
+            Object payload) {
         OutboxMessage message = new OutboxMessage();
         message.eventId = UUID.randomUUID();
         message.topic = topic;
@@ -57,10 +71,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event payload is not serialisable: " + type, e);
         }
-        em.persist(message);
-        // observed after a successful commit: wakes the relay at once instead of at its next poll
-        written.fire(new OutboxWritten(message.eventId));
-        return message.eventId;
+        return message;
     }
 
     /**

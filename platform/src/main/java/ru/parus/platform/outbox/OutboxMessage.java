@@ -1,6 +1,8 @@
 package ru.parus.platform.outbox;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -20,6 +22,11 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "outbox")
 public class OutboxMessage {
+    /** The row's insert outside Hibernate, for the reactive PostgreSQL client: values as {@link #insertValues}. */
+    public static final String INSERT = """
+            INSERT INTO outbox (event_id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at, traceparent)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""";
+
     @Column(insertable = false, updatable = false)
     public Long seq;
 
@@ -51,4 +58,9 @@ public class OutboxMessage {
     /** W3C {@code traceparent} of the span that wrote the event, {@code null} when tracing is off. */
     @Column(name = "traceparent")
     public String traceparent;
+
+    /** {@link #INSERT}'s values, in order ({@code traceparent} may be null). */
+    public List<Object> insertValues() {
+        return Arrays.asList(eventId, topic, aggregateType, aggregateId, eventType, payload, occurredAt, traceparent);
+    }
 }
