@@ -24,7 +24,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import ru.parus.platform.outbox.OutboxConfig;
 import ru.parus.platform.outbox.OutboxPruner;
-import ru.parus.platform.outbox.OutboxRelay;
 
 /**
  * R24: sent outbox rows (payloads with recipients, phones, addresses) are deleted once they are older than
@@ -49,18 +48,9 @@ class OutboxPruneTest {
         String marker = "prune-test-" + UUID.randomUUID();
         Duration keep = config.keepSent();
         assertEquals(Duration.ofDays(30), keep, "the test profile's retention (application.properties)");
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         // the relay is kept away meanwhile, so that the unsent row stays unsent while the pruner runs
-        CompletableFuture<Void> relayHeld = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
-                .timeout(120).run(() -> {
-                    em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, OutboxRelay.RELAY_LOCK)
-                            .getSingleResult();
-                    locked.countDown();
-                    awaitLatch(release);
-                }));
+        HeldRelayLock relayHeld = HeldRelayLock.take(em);
         try {
-            assertTrue(locked.await(30, TimeUnit.SECONDS), "the relay's lock is held");
             double prunedBefore = pruned();
             OffsetDateTime now = OffsetDateTime.now(clock);
             int old = 5; // three batches of 2 in one run
@@ -109,8 +99,7 @@ class OutboxPruneTest {
             // the test's rows are not events: they never reach the broker
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM outbox WHERE aggregate_id = ?1")
                     .setParameter(1, marker).executeUpdate());
-            release.countDown();
-            relayHeld.get(30, TimeUnit.SECONDS);
+            relayHeld.close(); // after the delete: the relay never sees the test's rows
         }
     }
 

@@ -12,9 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,7 +27,6 @@ import ru.parus.platform.events.EventType;
 import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.outbox.OutboxConfig;
 import ru.parus.platform.outbox.OutboxMessage;
-import ru.parus.platform.outbox.OutboxRelay;
 import ru.parus.platform.testing.EventSchemas;
 
 /** The transactional outbox against the real database and broker (ARCHITECTURE.md, reliability rules). */
@@ -114,30 +110,13 @@ class OutboxTest {
     @Test
     void anEventWhoseWakeUpFoundAnotherRelayBusyLeavesAtTheShortPollNotTheIdleOne() throws Exception {
         assertEquals(Duration.ofSeconds(10), config.idlePollInterval(), "the idle poll this test tells apart");
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> otherRelay = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
-                .timeout(60).run(() -> {
-                    em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, OutboxRelay.RELAY_LOCK)
-                            .getSingleResult();
-                    locked.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
         String aggregate = "busy-relay-" + UUID.randomUUID();
         UUID eventId;
-        try {
-            assertTrue(locked.await(30, TimeUnit.SECONDS), "the other relay holds the lock");
+        try (HeldRelayLock otherRelay = HeldRelayLock.take(em)) {
             eventId = QuarkusTransaction.requiringNew().call(() -> outbox.publish("order-events", "Order", aggregate,
                     EventType.of("order", "OrderPlaced", 1), Map.of("orderId", aggregate)));
             Thread.sleep(1500); // the commit's wake-up and a short poll or two find the lock taken
             assertNull(message(eventId).sentAt, "nothing leaves while another relay holds the lock");
-        } finally {
-            release.countDown();
-            otherRelay.get(30, TimeUnit.SECONDS);
         }
         long released = System.nanoTime();
         await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100))
