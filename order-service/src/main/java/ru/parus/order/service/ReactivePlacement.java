@@ -27,11 +27,12 @@ import ru.parus.platform.outbox.OutboxRelayTrigger;
 import ru.parus.platform.security.CurrentStaff;
 
 /**
- * Places a phone order (R3) with the rules of {@link OrderService#placePhoneOrder}: the caller must be allowed to act on
- * the customer (R24, R22), an idempotency key places at most one order, lines are priced from the catalogue only, and the
- * order, its lines, its history entry (R6) and its OrderPlaced event commit together. Unlike that method it runs on the
- * event loop through the reactive PostgreSQL client (issue 15): the three reads go out at once, then the four inserts,
- * then the commit; no Hibernate session, no JTA transaction, no worker thread. A request whose key an earlier order
+ * Places a phone order (R3): the caller must be allowed to act on the customer (R24, R22), an idempotency key places at
+ * most one order, lines are priced from the catalogue only ({@link OrderService}'s rules), and the order, its lines,
+ * its history entry (R6) and its OrderPlaced event commit together. It runs on the event loop through the reactive
+ * PostgreSQL client (issue 15): the three reads go out at once, then the four inserts, then the commit; no Hibernate
+ * session, no JTA transaction, no worker thread. The deputyship read goes out even when the owner alone decides: it
+ * rides in the same round trip, where waiting for the owner first would add one. A request whose key an earlier order
  * holds fails with {@link EarlierOrder}: the caller answers it with {@link OrderService#replayOf}, which compares the
  * requests.
  */
