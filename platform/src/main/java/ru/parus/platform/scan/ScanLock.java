@@ -1,5 +1,10 @@
 package ru.parus.platform.scan;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import jakarta.persistence.EntityManager;
 
 /**
@@ -23,5 +28,15 @@ public final class ScanLock {
      */
     public static boolean tryAcquire(EntityManager em, long key) {
         return Boolean.TRUE.equals(em.createNativeQuery(TRY_LOCK).setParameter(1, key).getSingleResult());
+    }
+
+    /** {@link #tryAcquire(EntityManager, long)} for a plain JDBC transaction (the outbox relay's): autocommit off. */
+    public static boolean tryAcquire(Connection connection, long key) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(TRY_LOCK.replace("?1", "?"))) {
+            lock.setLong(1, key);
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
     }
 }
