@@ -33,8 +33,11 @@ public interface NotificationConfig {
     @WithDefault("5m")
     Duration sendingStaleAfter();
 
-    /** How often the dispatcher looks for due messages (read by its @Scheduled as well). */
-    @WithDefault("1s")
+    /**
+     * How often the dispatcher looks for due messages (read by its @Scheduled as well). A message due at once is sent
+     * right after the commit that queued it; this poll is for those due later and for a lost wake-up.
+     */
+    @WithDefault("5s")
     Duration dispatchEvery();
 
     /** Rows one dispatcher run claims. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -89,6 +90,8 @@ public class NotificationService {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    Event<MessageDispatcher.MessageDue> due;
 
     /** R21: each cause sends once, even when its event is delivered twice or the service restarts. */
     public Requested request(NewMessage req) {
@@ -196,6 +199,9 @@ public class NotificationService {
         m.queue(notBefore.atOffset(ZoneOffset.UTC));
         m.updatedAt = now();
         history(m, notBefore.isAfter(now) ? "quiet hours until " + m.notBefore : null);
+        if (!notBefore.isAfter(now)) {
+            due.fire(new MessageDispatcher.MessageDue()); // sent right after the commit, not at the next poll
+        }
     }
 
     /**

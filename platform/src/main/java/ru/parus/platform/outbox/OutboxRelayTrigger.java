@@ -1,9 +1,5 @@
 package ru.parus.platform.outbox;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import ru.parus.platform.worker.WakeableWorker;
 
 /**
  * Decides when {@link OutboxRelay} drains: right after each commit that wrote an outbox row, at
@@ -32,12 +29,7 @@ public class OutboxRelayTrigger {
     @Inject
     OutboxConfig config;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "outbox-relay");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private final WakeableWorker worker = new WakeableWorker("outbox-relay", this::drain);
     private volatile boolean started;
     /** The last drain failed or could not look: poll again at the short interval. */
     private volatile boolean lookAgain;
@@ -65,8 +57,8 @@ public class OutboxRelayTrigger {
 
     /** Asks for a drain; wakes that arrive during a drain are folded into one more drain. */
     public void wake() {
-        if (started && wakeScheduled.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+        if (started) {
+            worker.wake();
         }
     }
 
@@ -76,7 +68,6 @@ public class OutboxRelayTrigger {
     }
 
     private void drain() {
-        wakeScheduled.set(false);
         lastDrainNanos = System.nanoTime();
         try {
             int published;
@@ -92,6 +83,6 @@ public class OutboxRelayTrigger {
 
     @PreDestroy
     void stop() {
-        worker.shutdown();
+        worker.stop();
     }
 }
