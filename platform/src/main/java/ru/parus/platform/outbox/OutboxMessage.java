@@ -1,5 +1,7 @@
 package ru.parus.platform.outbox;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +28,9 @@ public class OutboxMessage {
     public static final String INSERT = """
             INSERT INTO outbox (event_id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at, traceparent)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""";
+    /** The columns {@link #of(ResultSet)} reads, for the relay's plain JDBC claim. */
+    public static final String COLUMNS =
+            "seq, event_id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at, traceparent";
 
     @Column(insertable = false, updatable = false)
     public Long seq;
@@ -58,6 +63,21 @@ public class OutboxMessage {
     /** W3C {@code traceparent} of the span that wrote the event, {@code null} when tracing is off. */
     @Column(name = "traceparent")
     public String traceparent;
+
+    /** A row selected with {@link #COLUMNS} outside Hibernate. */
+    static OutboxMessage of(ResultSet row) throws SQLException {
+        OutboxMessage m = new OutboxMessage();
+        m.seq = row.getLong("seq");
+        m.eventId = row.getObject("event_id", UUID.class);
+        m.topic = row.getString("topic");
+        m.aggregateType = row.getString("aggregate_type");
+        m.aggregateId = row.getString("aggregate_id");
+        m.eventType = row.getString("event_type");
+        m.payload = row.getString("payload");
+        m.occurredAt = row.getObject("occurred_at", OffsetDateTime.class);
+        m.traceparent = row.getString("traceparent");
+        return m;
+    }
 
     /** {@link #INSERT}'s values, in order ({@code traceparent} may be null). */
     public List<Object> insertValues() {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
@@ -56,10 +55,11 @@ public class OutboxRelay {
      */
     public static final long RELAY_LOCK = 0x7061727573L; // "parus"
 
-    private static final String UNSENT = """
-            SELECT seq, event_id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at, traceparent
-            FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""";
+    private static final String UNSENT = "SELECT " + OutboxMessage.COLUMNS
+            + " FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = ? WHERE seq = ANY (?)";
+    /** After a rolled-back batch's acks came late: rows another relay sent meanwhile stay as they are. */
+    private static final String MARK_SENT_LATE = "UPDATE outbox SET sent_at = ? WHERE seq = ANY (?) AND sent_at IS NULL";
 
     @Inject
     @Channel("outbox")
@@ -103,7 +103,11 @@ public class OutboxRelay {
                 connection.commit();
                 return published;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed); // the batch's own failure is the one worth reporting
+                }
                 throw e;
             }
         } catch (SQLException e) {
@@ -143,26 +147,16 @@ public class OutboxRelay {
             List<OutboxMessage> batch = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    OutboxMessage m = new OutboxMessage();
-                    m.seq = row.getLong("seq");
-                    m.eventId = row.getObject("event_id", UUID.class);
-                    m.topic = row.getString("topic");
-                    m.aggregateType = row.getString("aggregate_type");
-                    m.aggregateId = row.getString("aggregate_id");
-                    m.eventType = row.getString("event_type");
-                    m.payload = row.getString("payload");
-                    m.occurredAt = row.getObject("occurred_at", OffsetDateTime.class);
-                    m.traceparent = row.getString("traceparent");
-                    batch.add(m);
+                    batch.add(OutboxMessage.of(row));
                 }
             }
             return batch;
         }
     }
 
-    /** {@code late}: the acks came after the batch's transaction was rolled back; rows another relay sent stay as they are. */
+    /** {@code late}: the acks came after the batch's transaction was rolled back. */
     private int markSent(Connection connection, List<Long> seqs, boolean late) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(late ? MARK_SENT + " AND sent_at IS NULL" : MARK_SENT)) {
+        try (PreparedStatement update = connection.prepareStatement(late ? MARK_SENT_LATE : MARK_SENT)) {
             update.setObject(1, OffsetDateTime.now(clock));
             update.setArray(2, connection.createArrayOf("bigint", seqs.toArray()));
             return update.executeUpdate();
