@@ -55,6 +55,11 @@ class PaymentOverdueTest {
     }
 
     long outboxRows(String orderId) {
+        return overdueRows(em, orderId);
+    }
+
+    /** OrderPaymentOverdue rows the order has in the outbox. */
+    static long overdueRows(EntityManager em, String orderId) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select count(m) from OutboxMessage m where m.aggregateId = :id and m.eventType = :t", Long.class)
                 .setParameter("id", orderId).setParameter("t", OVERDUE).getSingleResult());

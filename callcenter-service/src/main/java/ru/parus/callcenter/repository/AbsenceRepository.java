@@ -1,5 +1,6 @@
 package ru.parus.callcenter.repository;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import ru.parus.callcenter.domain.Absence;
 import ru.parus.callcenter.domain.AbsenceStatus;
+import ru.parus.platform.scan.ScanPacing;
 
 @ApplicationScoped
 public class AbsenceRepository implements PanacheRepositoryBase<Absence, UUID> {
@@ -48,6 +50,13 @@ public class AbsenceRepository implements PanacheRepositoryBase<Absence, UUID> {
                 WHERE id IN (SELECT id FROM absence WHERE status = 'PLANNED' AND starts_at <= ?1
                              ORDER BY starts_at LIMIT 100 FOR UPDATE SKIP LOCKED)
                 RETURNING id""", UUID.class).setParameter(1, now).getResultList();
+    }
+
+    /** When the next planned absence starts or active one ends; {@code ScanPacing.NOTHING_WAITING} when none. */
+    public Instant nextChange() {
+        return ScanPacing.earliest(getEntityManager(), """
+                SELECT least((SELECT min(starts_at) FROM absence WHERE status = 'PLANNED'),
+                             (SELECT min(ends_at) FROM absence WHERE status = 'ACTIVE'))""");
     }
 
     @SuppressWarnings("unchecked")

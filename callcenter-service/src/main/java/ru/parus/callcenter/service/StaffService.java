@@ -25,6 +25,7 @@ import ru.parus.platform.paging.PageRequest;
 import ru.parus.platform.problem.Problem;
 import ru.parus.platform.problem.ProblemException;
 import ru.parus.platform.problem.ProblemType;
+import ru.parus.platform.scan.ScanPacing;
 
 /** R22: the department's people and their absences with deputies. */
 @ApplicationScoped
@@ -37,6 +38,8 @@ public class StaffService {
     StaffRepository staff;
     @Inject
     AbsenceRepository absences;
+    @Inject
+    ScanPacing pacing;
     @Inject
     Deputies deputies;
     @Inject
@@ -200,6 +203,7 @@ public class StaffService {
             deputies.started(a);
         } else {
             absences.persist(a);
+            pacing.changedOnCommit(); // no event until it starts: the absence scan learns its start time this way
         }
         absences.flush();
         return a;

@@ -1,7 +1,8 @@
 package ru.parus.customer.repository;
 
-import java.time.Period;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import ru.parus.customer.event.CustomerEvents;
 import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.scan.ScanLock;
+import ru.parus.platform.scan.ScanPacing;
 
 /**
  * R14: the set-based dormancy scan, one statement per batch: it selects the due customers, marks them dormant,
@@ -57,6 +59,11 @@ public class DormancyRepository {
             )
             SELECT payload FROM published""";
 
+    /** The scan's WHERE without its threshold: the customer whose dormancy falls due first. */
+    private static final String OLDEST_ACTIVITY = """
+            SELECT min(active_at) FROM customer
+            WHERE dormant_since IS NULL AND merged_into IS NULL AND erased_at IS NULL""";
+
     @Inject
     EntityManager em;
     @Inject
@@ -65,6 +72,11 @@ public class DormancyRepository {
     /** One replica scans at a time: false when another holds the scan's lock (until its transaction ends). */
     public boolean tryScanLock() {
         return ScanLock.tryAcquire(em, SCAN_LOCK);
+    }
+
+    /** When the least recently active customer not dormant was last active; NOTHING_WAITING when there is none. */
+    public Instant oldestActivity() {
+        return ScanPacing.earliest(em, OLDEST_ACTIVITY);
     }
 
     /**

@@ -1,8 +1,10 @@
 package ru.parus.customer.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import ru.parus.customer.config.CustomerConfig;
 import ru.parus.customer.repository.DormancyRepository;
+import ru.parus.platform.scan.ScanPacing;
 
 /**
  * R14: a customer with no orders for {@code parus.customer.dormant-after} (6 months) becomes dormant and
@@ -30,7 +33,8 @@ import ru.parus.customer.repository.DormancyRepository;
  * and the conditional {@code UPDATE ... WHERE dormant_since IS NULL} on rows locked {@code FOR UPDATE
  * SKIP LOCKED} cannot mark a customer dormant twice in one episode. The same statement records the
  * episode on the customer's timeline (R6). The next order ends the episode
- * ({@link CustomerService#orderPlaced}).
+ * ({@link CustomerService#orderPlaced}). Between the due times the scheduled ticks skip the database
+ * ({@link ScanPacing}).
  */
 @ApplicationScoped
 public class DormancyScanner {
@@ -45,14 +49,37 @@ public class DormancyScanner {
     Clock clock;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ScanPacing pacing;
 
     @Scheduled(identity = JOB, every = "${parus.customer.dormancy-scan-every:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        List<JsonNode> fired = scan();
-        if (!fired.isEmpty()) {
-            LOG.infof("dormancy scan: %d customers turned dormant", fired.size());
+        pacing.run(JOB, () -> {
+            List<JsonNode> fired = scan();
+            if (!fired.isEmpty()) {
+                LOG.infof("dormancy scan: %d customers turned dormant", fired.size());
+            }
+            return nextDue();
+        });
+    }
+
+    /**
+     * When the next customer turns dormant (issue 15: the ticks before it skip the database). With months the earliest
+     * such instant may be a day boundary: six months after 31 August is clamped to the last day of February, when
+     * the scan's {@code now - 6 months} has not reached 31 August yet; then it is midnight after that day.
+     */
+    Instant nextDue() {
+        Instant oldest = QuarkusTransaction.requiringNew().call(dormancy::oldestActivity);
+        if (oldest.equals(ScanPacing.NOTHING_WAITING)) {
+            return oldest;
         }
+        OffsetDateTime active = oldest.atOffset(ZoneOffset.UTC);
+        OffsetDateTime due = active.plus(config.dormantAfter());
+        if (due.minus(config.dormantAfter()).isBefore(active)) {
+            due = due.truncatedTo(ChronoUnit.DAYS).plusDays(1);
+        }
+        return due.toInstant();
     }
 
     /**

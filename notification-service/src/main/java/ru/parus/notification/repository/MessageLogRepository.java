@@ -1,5 +1,7 @@
 package ru.parus.notification.repository;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import ru.parus.notification.domain.MessageKind;
 import ru.parus.notification.domain.MessageLog;
 import ru.parus.notification.domain.MessageStatus;
 import ru.parus.notification.domain.MessageStatusChange;
+import ru.parus.platform.scan.ScanPacing;
 
 @ApplicationScoped
 public class MessageLogRepository implements PanacheRepositoryBase<MessageLog, UUID> {
@@ -35,6 +38,17 @@ public class MessageLogRepository implements PanacheRepositoryBase<MessageLog, U
 
     public MessageLog byCause(String cause) {
         return find("cause", cause).firstResult();
+    }
+
+    /**
+     * When the dispatcher next has something to do: the first queued message's {@code not_before}, or the first
+     * SENDING row's start plus {@code staleAfter}; {@code ScanPacing.NOTHING_WAITING} when neither exists.
+     */
+    public Instant nextDue(Duration staleAfter) {
+        return ScanPacing.earliest(getEntityManager(), """
+                SELECT least((SELECT min(not_before) FROM message_log WHERE status = 'QUEUED'),
+                             (SELECT min(sending_since) FROM message_log WHERE status = 'SENDING')
+                                 + make_interval(secs => ?1))""", staleAfter.toNanos() / 1e9);
     }
 
     /** Due queued rows, locked; rows another replica holds are skipped, not waited for. */

@@ -1,6 +1,7 @@
 package ru.parus.notification.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -21,7 +22,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import ru.parus.notification.config.NotificationConfig;
-import ru.parus.platform.worker.WakeableWorker;
 import ru.parus.notification.domain.MessageAttachment;
 import ru.parus.notification.domain.MessageLog;
 import ru.parus.notification.repository.MessageLogRepository;
@@ -30,6 +30,8 @@ import ru.parus.notification.service.channel.ChannelKind;
 import ru.parus.notification.service.channel.MessageChannel;
 import ru.parus.notification.service.channel.OutgoingMessage;
 import ru.parus.notification.service.channel.SendResult;
+import ru.parus.platform.scan.ScanPacing;
+import ru.parus.platform.worker.WakeableWorker;
 
 /**
  * Sends due messages (R21). Safe with replicas: due rows are claimed with {@code FOR UPDATE SKIP LOCKED} and marked
@@ -43,6 +45,7 @@ import ru.parus.notification.service.channel.SendResult;
 @ApplicationScoped
 public class MessageDispatcher {
     private static final Logger LOG = Logger.getLogger(MessageDispatcher.class);
+    private static final String JOB = "message-dispatch";
 
     @Inject
     MessageLogRepository messages;
@@ -55,6 +58,8 @@ public class MessageDispatcher {
     Instance<MessageChannel> channelBeans;
     @Inject
     Clock clock;
+    @Inject
+    ScanPacing pacing;
 
     private volatile Map<ChannelKind, MessageChannel> channels;
     private final WakeableWorker worker = new WakeableWorker("message-dispatcher", this::drain);
@@ -67,17 +72,26 @@ public class MessageDispatcher {
         worker.wake();
     }
 
-    /** For messages due later (quiet hours, retries, SENDING rows left by a crash) and a wake-up that was lost. */
+    /**
+     * For messages due later (quiet hours, retries, SENDING rows left by a crash) and a wake-up that was lost; skipped
+     * until the next of those is due ({@link ScanPacing}).
+     */
     @Scheduled(every = "${parus.notification.dispatch-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        worker.wake();
+        if (pacing.mayBeDue(JOB)) {
+            worker.wake();
+        }
     }
 
     private void drain() {
+        ScanPacing.Look look = pacing.look();
         try {
             while (dispatchDue() >= config.dispatchBatch()) {
                 // a full batch: more are probably due
             }
+            Instant next = QuarkusTransaction.requiringNew()
+                    .call(() -> messages.nextDue(config.sendingStaleAfter()));
+            pacing.finished(JOB, look, next);
         } catch (RuntimeException e) {
             LOG.warnf("dispatcher: due messages not sent, retrying at the next poll: %s", e.toString());
         }

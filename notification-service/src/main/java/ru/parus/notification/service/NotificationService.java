@@ -43,6 +43,7 @@ import ru.parus.notification.service.channel.Attachment;
 import ru.parus.notification.service.channel.ChannelKind;
 import ru.parus.notification.service.channel.SendResult;
 import ru.parus.platform.outbox.Outbox;
+import ru.parus.platform.scan.ScanPacing;
 
 /**
  * The send pipeline (R21): one message per cause, made once; the channel by consent and preference; quiet hours
@@ -92,6 +93,8 @@ public class NotificationService {
     Clock clock;
     @Inject
     Event<MessageDispatcher.MessageDue> due;
+    @Inject
+    ScanPacing pacing;
 
     /** R21: each cause sends once, even when its event is delivered twice or the service restarts. */
     public Requested request(NewMessage req) {
@@ -201,6 +204,8 @@ public class NotificationService {
         history(m, notBefore.isAfter(now) ? "quiet hours until " + m.notBefore : null);
         if (!notBefore.isAfter(now)) {
             due.fire(new MessageDispatcher.MessageDue()); // sent right after the commit, not at the next poll
+        } else {
+            pacing.changedOnCommit(); // the dispatcher's poll learns the new due time (ScanPacing)
         }
     }
 

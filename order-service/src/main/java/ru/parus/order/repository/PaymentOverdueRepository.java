@@ -1,6 +1,7 @@
 package ru.parus.order.repository;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import ru.parus.order.domain.OrderHistoryEntry;
 import ru.parus.order.event.OrderEvents;
 import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.scan.ScanLock;
+import ru.parus.platform.scan.ScanPacing;
 
 /**
  * R15's set-based scan ({@link ru.parus.order.service.PaymentOverdueScanner}): one statement claims the ONLINE orders
@@ -57,6 +59,12 @@ public class PaymentOverdueRepository {
             )
             SELECT count(*) FROM published""".formatted(UTC, Outbox.PUBLISHED);
 
+    /** The scan's WHERE without its threshold, read through the same partial index: the first order to fall due. */
+    private static final String FIRST_UNPAID = """
+            SELECT min(placed_at) FROM customer_order
+            WHERE payment_method = 'ONLINE' AND paid_at IS NULL AND overdue_published_at IS NULL
+              AND status IN ('NEW', 'AWAITING_PAYMENT')""";
+
     @Inject
     EntityManager em;
     @Inject
@@ -65,6 +73,11 @@ public class PaymentOverdueRepository {
     /** One replica scans at a time: false when another holds the scan's lock (until its transaction ends). */
     public boolean tryScanLock() {
         return ScanLock.tryAcquire(em, SCAN_LOCK);
+    }
+
+    /** When the first order still unpaid was placed; {@code ScanPacing.NOTHING_WAITING} when none is. */
+    public Instant firstUnpaidPlacedAt() {
+        return ScanPacing.earliest(em, FIRST_UNPAID);
     }
 
     /**

@@ -1,6 +1,7 @@
 package ru.parus.order.repository;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import ru.parus.order.event.OrderEvents;
 import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.scan.ScanLock;
+import ru.parus.platform.scan.ScanPacing;
 
 /**
  * R25's statements: the run-out of an order's lines ({@link ru.parus.order.service.ReplenishmentPlanner}) and the
@@ -99,6 +101,10 @@ public class ReplenishmentRepository {
             ), %s
             SELECT (SELECT count(*) FROM claimed), (SELECT count(*) FROM published)""".formatted(Outbox.PUBLISHED);
 
+    /** The scan's WHERE without its threshold, the first entry of its partial index: the next line to fall due. */
+    private static final String FIRST_DUE = """
+            SELECT min(replenish_due_at) FROM order_line WHERE replenish_sent_at IS NULL AND replenish_due_at IS NOT NULL""";
+
     @Inject
     EntityManager em;
     @Inject
@@ -116,6 +122,11 @@ public class ReplenishmentRepository {
     /** One replica scans at a time: false when another holds the scan's lock (until its transaction ends). */
     public boolean tryScanLock() {
         return ScanLock.tryAcquire(em, SCAN_LOCK);
+    }
+
+    /** When the next line waiting falls due; {@code ScanPacing.NOTHING_WAITING} when none waits. */
+    public Instant firstDue() {
+        return ScanPacing.earliest(em, FIRST_DUE);
     }
 
     /** Claims and judges up to {@code batch} lines due at {@code now}, writes the outbox rows of the published ones. */

@@ -1,6 +1,7 @@
 package ru.parus.order.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -8,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import ru.parus.order.config.OrderConfig;
 import ru.parus.order.repository.PaymentOverdueRepository;
+import ru.parus.platform.scan.ScanPacing;
 
 /**
  * R15: an ONLINE order still unpaid {@code parus.order.payment-overdue-after} (2 days) after placement
@@ -26,6 +29,9 @@ import ru.parus.order.repository.PaymentOverdueRepository;
  * a replica that got past it anyway could not claim an order twice: a concurrent {@code UPDATE} waits for the
  * first one's row locks and re-checks {@code overdue_published_at IS NULL} after its commit, and only claimed
  * rows get an outbox row.
+ *
+ * <p>Between due times the scheduled ticks skip the database ({@link ScanPacing}): after a scan it knows when the first
+ * unpaid order falls due.
  */
 @ApplicationScoped
 public class PaymentOverdueScanner {
@@ -38,11 +44,17 @@ public class PaymentOverdueScanner {
     OrderConfig config;
     @Inject
     Clock clock;
+    @Inject
+    ScanPacing pacing;
 
     @Scheduled(every = "${parus.order.payment-overdue-scan-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "payment-overdue-scan", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        scan();
+        pacing.run("payment-overdue-scan", () -> {
+            scan();
+            Instant first = QuarkusTransaction.requiringNew().call(overdue::firstUnpaidPlacedAt);
+            return first.equals(ScanPacing.NOTHING_WAITING) ? first : first.plus(config.paymentOverdueAfter());
+        });
     }
 
     /** R15: publishes OrderPaymentOverdue for every order that became overdue; returns how many. */

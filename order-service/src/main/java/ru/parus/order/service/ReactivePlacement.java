@@ -24,6 +24,7 @@ import ru.parus.order.service.OrderService.Placement;
 import ru.parus.platform.access.CustomerAccess;
 import ru.parus.platform.outbox.Outbox;
 import ru.parus.platform.outbox.OutboxRelayTrigger;
+import ru.parus.platform.scan.ScanPacing;
 import ru.parus.platform.security.CurrentStaff;
 
 /**
@@ -50,6 +51,8 @@ public class ReactivePlacement {
     Outbox outbox;
     @Inject
     OutboxRelayTrigger relay;
+    @Inject
+    ScanPacing pacing;
     @Inject
     CustomerAccess access;
     @Inject
@@ -82,7 +85,10 @@ public class ReactivePlacement {
                             }
                             return insert(db, request, managerId, idempotencyKey, quantities, reads.getItem3());
                         }))
-                .invoke(relay::wake) // committed: the relay sends OrderPlaced now, not at its next poll
+                .invoke(() -> {
+                    relay.wake(); // committed: the relay sends OrderPlaced now, not at its next poll
+                    pacing.changed(); // and the scans (R15, R25) look at its due times at their next tick
+                })
                 .map(order -> new Placement(order, false))
                 .onFailure(e -> idempotencyKey != null && isUniqueViolation(e))
                 .transform(e -> new EarlierOrder()); // a concurrent request with the same key committed first

@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import ru.parus.order.config.ReplenishmentConfig;
 import ru.parus.order.repository.ReplenishmentRepository;
+import ru.parus.platform.scan.ScanPacing;
 
 /**
  * R25: publishes ReplenishmentDue once per order line whose due time ({@link ReplenishmentPlanner}) has come, or marks
@@ -23,7 +24,8 @@ import ru.parus.order.repository.ReplenishmentRepository;
  * index of the lines still waiting ({@code order_line_replenish_due}); a pass repeats batches, each its own
  * transaction, until fewer than a batch were due. Safe with several replicas: the advisory lock lets one replica
  * scan at a time, and a scan that got past it anyway skips the lines another has locked and re-checks
- * {@code replenish_sent_at IS NULL} in its claim.
+ * {@code replenish_sent_at IS NULL} in its claim. Between due times the scheduled ticks skip the database
+ * ({@link ScanPacing}).
  */
 @ApplicationScoped
 public class ReplenishmentScanner {
@@ -33,11 +35,16 @@ public class ReplenishmentScanner {
     ReplenishmentConfig config;
     @Inject
     Clock clock;
+    @Inject
+    ScanPacing pacing;
 
     @Scheduled(every = "${parus.replenishment.scan-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "replenishment-scan", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        scan();
+        pacing.run("replenishment-scan", () -> {
+            scan();
+            return QuarkusTransaction.requiringNew().call(lines::firstDue);
+        });
     }
 
     /** R25: one pass; returns how many ReplenishmentDue events it published (0 when another replica scans now). */

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import ru.parus.platform.events.EventHandlers;
+import ru.parus.platform.scan.ScanPacing;
 
 /**
  * How a service applies what one poll of a channel returned (issue 15: a transaction, a worker hand-off and an
@@ -39,6 +40,8 @@ public class EventBatches {
     DeadLetters deadLetters;
     @Inject
     MeterRegistry registry;
+    @Inject
+    ScanPacing pacing;
     @Inject
     @Any
     Instance<EventConsumer> consumers;
@@ -80,6 +83,9 @@ public class EventBatches {
                 registry.counter("parus.consumer.batch.splits").increment();
             }
         });
+        if (!list.isEmpty()) {
+            pacing.changed(); // committed: what the events changed may be due for a scan (R14, R15, R22, R25)
+        }
     }
 
     EventHandlers handlersOf(ConsumerRecord<String, String> record) {
