@@ -34,8 +34,10 @@ import ru.parus.infra.DevKeys;
  * order-service's storefront intake (signed, every term agreed, so confirmed at intake), N cash-on-delivery
  * orders (OrderConfirmed -> a shipment in fulfillment-service, R12) and N online orders; it then moves the
  * online orders' placed_at back 2 days in the orders database so that the service's own unpaid-order scan
- * (R15, every 5 s) reports them (OrderPaymentOverdue -> an UNPAID_ORDER task in callcenter-service), in
- * slices of a fourth argument (default 500) per scan, as a steady trickle of orders would become overdue.
+ * (R15) reports them (OrderPaymentOverdue -> an UNPAID_ORDER task in callcenter-service), in slices of a fourth
+ * argument (default 500) every 5 s, as a steady trickle of orders would become overdue. A change made behind the
+ * service's back like this one is found by the scan within parus.scan.max-skip (1 min; platform ScanPacing), so
+ * slices may be claimed together; the figures start at the outbox row the scan writes.
  * It reports, per consumer and event type, outbox.occurred_at -> inbox.received_at (the inbox row is
  * written in the transaction of the task or the shipment), and checks that every task and shipment exists.
  *     scripts/EventLatency.java 10000 0 stack [overdue per scan, default 500] [clients, default 4]
@@ -199,7 +201,7 @@ public class EventLatency {
                 cashOrders.size() + onlineOrders.size(), cashOrders.size(), onlineOrders.size(), seconds,
                 (cashOrders.size() + onlineOrders.size()) / seconds, clients);
 
-        // R15: the online orders become overdue, a slice per scan (the scan runs every 5 s)
+        // R15: the online orders become overdue, a slice every 5 s (the scan finds them within parus.scan.max-skip)
         try (Connection orders = DriverManager.getConnection(PG + "orders", "postgres", "")) {
             var age = orders.prepareStatement("UPDATE customer_order SET placed_at = placed_at - interval '2 days 1 minute' "
                     + "WHERE id = ANY (?) AND status = 'AWAITING_PAYMENT'");
