@@ -3,6 +3,7 @@ package ru.parus.customer.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -64,19 +65,24 @@ public class DormancyScanner {
         });
     }
 
-    /**
-     * When the next customer turns dormant (issue 15: the ticks before it skip the database). With months the earliest
-     * such instant may be a day boundary: six months after 31 August is clamped to the last day of February, when
-     * the scan's {@code now - 6 months} has not reached 31 August yet; then it is midnight after that day.
-     */
+    /** When the next customer turns dormant (issue 15: the ticks before it skip the database). */
     Instant nextDue() {
-        Instant oldest = QuarkusTransaction.requiringNew().call(dormancy::oldestActivity);
-        if (oldest.equals(ScanPacing.NOTHING_WAITING)) {
-            return oldest;
+        return dormantFrom(QuarkusTransaction.requiringNew().call(dormancy::oldestActivity), config.dormantAfter());
+    }
+
+    /**
+     * R14: the first instant at which the scan's {@code active_at <= now - dormantAfter} holds for a customer last
+     * active at {@code lastActive} ({@link ScanPacing#NOTHING_WAITING} stays). Month arithmetic clamps: six months after
+     * 31 August is 28 February, but on that day {@code now - 6 months} is still before 31 August; the scan sees it
+     * from the midnight after.
+     */
+    static Instant dormantFrom(Instant lastActive, Period dormantAfter) {
+        if (lastActive.equals(ScanPacing.NOTHING_WAITING)) {
+            return lastActive;
         }
-        OffsetDateTime active = oldest.atOffset(ZoneOffset.UTC);
-        OffsetDateTime due = active.plus(config.dormantAfter());
-        if (due.minus(config.dormantAfter()).isBefore(active)) {
+        OffsetDateTime active = lastActive.atOffset(ZoneOffset.UTC);
+        OffsetDateTime due = active.plus(dormantAfter);
+        if (due.minus(dormantAfter).isBefore(active)) {
             due = due.truncatedTo(ChronoUnit.DAYS).plusDays(1);
         }
         return due.toInstant();

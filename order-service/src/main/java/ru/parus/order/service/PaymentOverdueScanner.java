@@ -53,7 +53,7 @@ public class PaymentOverdueScanner {
         pacing.run("payment-overdue-scan", () -> {
             scan();
             Instant first = QuarkusTransaction.requiringNew().call(overdue::firstUnpaidPlacedAt);
-            return first.equals(ScanPacing.NOTHING_WAITING) ? first : first.plus(config.paymentOverdueAfter());
+            return ScanPacing.after(first, config.paymentOverdueAfter());
         });
     }
 

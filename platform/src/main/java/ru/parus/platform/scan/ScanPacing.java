@@ -2,6 +2,7 @@ package ru.parus.platform.scan;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -57,8 +58,8 @@ public class ScanPacing {
 
     /**
      * Runs {@code scan} unless the job's last run said nothing is due yet and nothing changed since. The scan returns
-     * when the next row falls due ({@link #NOTHING_WAITING}: none waiting), or {@link Instant#MIN} when it could
-     * not finish (another replica holds the lock, a full batch left): then the next tick runs it again.
+     * when the next row falls due ({@link #NOTHING_WAITING}: none waiting). A row left due (another replica held the
+     * lock, a full batch left) gives a time already past, so the next tick runs the scan again.
      */
     public void run(String job, Supplier<Instant> scan) {
         if (!mayBeDue(job)) {
@@ -113,6 +114,11 @@ public class ScanPacing {
             return timestamp.toInstant();
         }
         return (Instant) value;
+    }
+
+    /** {@code first} plus {@code wait}, for a rule that fires a fixed time after a row's instant; none stays none. */
+    public static Instant after(Instant first, Duration wait) {
+        return first.equals(NOTHING_WAITING) ? NOTHING_WAITING : first.plus(wait);
     }
 
     /**

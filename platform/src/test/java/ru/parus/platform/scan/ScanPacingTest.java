@@ -105,7 +105,7 @@ class ScanPacingTest {
 
     @Test
     void anUnfinishedScanRunsAgainAtTheNextTick() {
-        answers.add(Instant.MIN); // another replica held the lock, or a batch was full
+        answers.add(clock.now.minusSeconds(1)); // a row left due: another replica held the lock, or a batch was full
         tick();
         answers.add(ScanPacing.NOTHING_WAITING);
         tick();
@@ -148,5 +148,12 @@ class ScanPacingTest {
         });
         assertEquals(1, runs);
         assertEquals(1, other[0], "another job's skip does not hold for this one");
+    }
+
+    @Test
+    void aRuleAFixedTimeAfterARowIsDueThatLongAfterItAndNoneStaysNone() {
+        Instant placed = Instant.parse("2026-12-03T10:00:00Z");
+        assertEquals(Instant.parse("2026-12-05T10:00:00Z"), ScanPacing.after(placed, Duration.ofDays(2)));
+        assertEquals(ScanPacing.NOTHING_WAITING, ScanPacing.after(ScanPacing.NOTHING_WAITING, Duration.ofDays(2)));
     }
 }
