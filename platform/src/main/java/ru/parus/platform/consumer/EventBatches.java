@@ -1,21 +1,28 @@
 package ru.parus.platform.consumer;
 
 import java.util.ArrayList;
-import java.util.List;
-
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import ru.parus.platform.events.EventHandlers;
 import ru.parus.platform.scan.ScanPacing;
 
@@ -45,8 +52,45 @@ public class EventBatches {
     @Inject
     @Any
     Instance<EventConsumer> consumers;
+    @ConfigProperty(name = "mp.messaging.incoming.events.topics")
+    Optional<Set<String>> subscribed;
 
     private volatile Map<String, EventHandlers> byTopic;
+
+    /**
+     * Routes each topic to its consumer when the service starts, and refuses to start on a slip between the channel's
+     * topics and the consumers': a topic read by no consumer would have its records skipped and committed, a consumer
+     * of a topic not subscribed would never be called.
+     */
+    void route(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent started) {
+        // before the messaging starts (its own observer runs at LIBRARY_BEFORE), so that no record finds no routes
+        List<EventHandlers> handlers = new ArrayList<>();
+        consumers.forEach(consumer -> handlers.add(consumer.handlers()));
+        byTopic = routes(handlers, subscribed.orElse(Set.of()));
+    }
+
+    static Map<String, EventHandlers> routes(List<EventHandlers> handlers, Set<String> subscribed) {
+        Map<String, EventHandlers> routes = new HashMap<>();
+        for (EventHandlers h : handlers) {
+            for (String topic : h.topics()) {
+                EventHandlers other = routes.put(topic, h);
+                if (other != null) {
+                    throw new IllegalStateException(other.consumer() + " and " + h.consumer() + " both read " + topic);
+                }
+            }
+        }
+        Set<String> unread = new TreeSet<>(subscribed);
+        unread.removeAll(routes.keySet());
+        Set<String> unsubscribed = new TreeSet<>(routes.keySet());
+        unsubscribed.removeAll(subscribed);
+        if (!unread.isEmpty() || !unsubscribed.isEmpty()) {
+            throw new IllegalStateException("mp.messaging.incoming.events.topics does not match the consumers:"
+                    + (unread.isEmpty() ? "" : " no consumer reads " + unread + ";")
+                    + (unsubscribed.isEmpty() ? "" : " not subscribed to " + unsubscribed + ", which "
+                            + unsubscribed.stream().map(t -> routes.get(t).consumer()).distinct().toList() + " read"));
+        }
+        return Map.copyOf(routes);
+    }
 
     /** Applies the records a poll returned; see the class comment. */
     public void apply(ConsumerRecords<String, String> records) {
@@ -55,7 +99,7 @@ public class EventBatches {
             if (handlersOf(record) != null) {
                 list.add(record);
             } else {
-                // subscribed (mp.messaging.incoming.events.topics) but read by no EventConsumer: a configuration slip
+                // cannot happen once route() has checked the topics; kept so that such a record is not applied blindly
                 LOG.errorf("no consumer reads %s; %s-%d@%d skipped", record.topic(), record.topic(), record.partition(),
                         record.offset());
             }
@@ -89,19 +133,7 @@ public class EventBatches {
     }
 
     EventHandlers handlersOf(ConsumerRecord<String, String> record) {
-        Map<String, EventHandlers> routes = byTopic;
-        if (routes == null) {
-            routes = new HashMap<>();
-            for (EventConsumer consumer : consumers) {
-                for (String topic : consumer.handlers().topics()) {
-                    if (routes.put(topic, consumer.handlers()) != null) {
-                        throw new IllegalStateException("two consumers read " + topic);
-                    }
-                }
-            }
-            byTopic = routes;
-        }
-        return routes.get(record.topic());
+        return byTopic.get(record.topic());
     }
 
     /** The three ways of applying, apart from Kafka and the database, so that the order of attempts can be tested. */

@@ -1,14 +1,20 @@
 package ru.parus.platform.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ru.parus.platform.events.EventHandlers;
 import ru.parus.platform.events.PoisonEventException;
 
 /** The order of attempts in {@link EventBatches}: the poll at once, then one record at a time, then dead letters. */
@@ -85,5 +91,40 @@ class EventBatchesTest {
         Recorder steps = new Recorder();
         EventBatches.apply(List.of(), steps);
         assertEquals(List.of(), steps.log);
+    }
+
+    static EventHandlers reads(String consumer) {
+        return new EventHandlers(consumer, new ObjectMapper(), null, (c, e) -> true);
+    }
+
+    @Test
+    void eachSubscribedTopicGoesToTheConsumerThatReadsIt() {
+        EventHandlers orders = reads("svc.order-events");
+        EventHandlers catalogue = reads("svc.catalogue-events").alsoFrom("catalog-events");
+        Map<String, EventHandlers> routes = EventBatches.routes(List.of(orders, catalogue),
+                Set.of("order-events", "catalogue-events", "catalog-events"));
+        assertEquals(Map.of("order-events", orders, "catalogue-events", catalogue, "catalog-events", catalogue), routes);
+    }
+
+    @Test
+    void aSubscribedTopicNoConsumerReadsStopsTheStart() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> EventBatches.routes(
+                List.of(reads("svc.order-events")), Set.of("order-events", "customer-events")));
+        assertTrue(e.getMessage().contains("no consumer reads [customer-events]"), e.getMessage());
+    }
+
+    @Test
+    void aConsumerOfATopicNotSubscribedStopsTheStart() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> EventBatches.routes(
+                List.of(reads("svc.order-events"), reads("svc.customer-events")), Set.of("order-events")));
+        assertTrue(e.getMessage().contains("not subscribed to [customer-events], which [svc.customer-events] read"),
+                e.getMessage());
+    }
+
+    @Test
+    void twoConsumersOfOneTopicStopTheStart() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> EventBatches.routes(
+                List.of(reads("a.order-events"), reads("b.order-events")), Set.of("order-events")));
+        assertEquals("a.order-events and b.order-events both read order-events", e.getMessage());
     }
 }
