@@ -127,6 +127,28 @@ class OutboxTest {
                 Duration.ofSeconds(10)).size());
     }
 
+    /**
+     * Issue 15: a row whose commit wake-up was lost (written here with plain SQL, so no wake-up is fired) still leaves,
+     * at the idle fallback poll: the relay thread's own timer, set at the end of every drain.
+     */
+    @Test
+    void anEventWhoseWakeUpWasLostLeavesAtTheIdlePoll() {
+        String aggregate = "lost-wake-up-" + UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO outbox (event_id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at)
+                VALUES (?1, 'order-events', 'Order', ?2, ?3, ?4, now())""")
+                .setParameter(1, eventId)
+                .setParameter(2, aggregate)
+                .setParameter(3, EventType.of("order", "OrderPlaced", 1).ceType())
+                .setParameter(4, "{\"orderId\":\"" + aggregate + "\"}")
+                .executeUpdate());
+        await().atMost(config.idlePollInterval().plusSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> message(eventId).sentAt != null);
+        assertEquals(1, TestKafka.awaitRecords("order-events", r -> aggregate.equals(r.key()), 1,
+                Duration.ofSeconds(10)).size());
+    }
+
     private OutboxMessage message(UUID eventId) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select m from OutboxMessage m where m.eventId = :id", OutboxMessage.class)

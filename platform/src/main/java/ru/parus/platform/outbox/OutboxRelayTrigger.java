@@ -10,15 +10,16 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import ru.parus.platform.worker.WakeableWorker;
 
 /**
  * Decides when {@link OutboxRelay} drains: right after each commit that wrote an outbox row, at
- * start-up, and on a fallback poll: every {@code poll-interval} (1 s) while the last drain failed or found
- * another relay busy, otherwise every {@code idle-poll-interval} (10 s), so that an idle service runs no
- * transaction a second (issue 15). Kept apart from the relay because the scheduler may fire before
- * messaging has wired the relay's emitter; this bean injects no emitter, so nothing fails then.
+ * start-up, and on a fallback poll: {@code poll-interval} (1 s) after a drain that failed or found
+ * another relay busy, otherwise {@code idle-poll-interval} (10 s) after the last drain, so that an idle service runs no
+ * transaction a second (issue 15). The fallback is the relay thread's own timer, set at the end of every drain, so
+ * an idle relay sleeps 10 s instead of being looked at every second by a scheduled job. Kept apart from the relay
+ * because a wake-up may come before messaging has wired the relay's emitter; this bean injects no emitter, so nothing
+ * fails then.
  */
 @ApplicationScoped
 public class OutboxRelayTrigger {
@@ -31,9 +32,6 @@ public class OutboxRelayTrigger {
 
     private final WakeableWorker worker = new WakeableWorker("outbox-relay", this::drain);
     private volatile boolean started;
-    /** The last drain failed or could not look: poll again at the short interval. */
-    private volatile boolean lookAgain;
-    private volatile long lastDrainNanos = System.nanoTime();
 
     void onStart(@Observes StartupEvent event) {
         started = true;
@@ -46,13 +44,6 @@ public class OutboxRelayTrigger {
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
         wake();
-    }
-
-    @Scheduled(every = "${parus.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        if (lookAgain || System.nanoTime() - lastDrainNanos >= config.idlePollInterval().toNanos()) {
-            wake();
-        }
     }
 
     /** Asks for a drain; wakes that arrive during a drain are folded into one more drain. */
@@ -68,7 +59,10 @@ public class OutboxRelayTrigger {
     }
 
     private void drain() {
-        lastDrainNanos = System.nanoTime();
+        if (!started) {
+            return; // a fallback due while the service stops
+        }
+        boolean lookAgain = true;
         try {
             int published;
             do {
@@ -76,8 +70,9 @@ public class OutboxRelayTrigger {
             } while (started && published >= config.batchSize()); // a full batch: more rows are probably waiting
             lookAgain = published == OutboxRelay.BUSY;
         } catch (RuntimeException e) {
-            lookAgain = true;
             LOG.warnf("outbox relay: batch not published, retrying at the next poll: %s", e.toString());
+        } finally {
+            worker.wakeAfter(lookAgain ? config.pollInterval() : config.idlePollInterval());
         }
     }
 
