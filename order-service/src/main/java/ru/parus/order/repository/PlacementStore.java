@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,7 +32,7 @@ import ru.parus.platform.outbox.OutboxMessage;
 public final class PlacementStore {
     private static final String OWNER_OF = AccessProjection.OWNER_OF.formatted("$1");
     private static final String MANAGERS_COVERED_BY = AccessProjection.MANAGERS_COVERED_BY.formatted("$1", "$2");
-    private static final String ORDER_WITH_KEY = "SELECT id FROM customer_order WHERE idempotency_key = $1";
+    private static final String KEY_TAKEN = "SELECT EXISTS (SELECT 1 FROM customer_order WHERE idempotency_key = $1)";
     private static final String PRODUCTS = """
             SELECT sku, name, price_kopecks, active, family_id FROM product WHERE sku = ANY($1)""";
     private static final String INSERT_ORDER = """
@@ -70,10 +69,10 @@ public final class PlacementStore {
                 .map(t -> new OwnerFacts(t.getItem1(), t.getItem2()));
     }
 
-    /** The order an earlier request with this idempotency key placed (R3), if any. */
-    public static Uni<Optional<UUID>> orderWithKey(SqlConnection db, String idempotencyKey) {
-        return db.preparedQuery(ORDER_WITH_KEY).execute(Tuple.of(idempotencyKey))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
+    /** Whether an earlier request placed an order with this idempotency key (R3); the caller replays that order. */
+    public static Uni<Boolean> keyTaken(SqlConnection db, String idempotencyKey) {
+        return db.preparedQuery(KEY_TAKEN).execute(Tuple.of(idempotencyKey))
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** The products with these SKUs, by SKU, as pricing reads them (unknown SKUs are absent). */

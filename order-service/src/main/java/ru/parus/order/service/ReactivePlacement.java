@@ -3,7 +3,6 @@ package ru.parus.order.service;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,13 +73,13 @@ public class ReactivePlacement {
         Map<String, Integer> quantities = OrderService.mergeBySku(request.lines());
         return pool.withTransaction(db -> Uni.combine().all()
                         .unis(ownerFacts(db, mayActByRole, request.customerId(), staffId, now),
-                                idempotencyKey == null ? Uni.createFrom().item(Optional.<UUID>empty())
-                                        : PlacementStore.orderWithKey(db, idempotencyKey),
+                                idempotencyKey == null ? Uni.createFrom().item(false)
+                                        : PlacementStore.keyTaken(db, idempotencyKey),
                                 PlacementStore.forPricing(db, quantities.keySet()))
                         .asTuple()
                         .chain(reads -> {
                             checkAccess(mayActByRole, reads.getItem1(), request.customerId()); // R24, R22: a 403
-                            if (reads.getItem2().isPresent()) {
+                            if (reads.getItem2()) {
                                 throw new EarlierOrder();
                             }
                             return insert(db, request, managerId, idempotencyKey, quantities, reads.getItem3());

@@ -30,11 +30,19 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  */
 @ApplicationScoped
 public class DeadLetters {
+    private static final long ACK_MARGIN_MS = 5_000;
     @Inject
     @Channel("dead-letters")
     Emitter<String> emitter;
     @ConfigProperty(name = "quarkus.application.name")
     String service;
+    /**
+     * The producer's own limit for a send, retries included (Kafka's default 120 s): waiting a little longer means it
+     * has either stored the record or given up, so a record is never dead-lettered after this call already failed
+     * (the connector would then dead-letter the whole batch again).
+     */
+    @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.delivery.timeout.ms", defaultValue = "120000")
+    long deliveryTimeoutMs;
     @Inject
     MeterRegistry registry;
 
@@ -61,7 +69,7 @@ public class DeadLetters {
                     return CompletableFuture.completedFuture(null);
                 }));
         try {
-            stored.get(60, TimeUnit.SECONDS);
+            stored.get(deliveryTimeoutMs + ACK_MARGIN_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering " + record.topic(), e);
