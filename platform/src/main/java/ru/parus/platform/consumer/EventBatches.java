@@ -95,15 +95,7 @@ public class EventBatches {
     /** Applies the records a poll returned; see the class comment. */
     public void apply(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
-            if (handlersOf(record) != null) {
-                list.add(record);
-            } else {
-                // cannot happen once route() has checked the topics; kept so that such a record is not applied blindly
-                LOG.errorf("no consumer reads %s; %s-%d@%d skipped", record.topic(), record.topic(), record.partition(),
-                        record.offset());
-            }
-        }
+        records.forEach(list::add);
         apply(list, new Steps() {
             @Override
             public void all(List<ConsumerRecord<String, String>> batch) {
@@ -133,7 +125,12 @@ public class EventBatches {
     }
 
     EventHandlers handlersOf(ConsumerRecord<String, String> record) {
-        return byTopic.get(record.topic());
+        EventHandlers handlers = byTopic.get(record.topic());
+        if (handlers == null) {
+            // route() checked at start-up that every subscribed topic has a consumer: this is a bug, not data
+            throw new IllegalStateException("no consumer reads " + record.topic());
+        }
+        return handlers;
     }
 
     /** The three ways of applying, apart from Kafka and the database, so that the order of attempts can be tested. */

@@ -1,6 +1,7 @@
 package ru.parus.platform.worker;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -48,17 +49,31 @@ public final class WakeableWorker {
 
     /**
      * Asks for a drain in {@code delay} (the fallback poll, for a wake-up that was lost or work that could not be done
-     * now), replacing the previous such request: a drain would usually set the next one when it ends.
+     * now), replacing the previous such request: a drain would usually set the next one when it ends. A request already
+     * due between half of {@code delay} and {@code delay} from now is kept, so that a busy worker, which asks at the end
+     * of every drain, does not cancel and queue a timer each time; the fallback may then come up to half a delay early,
+     * which costs one drain that finds nothing.
      */
     public synchronized void wakeAfter(Duration delay) {
+        long nanos = delay.toNanos();
         if (fallback != null) {
+            long dueIn = fallback.getDelay(TimeUnit.NANOSECONDS);
+            if (!fallback.isDone() && dueIn <= nanos && dueIn >= nanos / 2) {
+                return;
+            }
             fallback.cancel(false);
         }
         try {
-            fallback = thread.schedule(this::wake, delay.toNanos(), TimeUnit.NANOSECONDS);
+            fallback = thread.schedule(this::wake, nanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
             fallback = null; // the worker was stopped: nothing more runs
         }
+    }
+
+    /** When the fallback is due, for tests; empty when none is waiting. */
+    synchronized Optional<Duration> fallbackDueIn() {
+        return fallback == null || fallback.isDone() ? Optional.empty()
+                : Optional.of(Duration.ofNanos(fallback.getDelay(TimeUnit.NANOSECONDS)));
     }
 
     /** Runs {@code task} on the worker's thread, after any drain in progress. */
