@@ -39,7 +39,10 @@ import ru.parus.infra.DevKeys;
  * service's back like this one is found by the scan within parus.scan.max-skip (1 min; platform ScanPacing), so
  * slices may be claimed together; the figures start at the outbox row the scan writes.
  * It reports, per consumer and event type, outbox.occurred_at -> inbox.received_at (the inbox row is
- * written in the transaction of the task or the shipment), and checks that every task and shipment exists.
+ * written in the transaction of the task or the shipment), and checks that every task and shipment exists. It splits
+ * each figure at the Kafka record's timestamp (CreateTime, when the relay's producer took the event): commit -> send
+ * is the order-service side (the rest of the order's transaction, the relay's wake-up and claim), send -> inbox the
+ * broker's and the consumer's (its poll, the batch transaction up to the inbox row).
  *     scripts/EventLatency.java 10000 0 stack [overdue per scan, default 500] [clients, default 4]
  * The second argument is each client's pause after an order: {@code 120 1000 stack 500 1} places one order a
  * second, so that every event finds its consumers idle (their wake-up, not their throughput, is measured).
@@ -239,6 +242,7 @@ public class EventLatency {
                 Thread.sleep(500);
             }
         }
+        sentAt.putAll(sentAt(start.minusSeconds(10), committed.keySet()));
         report("callcenter", "callcenter-service.order-events", committed, typeOf, Map.of(PLACED, all.size(), OVERDUE, onlineOrders.size()));
         // every storefront order here is confirmed at intake: the cash ones get a shipment at once (R12), the online ones
         // are kept in fulfillment's order_state until paid; both are OrderConfirmed in fulfillment's inbox
@@ -250,6 +254,46 @@ public class EventLatency {
                 Connection ff = DriverManager.getConnection(PG + "fulfillment", "postgres", "")) {
             System.out.printf("effects: %s; %s%n", effect(cc, "callcenter", onlineOrders), effect(ff, "fulfillment", cashOrders));
         }
+    }
+
+    /** Each event's Kafka record timestamp (CreateTime: when the relay's producer took it), by ce_id. */
+    static final Map<String, Instant> sentAt = new HashMap<>();
+
+    /**
+     * Reads order-events from the first record at or after {@code since} to the end, and returns when the producer
+     * took each of {@code wanted} (the record's CreateTime, milliseconds): the split of commit -> effect into the
+     * relay's part (occurred_at -> send) and the broker's and consumer's part (send -> inbox row).
+     */
+    static Map<String, Instant> sentAt(Instant since, java.util.Set<String> wanted) {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", "127.0.0.1:" + System.getenv().getOrDefault("PARUS_KAFKA_PORT", "9092"));
+        p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put("enable.auto.commit", "false");
+        Map<String, Instant> sent = new HashMap<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
+            var partitions = consumer.partitionsFor("order-events").stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> query = new HashMap<>();
+            partitions.forEach(tp -> query.put(tp, since.toEpochMilli()));
+            var starts = consumer.offsetsForTimes(query);
+            var ends = consumer.endOffsets(partitions);
+            for (var tp : partitions) {
+                var at = starts.get(tp);
+                consumer.seek(tp, at == null ? ends.get(tp) : at.offset());
+            }
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && Instant.now().isBefore(deadline)) {
+                for (var r : consumer.poll(Duration.ofSeconds(1))) {
+                    var id = r.headers().lastHeader("ce_id");
+                    if (id != null && wanted.contains(new String(id.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        sent.put(new String(id.value(), java.nio.charset.StandardCharsets.UTF_8), Instant.ofEpochMilli(r.timestamp()));
+                    }
+                }
+            }
+        }
+        return sent;
     }
 
     /** The task and shipment rows themselves, by order id (the inbox rows say only that the event was applied). */
@@ -272,10 +316,14 @@ public class EventLatency {
     static void report(String db, String consumer, Map<String, Instant> committed, Map<String, String> typeOf,
             Map<String, Integer> expected) throws Exception {
         Map<String, List<Long>> byType = new java.util.TreeMap<>();
+        Map<String, List<Long>> toSend = new HashMap<>();
+        Map<String, List<Long>> fromSend = new HashMap<>();
         Instant deadline = Instant.now().plusSeconds(120);
         try (Connection c = DriverManager.getConnection(PG + db, "postgres", "")) {
             while (true) {
                 byType.clear();
+                toSend.clear();
+                fromSend.clear();
                 var st = c.prepareStatement("SELECT event_id, received_at FROM inbox WHERE event_id = ANY (?)"
                         + (consumer == null ? "" : " AND consumer = ?"));
                 st.setArray(1, c.createArrayOf("varchar", committed.keySet().toArray()));
@@ -285,8 +333,15 @@ public class EventLatency {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         String type = typeOf.get(rs.getString(1));
-                        Duration d = Duration.between(committed.get(rs.getString(1)), rs.getTimestamp(2).toInstant());
+                        Instant received = rs.getTimestamp(2).toInstant();
+                        Duration d = Duration.between(committed.get(rs.getString(1)), received);
                         byType.computeIfAbsent(type, t -> new ArrayList<>()).add(d.toNanos() / 1000);
+                        Instant sent = sentAt.get(rs.getString(1));
+                        if (sent != null) {
+                            toSend.computeIfAbsent(type, t -> new ArrayList<>())
+                                    .add(Duration.between(committed.get(rs.getString(1)), sent).toNanos() / 1000);
+                            fromSend.computeIfAbsent(type, t -> new ArrayList<>()).add(Duration.between(sent, received).toNanos() / 1000);
+                        }
                     }
                 }
                 boolean all = expected.entrySet().stream()
@@ -307,6 +362,14 @@ public class EventLatency {
             Collections.sort(l);
             System.out.printf("  %-12s %-40s %6d of %6d: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", db, e.getKey(),
                     l.size(), expected.get(e.getKey()), pct(l, 50), pct(l, 90), pct(l, 99), l.get(l.size() - 1) / 1000.0);
+            List<Long> relay = toSend.getOrDefault(e.getKey(), List.of());
+            List<Long> rest = fromSend.getOrDefault(e.getKey(), List.of());
+            if (!relay.isEmpty()) {
+                Collections.sort(relay);
+                Collections.sort(rest);
+                System.out.printf("  %-12s %-40s commit -> send p50 %.1f, p99 %.1f ms; send -> inbox p50 %.1f, p99 %.1f ms%n", "",
+                        "  of which (record timestamp, 1 ms)", pct(relay, 50), pct(relay, 99), pct(rest, 50), pct(rest, 99));
+            }
         }
         if (!every.isEmpty()) {
             Collections.sort(every);

@@ -159,8 +159,8 @@ public class NotificationService {
         }
         Set<String> families = new HashSet<>();
         familyIds.forEach(f -> families.add(f.toString()));
-        for (MessageLog m : messages.unsentOfCustomer(customerId)) {
-            if (MessageKind.REPLENISHMENT_REMINDER.name().equals(m.kind) && families.contains(params(m).get(FAMILY_ID))) {
+        for (MessageLog m : messages.unsentOfCustomer(customerId, MessageKind.REPLENISHMENT_REMINDER)) {
+            if (families.contains(params(m).get(FAMILY_ID))) {
                 skip(m, REORDERED);
             }
         }
