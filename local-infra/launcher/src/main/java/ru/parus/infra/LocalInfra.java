@@ -68,7 +68,9 @@ public final class LocalInfra implements AutoCloseable {
             int smtpPort) {
         Path kafkaDir = home.resolve("kafka");
         KafkaBroker kafka = new KafkaBroker(kafkaDir, kafkaPort, kafkaControllerPort);
-        PostgresServer postgres = PostgresServer.start(home.resolve("postgres"), postgresPort, true, Map.of());
+        // commit timestamps let scripts/EventLatency.java measure to the consumer's commit, when its effect is visible
+        PostgresServer postgres = PostgresServer.start(home.resolve("postgres"), postgresPort, true,
+                Map.of("track_commit_timestamp", "on"));
         kafka.start();
         kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
         SmtpServer smtp = SmtpServer.start(smtpPort);
