@@ -276,14 +276,20 @@ class TimelineFromEventsTest {
         assertEquals("2099-04-03T12:00:00Z", entries.get(7).get("occurredAt").asText(), "packed at packedAt");
     }
 
+    /** A ShipmentPacked of an order nobody has told about yet; returns the order's id once the entry is parked. */
+    private String parkedShipmentPacked(String packedAt) throws Exception {
+        String order = UUID.randomUUID().toString();
+        send("fulfillment-events", "fulfillment", "ShipmentPacked", event("ShipmentPacked", Map.of(
+                "shipmentId", UUID.randomUUID(), "orderId", order, "packedAt", packedAt)));
+        // it waits for its order: parked, on nobody's timeline
+        await().atMost(Duration.ofSeconds(20)).until(() -> pending(order) == 1);
+        return order;
+    }
+
     @Test
     void R6_aShipmentEventBeforeItsOrderIsRecordedOnceTheOrderArrives() throws Exception {
         String customer = customer();
-        String order = UUID.randomUUID().toString();
-        send("fulfillment-events", "fulfillment", "ShipmentPacked", event("ShipmentPacked", Map.of(
-                "shipmentId", UUID.randomUUID(), "orderId", order, "packedAt", "2099-05-01T12:00:00Z")));
-        // it waits for its order: parked, on nobody's timeline
-        await().atMost(Duration.ofSeconds(20)).until(() -> pending(order) == 1);
+        String order = parkedShipmentPacked("2099-05-01T12:00:00Z");
         given().auth().oauth2(HEAD).get("/customers/{id}/timeline", customer).then().body("total", equalTo(1));
 
         send("order-events", "order", "OrderPlaced", event("OrderPlaced", Map.of("orderId", order,
@@ -300,6 +306,27 @@ class TimelineFromEventsTest {
                 "shipmentId", UUID.randomUUID(), "orderId", order, "deliveredAt", "2099-05-02T12:00:00Z")));
         awaitTotal(customer, 4);
         assertEquals(0, pending(order));
+    }
+
+    @Test
+    void R6_parkedShipmentEventsMoveWithTheFirstOrderEventToArriveAndOnlyOnce() throws Exception {
+        String customer = customer();
+        String order = parkedShipmentPacked("2099-07-01T12:00:00Z");
+
+        // OrderConfirmed overtook OrderPlaced: it is the first to tell whose order it is
+        send("order-events", "order", "OrderConfirmed", event("OrderConfirmed", Map.of("orderId", order,
+                "customerId", customer, "confirmedAt", "2099-07-01T09:10:00Z")));
+        awaitTotal(customer, 3);
+        assertEquals(0, pending(order));
+        // the order's later events find its customer known: nothing parked is moved twice
+        send("order-events", "order", "OrderPlaced", event("OrderPlaced", Map.of("orderId", order,
+                "customerId", customer, "placedAt", "2099-07-01T09:00:00Z")));
+        send("fulfillment-events", "fulfillment", "ShipmentDelivered", event("ShipmentDelivered", Map.of(
+                "shipmentId", UUID.randomUUID(), "orderId", order, "deliveredAt", "2099-07-02T12:00:00Z")));
+        awaitTotal(customer, 5);
+        given().auth().oauth2(HEAD).get("/customers/{id}/timeline", customer).then()
+                .body("items.kind", contains("ShipmentDelivered", "ShipmentPacked", "OrderConfirmed", "OrderPlaced",
+                        "CustomerRegistered"));
     }
 
     @Test

@@ -67,26 +67,36 @@ public class TimelineRepository {
     }
 
     /**
-     * The order belongs to the customer unless another was told first; answers the customer it belongs to. Takes the
-     * row lock a parking shipment event takes too (see V12): one of the two waits for the other.
+     * The order belongs to the customer unless another was told first. True when this call told it: the row is new,
+     * or it was the placeholder of an order whose shipment events were parked (whose entries are to be moved now);
+     * false when the order's customer was known already (the usual case for every order event after the first: one
+     * statement, nothing else to do). Takes the row lock a parking shipment event takes too (see V12): one of the two
+     * waits for the other.
      */
-    public UUID orderBelongsTo(UUID orderId, UUID customerId) {
-        em.createNativeQuery("""
+    public boolean orderBelongsTo(UUID orderId, UUID customerId) {
+        return !em.createNativeQuery("""
                 INSERT INTO order_customer (order_id, customer_id) VALUES (?1, ?2)
                 ON CONFLICT (order_id) DO UPDATE SET customer_id = EXCLUDED.customer_id
-                WHERE order_customer.customer_id IS NULL""")
-                .setParameter(1, orderId).setParameter(2, customerId).executeUpdate();
-        return (UUID) em.createNativeQuery("SELECT customer_id FROM order_customer WHERE order_id = ?1")
-                .setParameter(1, orderId).getSingleResult();
+                WHERE order_customer.customer_id IS NULL
+                RETURNING order_id""")
+                .setParameter(1, orderId).setParameter(2, customerId).getResultList().isEmpty();
     }
 
-    /** The entries parked for the order go on the customer's timeline, in the order they came. */
-    public void unpark(UUID orderId, UUID customerId) {
-        em.createNativeQuery("""
-                WITH moved AS (DELETE FROM timeline_pending WHERE order_id = ?1 RETURNING id, occurred_at, kind, summary)
-                INSERT INTO customer_timeline (customer_id, occurred_at, kind, summary)
-                SELECT ?2, occurred_at, kind, summary FROM moved ORDER BY id""")
-                .setParameter(1, orderId).setParameter(2, customerId).executeUpdate();
+    /** An entry parked until its order's customer was known; {@code summary} is JSON text. */
+    public record Parked(OffsetDateTime occurredAt, String kind, String summary) {
+    }
+
+    /**
+     * Takes the entries parked for the order, in the order they came. Usually none: this is one statement then, and
+     * the caller need not find whose timeline they go on.
+     */
+    public List<Parked> unpark(UUID orderId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                DELETE FROM timeline_pending WHERE order_id = ?1 RETURNING id, occurred_at, kind, summary""")
+                .setParameter(1, orderId).getResultList();
+        return rows.stream().sorted(java.util.Comparator.comparingLong(r -> ((Number) r[0]).longValue()))
+                .map(r -> new Parked(Rows.offsetDateTime(r[1]), (String) r[2], (String) r[3])).toList();
     }
 
     /** The order's customer, or null; locks the order's row (a placeholder when unknown) until the commit. */

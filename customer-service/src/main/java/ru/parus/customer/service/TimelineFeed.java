@@ -105,13 +105,19 @@ public class TimelineFeed {
 
     /**
      * The order belongs to the customer (OrderPlaced and the order events say so; the first to tell wins):
-     * shipment events parked for it go on that customer's timeline now, in this transaction.
+     * shipment events parked for it go on that customer's timeline now, in this transaction. Only the first teller
+     * can find entries parked: once the order's customer is known, a shipment event is recorded at once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void orderBelongsTo(UUID orderId, UUID customerId) {
         // takes the row lock a parking shipment event takes too (see V12): one of the two waits for the other
-        UUID owner = entries.orderBelongsTo(orderId, customerId);
-        entries.unpark(orderId, survivor(owner));
+        if (entries.orderBelongsTo(orderId, customerId)) {
+            List<TimelineRepository.Parked> parked = entries.unpark(orderId);
+            if (!parked.isEmpty()) {
+                UUID to = survivor(customerId);
+                parked.forEach(p -> entries.insert(to, p.occurredAt(), p.kind(), p.summary()));
+            }
+        }
     }
 
     /** A merged id resolves to the customer it was merged into (and on); an id this service does not know stays. */
