@@ -20,6 +20,8 @@ import ru.parus.platform.scan.ScanPacing;
 
 @ApplicationScoped
 public class MessageLogRepository implements PanacheRepositoryBase<MessageLog, UUID> {
+    /** Not sent yet: queued, or waiting for its order to be known. */
+    private static final List<MessageStatus> UNSENT = List.of(MessageStatus.QUEUED, MessageStatus.WAITING_ORDER);
 
     /** Inserts the row unless one with its cause exists; true when this call made it (each cause once, R21). */
     public boolean insertIfAbsent(MessageLog m) {
@@ -83,8 +85,7 @@ public class MessageLogRepository implements PanacheRepositoryBase<MessageLog, U
 
     /** Messages of {@code kind} about the order that are not sent yet (queued or waiting for the order). */
     public List<MessageLog> unsentOfOrder(UUID orderId, MessageKind kind) {
-        return list("orderId = ?1 and kind = ?2 and status in ?3", orderId, kind.name(),
-                List.of(MessageStatus.QUEUED, MessageStatus.WAITING_ORDER));
+        return list("orderId = ?1 and kind = ?2 and status in ?3", orderId, kind.name(), UNSENT);
     }
 
     /**
@@ -92,13 +93,12 @@ public class MessageLogRepository implements PanacheRepositoryBase<MessageLog, U
      * asks (R25), and a customer's other unsent messages would be loaded and dirty-checked for nothing.
      */
     public List<MessageLog> unsentOfCustomer(UUID customerId, MessageKind kind) {
-        return list("customerId = ?1 and kind = ?2 and status in ?3", customerId, kind.name(),
-                List.of(MessageStatus.QUEUED, MessageStatus.WAITING_ORDER));
+        return list("customerId = ?1 and kind = ?2 and status in ?3", customerId, kind.name(), UNSENT);
     }
 
     /** The customer's messages that are not sent yet (queued or waiting for the order). */
     public List<MessageLog> unsentOfCustomer(UUID customerId) {
-        return list("customerId = ?1 and status in ?2", customerId, List.of(MessageStatus.QUEUED, MessageStatus.WAITING_ORDER));
+        return list("customerId = ?1 and status in ?2", customerId, UNSENT);
     }
 
     /** CustomersMerged: the merged customer's message history moves to the survivor. */
