@@ -191,6 +191,11 @@ public final class KafkaBroker implements AutoCloseable {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-cp", classpath(), mainClass));
+        // options of the broker's JVM after ours (the last of a repeated option wins): ./parus up's PARUS_KAFKA_OPTS
+        String extra = System.getProperty("parus.kafka.jvm-options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(command.indexOf("-cp"), List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
