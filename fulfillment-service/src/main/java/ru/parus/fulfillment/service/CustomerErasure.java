@@ -88,10 +88,12 @@ public class CustomerErasure {
         return erased.erasedAt(customerId);
     }
 
-    /** R24: an OrderConfirmed of an erased customer that arrives after the erasure is kept without personal data. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public String blankIfErased(UUID customerId, String confirmedPayload) {
-        return erasedAt(customerId) == null ? confirmedPayload : blankOrder(confirmedPayload);
+    /**
+     * R24: an OrderConfirmed of an erased customer that arrives after the erasure is kept without personal data;
+     * {@code erasedAt} from {@link #erasedAt(UUID)}.
+     */
+    public String blankIfErased(OffsetDateTime erasedAt, String confirmedPayload) {
+        return erasedAt == null ? confirmedPayload : blankOrder(confirmedPayload);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,9 +77,10 @@ public class ShipmentService {
     public Optional<Shipment> orderConfirmed(OrderConfirmed confirmed, String rawPayload) {
         OrderState state = lockState(confirmed.orderId());
         // R24: a customer erased before their order's confirmation arrived: kept without their personal data
-        state.confirmedPayload = erasure.blankIfErased(confirmed.customerId(), rawPayload);
+        OffsetDateTime erasedAt = erasure.erasedAt(confirmed.customerId());
+        state.confirmedPayload = erasure.blankIfErased(erasedAt, rawPayload);
         state.requiresPrepayment = confirmed.requiresPrepayment();
-        return shipIfReady(state);
+        return shipIfReady(state, customerId -> erasedAt); // looked up once per event
     }
 
     /** OrderPaid: an online-paid order may now be shipped, if its confirmation has come (R12). */
@@ -87,7 +89,7 @@ public class ShipmentService {
         if (state.paidAt == null) {
             state.paidAt = paidAt;
         }
-        return shipIfReady(state);
+        return shipIfReady(state, erasure::erasedAt);
     }
 
     /**
@@ -128,8 +130,11 @@ public class ShipmentService {
         }
     }
 
-    /** R12: one shipment per order, made when the order is confirmed, not cancelled and paid if it must be. */
-    private Optional<Shipment> shipIfReady(OrderState state) {
+    /**
+     * R12: one shipment per order, made when the order is confirmed, not cancelled and paid if it must be.
+     * {@code erasedAt} says when the order's customer was erased, if they were (R24), asked only for a new shipment.
+     */
+    private Optional<Shipment> shipIfReady(OrderState state, Function<UUID, OffsetDateTime> erasedAt) {
         state.updatedAt = OffsetDateTime.now(clock);
         if (state.confirmedPayload == null || state.cancelledAt != null
                 || (Boolean.TRUE.equals(state.requiresPrepayment) && state.paidAt == null)) {
@@ -160,7 +165,7 @@ public class ShipmentService {
         shipment.cashOnDeliveryKopecks = order.cashOnDeliveryKopecks() == null ? 0 : order.cashOnDeliveryKopecks();
         shipment.createdAt = OffsetDateTime.now(clock);
         shipment.statusChangedAt = shipment.createdAt;
-        shipment.personalDataErasedAt = erasure.erasedAt(order.customerId()); // R24: details were stored blank
+        shipment.personalDataErasedAt = erasedAt.apply(order.customerId()); // R24: details were stored blank
         try {
             shipment.details = mapper.writeValueAsString(details);
         } catch (JsonProcessingException e) {
