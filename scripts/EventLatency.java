@@ -44,7 +44,9 @@ import ru.parus.infra.DevKeys;
  * checks that every task and shipment exists. It splits
  * each figure at the Kafka record's timestamp (CreateTime, when the relay's producer took the event): commit -> send
  * is the order-service side (the rest of the order's transaction, the relay's wake-up and claim), send -> inbox the
- * broker's and the consumer's (its poll, the batch transaction up to the inbox row).
+ * broker's and the consumer's (its poll, the batch transaction up to the inbox row). Each event type's three slowest
+ * come with their order's commit time (UTC), to see whether they fell together: scripts/slow-moments.py records
+ * what every process and thread did meanwhile.
  *     scripts/EventLatency.java 10000 0 stack [overdue per scan, default 500] [clients, default 4]
  * The second argument is each client's pause after an order: {@code 120 1000 stack 500 1} places one order a
  * second, so that every event finds its consumers idle (their wake-up, not their throughput, is measured).
@@ -292,9 +294,24 @@ public class EventLatency {
     /** Latencies in microseconds of one consumer's events, by event type. */
     static final class Series {
         final Map<String, List<Long>> byType = new java.util.TreeMap<>();
+        /** When each of the slowest events began (its order's commit), to see whether they fell together. */
+        final Map<String, java.util.TreeMap<Long, Instant>> slowest = new java.util.TreeMap<>();
 
         void add(String type, Instant from, Instant to) {
-            byType.computeIfAbsent(type, t -> new ArrayList<>()).add(Duration.between(from, to).toNanos() / 1000);
+            long micros = Duration.between(from, to).toNanos() / 1000;
+            byType.computeIfAbsent(type, t -> new ArrayList<>()).add(micros);
+            java.util.TreeMap<Long, Instant> top = slowest.computeIfAbsent(type, t -> new java.util.TreeMap<>());
+            top.put(micros, from);
+            if (top.size() > 3) {
+                top.pollFirstEntry();
+            }
+        }
+
+        /** The three slowest as "ms at HH:mm:ss.SSS" (UTC, the order's commit), slowest first. */
+        String slowest(String type) {
+            var f = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
+            return String.join(", ", slowest.getOrDefault(type, new java.util.TreeMap<>()).descendingMap().entrySet().stream()
+                    .map(e -> String.format("%.1f at %s", e.getKey() / 1000.0, f.format(e.getValue()))).toList());
         }
 
         List<Long> sorted(String type) {
@@ -324,6 +341,7 @@ public class EventLatency {
             while (true) {
                 inbox.byType.clear();
                 visible.byType.clear();
+                visible.slowest.clear();
                 toSend.byType.clear();
                 fromSend.byType.clear();
                 var st = c.prepareStatement("SELECT event_id, received_at, "
@@ -376,6 +394,7 @@ public class EventLatency {
                 System.out.printf("  %-12s %-40s %6d of %6d: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (-> consumer's commit)%n",
                         "", "", effect.size(), expected.get(type), pct(effect, 50), pct(effect, 90), pct(effect, 99),
                         effect.get(effect.size() - 1) / 1000.0);
+                System.out.printf("  %-12s %-40s slowest: %s%n", "", "", visible.slowest(type));
             }
             every.addAll(effect.isEmpty() ? l : effect);
         }

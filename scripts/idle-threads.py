@@ -15,24 +15,12 @@ import re
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib'))
+from stack_threads import load, services  # noqa: E402
+
 WINDOW = float(sys.argv[1]) if len(sys.argv) > 1 else 90
 SHOWN = int(sys.argv[2]) if len(sys.argv) > 2 else 8
 HZ = os.sysconf('SC_CLK_TCK')
-SERVICE = re.compile(r'(\w+-service)/target/quarkus-app')
-
-
-def services():
-    found = {}
-    for pid in filter(str.isdigit, os.listdir('/proc')):
-        try:
-            with open(f'/proc/{pid}/cmdline', 'rb') as f:
-                cmdline = f.read().decode(errors='replace')
-        except OSError:
-            continue
-        match = SERVICE.search(cmdline)
-        if match and 'java' in cmdline:
-            found[pid] = match.group(1)
-    return found
 
 
 def threads(pid):
@@ -50,11 +38,6 @@ def threads(pid):
         fields = stat[stat.rindex(')') + 2:].split()
         sample[tid] = (name, int(fields[11]) + int(fields[12]), switches)
     return sample
-
-
-def load():
-    with open('/proc/loadavg') as f:
-        return float(f.read().split()[0])
 
 
 def main():
