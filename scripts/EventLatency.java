@@ -314,6 +314,11 @@ public class EventLatency {
                     .map(e -> String.format("%.1f at %s", e.getKey() / 1000.0, f.format(e.getValue()))).toList());
         }
 
+        void clear() {
+            byType.clear();
+            slowest.clear();
+        }
+
         List<Long> sorted(String type) {
             List<Long> l = byType.getOrDefault(type, new ArrayList<>());
             Collections.sort(l);
@@ -339,11 +344,9 @@ public class EventLatency {
                 commitTimes = rs.next() && "on".equals(rs.getString(1));
             }
             while (true) {
-                inbox.byType.clear();
-                visible.byType.clear();
-                visible.slowest.clear();
-                toSend.byType.clear();
-                fromSend.byType.clear();
+                for (Series series : List.of(inbox, visible, toSend, fromSend)) {
+                    series.clear();
+                }
                 var st = c.prepareStatement("SELECT event_id, received_at, "
                         + (commitTimes ? "pg_xact_commit_timestamp(xmin)" : "NULL::timestamptz")
                         + " FROM inbox WHERE event_id = ANY (?)" + (consumer == null ? "" : " AND consumer = ?"));

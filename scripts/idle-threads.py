@@ -11,12 +11,11 @@ Load average before and after, as every benchmark here: above 2 before, the figu
 """
 import collections
 import os
-import re
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib'))
-from stack_threads import load, services  # noqa: E402
+from stack_threads import folded, load, services  # noqa: E402
 
 WINDOW = float(sys.argv[1]) if len(sys.argv) > 1 else 90
 SHOWN = int(sys.argv[2]) if len(sys.argv) > 2 else 8
@@ -34,7 +33,7 @@ def threads(pid):
                 switches = sum(int(line.split()[1]) for line in f if 'ctxt_switches' in line)
         except OSError:
             continue  # the thread ended
-        name = re.sub(r'\d+', 'N', stat[stat.index('(') + 1:stat.rindex(')')])
+        name = folded(stat[stat.index('(') + 1:stat.rindex(')')])
         fields = stat[stat.rindex(')') + 2:].split()
         sample[tid] = (name, int(fields[11]) + int(fields[12]), switches)
     return sample

@@ -32,7 +32,7 @@ def record(seconds, path):
     if not procs:
         sys.exit('nothing of the stack is running: ./parus up')
     print(f'load average before: {load():.2f}')
-    last = {}
+    last, names = {}, {}  # per thread: its CPU at the last step, its name (read once: fewer reads per step)
     end = time.time() + seconds
     with open(path, 'w') as out:
         while time.time() < end:
@@ -48,7 +48,7 @@ def record(seconds, path):
                     try:
                         with open(f'/proc/{pid}/task/{tid}/schedstat') as f:
                             on_cpu = int(f.read().split()[0])
-                        name = thread_name(pid, tid)
+                        name = names.get(tid) or names.setdefault(tid, thread_name(pid, tid))
                     except OSError:
                         continue  # the thread ended
                     spent = on_cpu - last.get(tid, on_cpu)

@@ -56,10 +56,15 @@ def components():
     return found
 
 
+def folded(name):
+    """A thread name with its digits folded to N (executor-thread-3 -> executor-thread-N), to sum threads by kind."""
+    return re.sub(r'\d+', 'N', name)
+
+
 def thread_name(pid, tid):
-    """Linux's 15-character thread name with digits folded to N (executor-thread-3 -> executor-thread-N)."""
+    """Linux's 15-character thread name, digits folded."""
     with open(f'/proc/{pid}/task/{tid}/comm') as f:
-        return re.sub(r'\d+', 'N', f.read().strip())
+        return folded(f.read().strip())
 
 
 def load():
