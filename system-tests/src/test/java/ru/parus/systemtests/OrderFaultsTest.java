@@ -36,6 +36,11 @@ class OrderFaultsTest {
     static final Duration STREAM_TIMEOUT = Duration.ofSeconds(120);
     static final long SEED = Long.getLong("parus.faults.seed", System.nanoTime());
     static final Random RANDOM = new Random(SEED);
+    /**
+     * What a stop may take after the HTTP drain: the Kafka connector's graceful stop (the poll in progress, then twice
+     * the 1 s poll timeout: 2.7-4.5 s measured) and the JVM's exit, with room for a loaded CI machine.
+     */
+    static final Duration STOP_AFTER_DRAIN = Duration.ofSeconds(8);
 
     static {
         System.out.println("[faults] seed " + SEED + " (-Dparus.faults.seed=" + SEED + " repeats the kill moments)");
@@ -50,6 +55,7 @@ class OrderFaultsTest {
         String customer = OrderInvariants.registerCustomer(head);
         Duration exit;
         Duration restart;
+        String stopLog;
         OrderStream stream = new OrderStream(customer, manager).start(CLIENTS);
         OrderInvariants.injectPoison();
         try (stream) {
@@ -58,6 +64,7 @@ class OrderFaultsTest {
             exit = RunningStack.stop(ORDER, true);
             int duringStop = stream.accepted.size() - before;
             int exitCode = RunningStack.exitCode(ORDER);
+            stopLog = RunningStack.logTail(ORDER); // before the relaunch appends to it
             restart = RunningStack.restart(ORDER);
             stream.awaitAccepted(stream.accepted.size() + ORDERS, STREAM_TIMEOUT);
             System.out.printf("[faults] SIGTERM: exited %d ms after the signal (code %d; shutdown timeout %d s),"
@@ -68,11 +75,14 @@ class OrderFaultsTest {
         System.out.println("[faults] SIGTERM: " + stream.figures());
         OrderInvariants.Figures figures = OrderInvariants.check(stream, customer, head);
         System.out.println("[faults] SIGTERM: " + figures);
-        // Quarkus may wait for in-flight requests up to the timeout, but these take milliseconds; what follows is the
-        // Kafka connector's graceful stop (the poll in progress, then twice the poll timeout: 3 s with the 1 s poll;
-        // a 5 s poll made it 10-15 s) and the JVM's exit. Under the timeout, so a longer stop shows here.
-        assertTrue(exit.compareTo(RunningStack.SHUTDOWN_TIMEOUT) < 0,
-                "order-service exited " + exit.toMillis() + " ms after SIGTERM");
+        // The HTTP drain: Quarkus answers the requests that keep coming (Connection: close; the clients reconnect to
+        // the listener, still open) and moves on when none is in flight. With four clients that is a fraction of a
+        // second on a quiet machine, but a loaded one, or 24 clients, overlaps them for the whole timeout (13.5 s
+        // exits, CI 2026-12-06 and locally). Then the connector's stop and the JVM's exit: a pod's
+        // terminationGracePeriodSeconds (40 s) covers preStop 5 s + timeout 20 s + this (docs/operations.md).
+        Duration limit = RunningStack.SHUTDOWN_TIMEOUT.plus(STOP_AFTER_DRAIN);
+        assertTrue(exit.compareTo(limit) < 0, "order-service exited " + exit.toMillis() + " ms after SIGTERM (limit "
+                + limit.toSeconds() + " s: the shutdown timeout and the stop after the drain); its log:\n" + stopLog);
     }
 
     @Test

@@ -79,8 +79,9 @@ public final class RunningStack implements BeforeAllCallback {
     private static final int LOG_TAIL_LINES = 60;
     private static final List<String> JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /**
-     * Graceful shutdown as ops/k8s deploys it (QUARKUS_SHUTDOWN_TIMEOUT): on SIGTERM Quarkus answers new
-     * requests 503 and lets in-flight ones finish for up to this long. The services set no value of their own.
+     * Graceful shutdown as ops/k8s deploys it (QUARKUS_SHUTDOWN_TIMEOUT): on SIGTERM Quarkus keeps answering the
+     * requests that arrive (with {@code Connection: close}) and waits until none is in flight, for up to this long.
+     * The services set no value of their own.
      */
     public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -159,7 +160,7 @@ public final class RunningStack implements BeforeAllCallback {
         long t0 = System.nanoTime();
         String problem = running.launchAndAwait(service);
         if (problem != null) {
-            fail(service + " did not come back: " + problem + "\n" + tail(logsDir(running.root).resolve(service + ".log")));
+            fail(service + " did not come back: " + problem + "\n" + logTail(service));
         }
         return Duration.ofNanos(System.nanoTime() - t0);
     }
@@ -509,6 +510,11 @@ public final class RunningStack implements BeforeAllCallback {
                 s.watchdog.close();
             }
         }
+    }
+
+    /** The last lines of a service's log ({@code system-tests/target/logs/<svc>.log}), for a failure's message. */
+    public static String logTail(String service) {
+        return tail(logsDir(get().root).resolve(service + ".log"));
     }
 
     static String tail(Path log) {
