@@ -268,4 +268,53 @@ class ReplenishmentTasksTest {
         assertTrue(EventSchemas.violations("CallTaskClosed.v1", closed.get(0).value()).isEmpty(),
                 () -> EventSchemas.violations("CallTaskClosed.v1", closed.get(0).value()).toString());
     }
+    /**
+     * R25, R24: a ReplenishmentDue that still names a customer merged away since (order-service had not yet learned of
+     * the merge) is the survivor's: a task for the survivor's owner, closed by the survivor's reorder of the family;
+     * and where the survivor had reordered the family already, no task at all.
+     */
+    @Test
+    void R25_aReplenishmentOfAMergedAwayCustomerIsTheSurvivorsAndTheirReorderClosesIt() throws Exception {
+        String owner = manager();
+        String survivor = registered(owner);
+        String mergedAway = registered(manager());
+        ObjectNode merge = example("CustomersMerged");
+        merge.put("survivingCustomerId", survivor);
+        merge.put("mergedCustomerId", mergedAway);
+        send("customer-events", survivor, "customer", "CustomersMerged", id(), merge);
+        await().atMost(Duration.ofSeconds(15)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT count(*) FROM customer_projection WHERE customer_id = ?1 AND merged_into = ?2")
+                .setParameter(1, UUID.fromString(mergedAway)).setParameter(2, UUID.fromString(survivor))
+                .getSingleResult()).intValue() == 1));
+
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        String family = id();
+        String source = id();
+        orderPlaced(source, mergedAway, family, 100_000, now.minusDays(30));
+        Events.awaitRow(em, "order_projection", "order_id", source);
+        sendDue(due(source, 7601, mergedAway, family, "CALL"), id());
+        await().atMost(Duration.ofSeconds(15)).until(() -> queue(owner).getInt("total") == 1);
+        assertEquals(survivor, queue(owner).getString("items[0].customerId"));
+        assertEquals(0, tasksOf(mergedAway), "the merged-away customer has no tasks of their own");
+        String taskId = queue(owner).getString("items[0].id");
+
+        String reorder = id();
+        orderPlaced(reorder, survivor, family, 100_000, now);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(HEAD).get("/tasks/{id}", taskId)
+                .then().statusCode(200).body("status", equalTo("CLOSED")).body("closedReason", equalTo("REORDERED"))
+                .body("reorderId", equalTo(reorder)));
+
+        String reorderedFamily = id();
+        String earlier = id();
+        orderPlaced(earlier, mergedAway, reorderedFamily, 100_000, now.minusDays(30));
+        String survivorsReorder = id();
+        orderPlaced(survivorsReorder, survivor, reorderedFamily, 100_000, now.minusDays(1));
+        Events.awaitRow(em, "order_projection", "order_id", earlier);
+        Events.awaitRow(em, "order_projection", "order_id", survivorsReorder);
+        sendDue(due(earlier, 7602, mergedAway, reorderedFamily, "CALL"), id());
+        sendDue(due(earlier, 7603, mergedAway, id(), "CALL"), id()); // same key: read after 7602
+        await().atMost(Duration.ofSeconds(15)).until(() -> queue(owner).getInt("total") == 1);
+        assertEquals("order:" + earlier + ":line:7603", queue(owner).getString("items[0].cause"));
+        assertEquals(2, tasksOf(survivor), "7601 (closed) and 7603: none for a family the survivor ordered again");
+    }
 }

@@ -80,6 +80,16 @@ final class Events {
         send("customer-events", customerId, "customer", "CustomerConsentChanged", id(), consent);
     }
 
+    /** CustomersMerged (R24): {@code merged} is now {@code survivor}; returns the event's id. */
+    static String sendMerge(String survivor, String merged) throws Exception {
+        ObjectNode m = example("CustomersMerged");
+        m.put("survivingCustomerId", survivor);
+        m.put("mergedCustomerId", merged);
+        String eventId = id();
+        send("customer-events", survivor, "customer", "CustomersMerged", eventId, m);
+        return eventId;
+    }
+
     /** OrderConfirmed of the schema's example for this order and customer. */
     static ObjectNode confirmed(String orderId, String customerId) {
         ObjectNode e = example("OrderConfirmed");

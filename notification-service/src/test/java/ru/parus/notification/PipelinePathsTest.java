@@ -139,12 +139,7 @@ class PipelinePathsTest {
         MessageLog old = awaitStatus(awaitMessage("PAYMENT_REMINDER:order:" + before).id, MessageStatus.SKIPPED);
         assertEquals("NO_CONSENT", old.reason, "the merged id alone has no consent");
 
-        ObjectNode m = Events.example("CustomersMerged");
-        m.put("survivingCustomerId", survivor);
-        m.put("mergedCustomerId", merged);
-        String mergeEvent = id();
-        send("customer-events", survivor, "customer", "CustomersMerged", mergeEvent, m);
-        awaitConsumed(mergeEvent);
+        awaitConsumed(Events.sendMerge(survivor, merged));
         assertEquals(UUID.fromString(survivor), load(old.id).customerId, "the history moves to the survivor");
 
         String after = id();

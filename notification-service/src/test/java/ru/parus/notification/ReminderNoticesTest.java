@@ -225,16 +225,56 @@ class ReminderNoticesTest {
         assertEquals(1, Events.mailsTo(to).size());
     }
 
-    @Test
-    void R25_aReminderHeldByQuietHoursIsSkippedWhenTheFamilyIsOrderedAgain() throws Exception {
+    /** A customer with an e-mail consent whose quiet hours hold messages now (from an hour ago to an hour ahead). */
+    private String quietNow(String to) throws Exception {
         String customer = id();
-        String to = email();
         ZoneId zone = ZoneId.of("Asia/Yekaterinburg");
         LocalTime now = LocalDateTime.ofInstant(clock.instant(), zone).toLocalTime();
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
         Events.sendConsent(Events.consent(customer, "EMAIL", now.minusHours(1).format(hhmm), now.plusHours(1).format(hhmm),
                 zone.getId(), "EMAIL", to));
         awaitCustomer(customer);
+        return customer;
+    }
+
+    private void orderPlaced(String customer, String family) throws Exception {
+        String order = id();
+        ObjectNode placed = Events.example("OrderPlaced");
+        placed.put("orderId", order);
+        placed.put("customerId", customer);
+        ((ObjectNode) placed.withArray("lines").get(0)).put("familyId", family);
+        send("order-events", order, "order", "OrderPlaced", id(), placed);
+    }
+
+    /**
+     * R25, R24: a reminder naming a customer merged away is the survivor's; an order of the family that still names the
+     * merged-away customer renews the survivor's supply, so the reminder held by quiet hours is not sent.
+     */
+    @Test
+    void R25_aMergedAwayCustomersReorderSkipsTheSurvivorsHeldReminder() throws Exception {
+        String to = email();
+        String survivor = quietNow(to);
+        String mergedAway = id();
+        awaitConsumed(Events.sendMerge(survivor, mergedAway));
+
+        String family = id();
+        long held = lineId();
+        ObjectNode due = Events.replenishmentDue(mergedAway, id(), held, "MESSAGE");
+        due.put("familyId", family);
+        send("order-events", due.get("orderId").asText(), "order", "ReplenishmentDue", id(), due);
+        MessageLog m = awaitStatus(awaitMessage("REPLENISHMENT_REMINDER:orderLine:" + held).id, MessageStatus.QUEUED);
+        assertEquals(UUID.fromString(survivor), m.customerId, "the survivor is reached");
+
+        orderPlaced(mergedAway, family);
+        m = awaitStatus(m.id, MessageStatus.SKIPPED);
+        assertEquals("REORDERED", m.reason);
+        assertEquals(0, Events.mailsTo(to).size());
+    }
+
+    @Test
+    void R25_aReminderHeldByQuietHoursIsSkippedWhenTheFamilyIsOrderedAgain() throws Exception {
+        String to = email();
+        String customer = quietNow(to);
         String family = id();
         long held = lineId();
         long otherFamily = lineId();
@@ -247,12 +287,7 @@ class ReminderNoticesTest {
         MessageLog m = awaitStatus(awaitMessage("REPLENISHMENT_REMINDER:orderLine:" + held).id, MessageStatus.QUEUED);
         MessageLog untouched = awaitStatus(awaitMessage("REPLENISHMENT_REMINDER:orderLine:" + otherFamily).id, MessageStatus.QUEUED);
 
-        String reorder = id();
-        ObjectNode placed = Events.example("OrderPlaced");
-        placed.put("orderId", reorder);
-        placed.put("customerId", customer);
-        ((ObjectNode) placed.withArray("lines").get(0)).put("familyId", family);
-        send("order-events", reorder, "order", "OrderPlaced", id(), placed);
+        orderPlaced(customer, family);
 
         m = awaitStatus(m.id, MessageStatus.SKIPPED);
         assertEquals("REORDERED", m.reason);

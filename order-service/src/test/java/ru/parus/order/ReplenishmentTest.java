@@ -282,6 +282,73 @@ class ReplenishmentTest {
         }
     }
 
+    /**
+     * R25, R24: a customer merged into another since the order is the survivor: a later order of the family by the
+     * survivor (through a chain of two merges) is a reorder; the event names the survivor and their owner; the
+     * survivor's channels decide; the merged customer's purchases count towards the survivor's own habit.
+     */
+    @Test
+    void R25_aMergedCustomerIsJudgedAndNamedAsTheSurvivor() throws Exception {
+        List<String> skus = Replenishments.skus("R25-MRG", 2);
+        Replenishments.product("PROTEIN", 5, "1", skus.toArray(String[]::new));
+
+        UUID first = UUID.randomUUID();
+        UUID middle = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        Replenishments.consents(first, 1, "SMS");
+        String reordered = Replenishments.order(first, skus.get(0), 1);
+        Replenishments.merged(first, middle);
+        Replenishments.merged(middle, survivor);
+        clock.advance(Duration.ofMinutes(1));
+        Replenishments.order(survivor, skus.get(1), 1); // the family again, under the survivor's id
+
+        UUID mergedAway = UUID.randomUUID();
+        UUID owned = UUID.randomUUID();
+        Replenishments.consents(mergedAway, 1, "SMS");
+        String due = Replenishments.order(mergedAway, skus.get(0), 1);
+        int payable = Replenishments.confirmCash(due); // before the merge: the survivor's owner is another manager
+        Replenishments.registeredWithOwner(owned, "manager-7");
+        Replenishments.consents(owned, 1, "EMAIL");
+        Replenishments.merged(mergedAway, owned);
+
+        UUID reachable = UUID.randomUUID();
+        UUID unreachable = UUID.randomUUID();
+        Replenishments.consents(reachable, 1, "SMS");
+        String noChannel = Replenishments.order(reachable, skus.get(0), 1);
+        Replenishments.consents(unreachable, 1); // known here, no consent, no phone
+        Replenishments.merged(reachable, unreachable);
+
+        for (String o : List.of(reordered, noChannel)) {
+            Replenishments.deliver(o, now());
+        }
+        Replenishments.delivered(due, now(), payable);
+        assertEquals("REORDERED", Replenishments.awaitJudged(reordered).get("replenish_outcome"));
+        assertEquals(0, Replenishments.outboxRows(reordered));
+        assertEquals("NO_CHANNEL", Replenishments.awaitJudged(noChannel).get("replenish_outcome"));
+        assertEquals(0, Replenishments.outboxRows(noChannel));
+        JsonNode e = mapper.readTree(awaitDue(due).value());
+        assertEquals(owned.toString(), e.get("customerId").asText(), "the survivor, not the merged-away customer");
+        assertEquals("manager-7", e.get("managerId").asText(), "the survivor's owner");
+
+        // the merged customer's purchase and the survivor's: the survivor's third order runs out on their median
+        List<String> vitamins = Replenishments.skus("R25-MRGH", 1);
+        Replenishments.product("VITAMINS", 90, "3", vitamins.get(0));
+        UUID habitMerged = UUID.randomUUID();
+        UUID habitSurvivor = UUID.randomUUID();
+        Replenishments.consents(habitSurvivor, 1, "EMAIL");
+        Replenishments.order(habitMerged, vitamins.get(0), 1);
+        Replenishments.merged(habitMerged, habitSurvivor);
+        clock.advance(Duration.ofDays(20));
+        Replenishments.order(habitSurvivor, vitamins.get(0), 1);
+        clock.advance(Duration.ofDays(26));
+        String third = Replenishments.order(habitSurvivor, vitamins.get(0), 1);
+        OffsetDateTime deliveredAt = now();
+        Replenishments.deliver(third, deliveredAt);
+        Map<String, Object> line = Replenishments.awaitPlanned(third);
+        assertEquals("CUSTOMER_MEDIAN", line.get("replenish_basis"), "20 and 26 days: the merged purchase counts");
+        assertEquals(deliveredAt.toLocalDate().plusDays(23).toString(), line.get("replenish_run_out_on"));
+    }
+
     @Test
     void R25_aCategoryTheHeadSetToMessageFirstSaysSoInTheEvent() throws Exception {
         io.restassured.RestAssured.given().auth().oauth2(Orders.HEAD).contentType("application/json")

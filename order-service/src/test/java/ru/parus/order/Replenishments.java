@@ -67,9 +67,18 @@ final class Replenishments {
 
     /** Agrees cash-on-delivery terms, confirms, and reports the order delivered at {@code at} with the cash collected. */
     static void deliver(String orderId, OffsetDateTime at) throws Exception {
+        delivered(orderId, at, confirmCash(orderId));
+    }
+
+    /** Agrees cash-on-delivery terms and confirms; returns the amount payable. */
+    static int confirmCash(String orderId) {
         LocalDate tomorrow = LocalDate.now(clock().withZone(ZoneId.of("Europe/Moscow"))).plusDays(1);
         Orders.agree(orderId, Orders.courierCash(tomorrow)).statusCode(200);
-        int payable = Orders.confirm(orderId).statusCode(200).extract().path("payableKopecks");
+        return Orders.confirm(orderId).statusCode(200).extract().path("payableKopecks");
+    }
+
+    /** fulfillment-service reports the order delivered at {@code at} with {@code payable} collected. */
+    static void delivered(String orderId, OffsetDateTime at, int payable) throws Exception {
         TestKafka.send("fulfillment-events", "SHP-" + orderId, """
                 {"shipmentId":"SHP-%s","orderId":"%s","deliveredAt":"%s","cashCollectedKopecks":%d}"""
                 .formatted(orderId, orderId, at, payable),
@@ -130,6 +139,21 @@ final class Replenishments {
         sendCustomerEvent(customerId, "CustomerRegistered", """
                 {"customerId":"%s","name":"R25 Покупатель","phone":%s,"email":null,"type":"ATHLETE",
                  "registeredAt":"2026-11-27T09:00:00Z"}""".formatted(customerId, phone == null ? "null" : "\"" + phone + "\""));
+    }
+
+    /** CustomerRegistered with an owner manager, no phone, no consents. */
+    static void registeredWithOwner(UUID customerId, String owner) throws Exception {
+        sendCustomerEvent(customerId, "CustomerRegistered", """
+                {"customerId":"%s","name":"R25 Покупатель","phone":null,"email":null,"type":"ATHLETE",
+                 "ownerManagerId":"%s","registeredAt":"2026-11-27T09:00:00Z"}""".formatted(customerId, owner));
+    }
+
+    /** CustomersMerged from customer-service (R24): {@code merged} is now {@code survivor}. */
+    static void merged(UUID merged, UUID survivor) throws Exception {
+        sendCustomerEvent(survivor, "CustomersMerged", """
+                {"survivingCustomerId":"%s","mergedCustomerId":"%s","mergedAt":"2026-11-27T11:00:00Z","mergedBy":"head-1",
+                 "orderCount":1,"lifetimeValueKopecks":10000,"lastOrderAt":"2026-11-25T12:00:00Z"}"""
+                .formatted(survivor, merged));
     }
 
     static void erased(UUID customerId) throws Exception {

@@ -1,6 +1,7 @@
 package ru.parus.callcenter.repository;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,9 @@ import ru.parus.callcenter.domain.CustomerProjection;
 
 @ApplicationScoped
 public class CustomerProjectionRepository implements PanacheRepositoryBase<CustomerProjection, UUID> {
+    /** How far a chain of merges is followed (a guard against a cycle in what the events said). */
+    public static final int MAX_MERGE_HOPS = 10;
+
     /**
      * The customer's row, created if missing, locked until the transaction ends. The consumers of customer-events
      * and order-events write the same row concurrently (a new customer's CustomerRegistered and first OrderPlaced
@@ -22,5 +26,29 @@ public class CustomerProjectionRepository implements PanacheRepositoryBase<Custo
                 "INSERT INTO customer_projection (customer_id, updated_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                 .setParameter(1, customerId).setParameter(2, now).executeUpdate();
         return findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** R24: the id a customer goes by now: the survivor of its merges (through at most 10), itself if never merged. */
+    public UUID survivorId(UUID customerId) {
+        UUID id = customerId;
+        CustomerProjection c = findById(id);
+        for (int hops = 0; c != null && c.mergedInto != null && hops < MAX_MERGE_HOPS; hops++) {
+            id = c.mergedInto;
+            c = findById(id);
+        }
+        return id;
+    }
+
+    /** R24: the customer and everyone merged into them, through any chain (at most 10 merges deep). */
+    @SuppressWarnings("unchecked")
+    public List<UUID> mergedWith(UUID survivorId) {
+        return getEntityManager().createNativeQuery("""
+                WITH RECURSIVE grp(id, hops) AS (
+                    SELECT CAST(?1 AS uuid), 0
+                    UNION ALL
+                    SELECT c.customer_id, g.hops + 1 FROM grp g JOIN customer_projection c ON c.merged_into = g.id
+                    WHERE g.hops < ?2)
+                SELECT id FROM grp""", UUID.class).setParameter(1, survivorId).setParameter(2, MAX_MERGE_HOPS)
+                .getResultList();
     }
 }

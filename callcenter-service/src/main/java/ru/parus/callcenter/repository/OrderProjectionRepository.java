@@ -19,16 +19,17 @@ public class OrderProjectionRepository implements PanacheRepositoryBase<OrderPro
     }
 
     /**
-     * R25: whether the customer placed an order of the family after the given order (a reorder that makes its
-     * replenishment moot); false when that order's time is unknown.
+     * R25: whether the customer (under any of the ids given: the survivor and those merged into it, R24) placed an
+     * order of the family after the given order (a reorder that makes its replenishment moot); false when that order's
+     * time is unknown.
      */
-    public boolean reorderedSince(UUID customerId, UUID familyId, UUID orderId) {
+    public boolean reorderedSince(java.util.Collection<UUID> customerIds, UUID familyId, UUID orderId) {
         Number n = (Number) getEntityManager().createNativeQuery("""
                 SELECT count(*) FROM order_projection o JOIN order_family f ON f.order_id = o.order_id
                 JOIN order_projection source ON source.order_id = ?3
-                WHERE o.customer_id = ?1 AND f.family_id = ?2 AND o.order_id <> ?3 AND o.cancelled_at IS NULL
+                WHERE o.customer_id IN (?1) AND f.family_id = ?2 AND o.order_id <> ?3 AND o.cancelled_at IS NULL
                 AND o.placed_at > source.placed_at""")
-                .setParameter(1, customerId).setParameter(2, familyId).setParameter(3, orderId).getSingleResult();
+                .setParameter(1, customerIds).setParameter(2, familyId).setParameter(3, orderId).getSingleResult();
         return n.longValue() > 0;
     }
 

@@ -21,7 +21,6 @@ import ru.parus.platform.access.CustomerOwner;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CustomerOwners implements AccessDirectory {
-    private static final int MAX_MERGE_HOPS = 10;
 
     @Inject
     CustomerProjectionRepository customers;
@@ -32,7 +31,7 @@ public class CustomerOwners implements AccessDirectory {
     @Override
     public CustomerOwner ownerOf(UUID customerId) {
         CustomerProjection c = customerId == null ? null : customers.findById(customerId);
-        for (int hops = 0; c != null && c.mergedInto != null && hops < MAX_MERGE_HOPS; hops++) {
+        for (int hops = 0; c != null && c.mergedInto != null && hops < CustomerProjectionRepository.MAX_MERGE_HOPS; hops++) {
             c = customers.findById(c.mergedInto);
         }
         return c == null ? CustomerOwner.UNKNOWN : CustomerOwner.of(c.ownerManagerId);

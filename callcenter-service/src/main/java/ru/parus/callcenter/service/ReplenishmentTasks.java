@@ -50,17 +50,21 @@ public class ReplenishmentTasks {
      * R25: one REPLENISHMENT task per order line (a redelivery, or the same line under a new event id, makes none),
      * for the customer's owner from the projection (else the manager order-service named), routed to the deputy while
      * the owner is away (R22). A customer this service does not know, or one erased (R24), gets no call; nor one who
-     * has ordered the family again since (that OrderPlaced, of another order, may be read before this event).
+     * has ordered the family again since (that OrderPlaced, of another order, may be read before this event). A
+     * customer merged into another (an event published before order-service learned of the merge) is the survivor:
+     * the task is theirs, and their orders and those of everyone merged into them count as reorders.
      */
     public void due(Due due, String eventId) {
-        CustomerProjection customer = customers.findById(due.customerId());
-        if (customer == null || customer.erasedAt != null
-                || orders.reorderedSince(due.customerId(), due.familyId(), due.orderId())) {
+        CustomerProjection named = customers.findById(due.customerId());
+        UUID customerId = customers.survivorId(due.customerId());
+        CustomerProjection survivor = customers.findById(customerId);
+        if (named == null || named.erasedAt != null || survivor != null && survivor.erasedAt != null
+                || orders.reorderedSince(customers.mergedWith(customerId), due.familyId(), due.orderId())) {
             return;
         }
         String cause = "order:" + due.orderId() + ":line:" + due.orderLineId();
-        queue.createWith(TaskKind.REPLENISHMENT, cause, due.customerId(), due.orderId(),
-                queue.assigneeFor(due.customerId(), due.managerId()), config.replenishmentPriority(),
+        queue.createWith(TaskKind.REPLENISHMENT, cause, customerId, due.orderId(),
+                queue.assigneeFor(customerId, due.managerId()), config.replenishmentPriority(),
                 config.replenishmentDueIn(), config.replenishmentScript(), eventId, t -> {
                     t.familyId = due.familyId();
                     t.sku = due.sku();
@@ -78,14 +82,14 @@ public class ReplenishmentTasks {
 
     /**
      * R25: the order's families are kept (conversions for the KPIs); the customer ordered a product of the family
-     * again, so its open replenishment calls are not needed.
+     * again, so its open replenishment calls are not needed (a merged customer's are the survivor's, R24).
      */
     public void orderPlaced(UUID orderId, UUID customerId, Set<UUID> familyIds, String eventId) {
         if (familyIds.isEmpty()) {
             return;
         }
         orders.recordFamilies(orderId, familyIds);
-        for (CallTask t : tasks.openReplenishments(customerId, familyIds)) {
+        for (CallTask t : tasks.openReplenishments(customers.survivorId(customerId), familyIds)) {
             if (orderId.equals(t.orderId)) {
                 continue; // the order the supply came from (its OrderPlaced again, under a new event id)
             }

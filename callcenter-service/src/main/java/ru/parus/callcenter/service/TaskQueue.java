@@ -94,7 +94,7 @@ public class TaskQueue {
     /** The customer's owner manager from the projection (following merges), else {@code fallback}, else nobody (the head's queue). */
     String assigneeFor(UUID customerId, String fallback) {
         CustomerProjection c = customerId == null ? null : customers.findById(customerId);
-        for (int hops = 0; c != null && c.mergedInto != null && hops < 5; hops++) {
+        for (int hops = 0; c != null && c.mergedInto != null && hops < CustomerProjectionRepository.MAX_MERGE_HOPS; hops++) {
             CustomerProjection next = customers.findById(c.mergedInto);
             if (next == null) {
                 break;

@@ -151,7 +151,8 @@ public class NotificationService {
 
     /**
      * R25: a replenishment reminder still waiting (quiet hours, a retry) when the customer orders the family again is
-     * not sent: the supply is renewed.
+     * not sent: the supply is renewed. An order naming a customer merged away counts for the survivor, who holds the
+     * reminders (R24).
      */
     public void reordered(UUID customerId, Set<UUID> familyIds) {
         if (familyIds.isEmpty()) {
@@ -159,7 +160,9 @@ public class NotificationService {
         }
         Set<String> families = new HashSet<>();
         familyIds.forEach(f -> families.add(f.toString()));
-        for (MessageLog m : messages.unsentOfCustomer(customerId, MessageKind.REPLENISHMENT_REMINDER)) {
+        CustomerReachability current = reachability.resolve(customerId);
+        UUID survivor = current == null ? customerId : current.customerId;
+        for (MessageLog m : messages.unsentOfCustomer(survivor, MessageKind.REPLENISHMENT_REMINDER)) {
             if (families.contains(params(m).get(FAMILY_ID))) {
                 skip(m, REORDERED);
             }

@@ -38,7 +38,10 @@ public class ReplenishmentRepository {
      * for the category, but a call where MESSAGE was chosen and no channel is consented to); {@code claimed}: every
      * judged line marked at once,
      * so none is looked at again; the outbox rows of the published ones (docs/events/ReplenishmentDue.v1.schema.json,
-     * the payload built by {@code jsonb_build_object}).
+     * the payload built by {@code jsonb_build_object}). A customer merged into another since the order (R24) is judged
+     * as the survivor: a later order of the family by the survivor or anyone merged into it counts, the survivor's
+     * channels and erasure decide (the merged one's while the survivor is not known here), and the event names the
+     * survivor, so that the call task and the message follow the customer the call centre now knows.
      */
     static final String SCAN = """
             WITH due AS (
@@ -52,16 +55,20 @@ public class ReplenishmentRepository {
                        CASE WHEN o.status IN ('CANCELLED', 'RETURNED') THEN 'ORDER_CANCELLED'
                             WHEN c.erased_at IS NOT NULL THEN 'ERASED'
                             WHEN EXISTS (SELECT 1 FROM customer_order later JOIN order_line ll ON ll.order_id = later.id
-                                         WHERE later.customer_id = o.customer_id AND later.placed_at > o.placed_at
+                                         WHERE later.customer_id = ANY (s.merged) AND later.placed_at > o.placed_at
                                            AND later.status <> 'CANCELLED' AND ll.family_id = l.family_id) THEN 'REORDERED'
                             WHEN NOT r.by_message AND NOT r.by_call THEN 'NO_CHANNEL'
                             ELSE 'PUBLISHED' END AS outcome,
-                       CASE WHEN r.message_first AND r.by_message THEN 'MESSAGE' ELSE 'CALL' END AS contact_first
+                       CASE WHEN r.message_first AND r.by_message THEN 'MESSAGE' ELSE 'CALL' END AS contact_first,
+                       s.id AS customer_id
                 FROM due d
                 JOIN order_line l ON l.id = d.id
                 JOIN customer_order o ON o.id = l.order_id
                 JOIN product_family f ON f.id = l.family_id
-                LEFT JOIN customer_projection c ON c.customer_id = o.customer_id
+                CROSS JOIN LATERAL (SELECT %1$s AS id) survivor
+                CROSS JOIN LATERAL (SELECT survivor.id, ARRAY%2$s AS merged) s
+                LEFT JOIN LATERAL (SELECT p.* FROM customer_projection p WHERE p.customer_id IN (s.id, o.customer_id)
+                                   ORDER BY p.customer_id = s.id DESC LIMIT 1) c ON true
                 LEFT JOIN category_replenishment cr ON cr.category = f.category
                 CROSS JOIN LATERAL (SELECT coalesce(cardinality(c.consented_channels), 0) > 0 AS by_message,
                                            coalesce(c.phone, '') <> '' AS by_call,
@@ -70,13 +77,13 @@ public class ReplenishmentRepository {
                 UPDATE order_line l SET replenish_sent_at = :now, replenish_outcome = j.outcome
                 FROM judged j
                 WHERE l.id = j.id AND l.replenish_sent_at IS NULL
-                RETURNING l.id, j.outcome, j.contact_first
+                RETURNING l.id, j.outcome, j.contact_first, j.customer_id
             ), due_events AS (
                 SELECT CAST(o.id AS text) AS aggregate_id,
                        CAST(jsonb_build_object(
                            'orderId', o.id,
                            'orderLineId', l.id,
-                           'customerId', o.customer_id,
+                           'customerId', cl.customer_id,
                            'managerId', coalesce(a.owner_manager_id, o.manager_id),
                            'familyId', l.family_id,
                            'sku', l.sku,
@@ -95,11 +102,37 @@ public class ReplenishmentRepository {
                 JOIN customer_order o ON o.id = l.order_id
                 JOIN product_family f ON f.id = l.family_id
                 LEFT JOIN product p ON p.sku = l.sku
-                LEFT JOIN access_customer_owner a ON a.customer_id = o.customer_id
+                LEFT JOIN access_customer_owner a ON a.customer_id = cl.customer_id
                 WHERE cl.outcome = 'PUBLISHED'
                 ORDER BY l.replenish_due_at, l.id
-            ), %s
-            SELECT (SELECT count(*) FROM claimed), (SELECT count(*) FROM published)""".formatted(Outbox.PUBLISHED);
+            ), %3$s
+            SELECT (SELECT count(*) FROM claimed), (SELECT count(*) FROM published)"""
+            .formatted(survivorOf("o.customer_id"), mergedWith("survivor.id"), Outbox.PUBLISHED);
+
+    /**
+     * R24: the customer a merged-away one now is, following CustomersMerged through any chain (at most 10 hops)
+     * in {@code access_customer_owner}; a customer never merged is itself. A scalar subquery of {@code customer}.
+     */
+    static String survivorOf(String customer) {
+        return """
+                (WITH RECURSIVE chain(id, hops) AS (
+                     SELECT %s, 0
+                     UNION ALL
+                     SELECT a.merged_into, ch.hops + 1 FROM chain ch JOIN access_customer_owner a ON a.customer_id = ch.id
+                     WHERE a.merged_into IS NOT NULL AND ch.hops < 10)
+                 SELECT id FROM chain ORDER BY hops DESC LIMIT 1)""".formatted(customer);
+    }
+
+    /** R24: the customer and everyone merged into them (through any chain, at most 10 hops): a subquery of ids. */
+    static String mergedWith(String survivor) {
+        return """
+                (WITH RECURSIVE grp(id, hops) AS (
+                     SELECT %s, 0
+                     UNION ALL
+                     SELECT a.customer_id, g.hops + 1 FROM grp g JOIN access_customer_owner a ON a.merged_into = g.id
+                     WHERE g.hops < 10)
+                 SELECT id FROM grp)""".formatted(survivor);
+    }
 
     /** The scan's WHERE without its threshold, the first entry of its partial index: the next line to fall due. */
     private static final String FIRST_DUE = """
@@ -156,14 +189,17 @@ public class ReplenishmentRepository {
                 (UUID) r[3], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (BigDecimal) r[6])).toList();
     }
 
-    /** The dates (UTC) of the customer's orders of the family placed before {@code before}, not cancelled, one per order. */
+    /**
+     * The dates (UTC) of the customer's orders of the family placed before {@code before}, not cancelled, one per order;
+     * a merged customer's orders count with the survivor's (R24).
+     */
     @SuppressWarnings("unchecked")
     public List<LocalDate> earlierPurchases(UUID customerId, UUID familyId, OffsetDateTime before) {
         List<Object> rows = em.createNativeQuery("""
                 SELECT CAST(o.placed_at AT TIME ZONE 'UTC' AS date) FROM customer_order o
-                WHERE o.customer_id = ?1 AND o.placed_at < ?3 AND o.status <> 'CANCELLED'
+                WHERE o.customer_id IN %s AND o.placed_at < ?3 AND o.status <> 'CANCELLED'
                   AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.family_id = ?2)
-                ORDER BY o.placed_at""").setParameter(1, customerId).setParameter(2, familyId).setParameter(3, before)
+                ORDER BY o.placed_at""".formatted(mergedWith(survivorOf("CAST(?1 AS uuid)")))).setParameter(1, customerId).setParameter(2, familyId).setParameter(3, before)
                 .getResultList();
         return rows.stream().map(ReplenishmentRepository::localDate).toList();
     }

@@ -70,6 +70,16 @@ class ReplenishmentScanBenchmark {
                    CASE WHEN c % 100 = 99 THEN now() END
             FROM generate_series(0, :customers - 1) AS c ON CONFLICT DO NOTHING""";
 
+    /**
+     * Every customer's owner (R22); 2 % merged into the next customer (R24), so the scan follows merges to judge and
+     * name the survivor.
+     */
+    static final String OWNERS_SQL = """
+            INSERT INTO access_customer_owner (customer_id, owner_manager_id, merged_into, updated_at)
+            SELECT CAST(md5('bench-customer-' || c) AS uuid), 'manager-' || (c % 20),
+                   CASE WHEN c % 50 = 7 THEN CAST(md5('bench-customer-' || (c + 1)) AS uuid) END, now()
+            FROM generate_series(0, :customers - 1) AS c ON CONFLICT DO NOTHING""";
+
     /** LINES / 4 orders placed 10 to 375 days ago, 5 % cancelled, the rest delivered. */
     static final String ORDERS_SQL = """
             INSERT INTO customer_order (id, customer_id, channel, status, manager_id, placed_at, currency, total_kopecks,
@@ -115,6 +125,7 @@ class ReplenishmentScanBenchmark {
                 em.createNativeQuery(sql).setParameter("families", FAMILIES).executeUpdate();
             }
             em.createNativeQuery(CUSTOMERS_SQL).setParameter("customers", CUSTOMERS).executeUpdate();
+            em.createNativeQuery(OWNERS_SQL).setParameter("customers", CUSTOMERS).executeUpdate();
             em.createNativeQuery(ORDERS_SQL).setParameter("customers", CUSTOMERS).setParameter("orders", orders)
                     .setParameter("now", now).executeUpdate();
             em.createNativeQuery(LINES_SQL).setParameter("families", FAMILIES).setParameter("lines", LINES)
@@ -125,6 +136,7 @@ class ReplenishmentScanBenchmark {
             em.createNativeQuery("ANALYZE order_line").executeUpdate();
             em.createNativeQuery("ANALYZE customer_order").executeUpdate();
             em.createNativeQuery("ANALYZE customer_projection").executeUpdate();
+            em.createNativeQuery("ANALYZE access_customer_owner").executeUpdate();
         });
         long total = count("SELECT count(*) FROM order_line");
         long due = count("SELECT count(*) FROM order_line WHERE replenish_due_at <= now() AND replenish_sent_at IS NULL");
