@@ -246,7 +246,7 @@ class EventDrivenTasksTest {
     }
 
     @Test
-    void R14_mergedCustomersDormancyTaskMovesToTheSurvivorAndItsOwner() throws Exception {
+    void R14_R24_aMergedCustomersTasksOldAndNewAreTheSurvivorsForTheirOwner() throws Exception {
         String owner = manager();
         String survivor = Events.registerCustomer(id(), owner);
         String merged = id();
@@ -263,6 +263,15 @@ class EventDrivenTasksTest {
             assertEquals(1, queue.getInt("total"));
             assertEquals(survivor, queue.getString("items[0].customerId"));
             assertEquals("REACTIVATION", queue.getString("items[0].kind"));
+        });
+
+        // R24: an event still naming the merged-away customer makes the survivor's task, for the survivor's owner
+        String order = id();
+        send("order-events", order, "order", "OrderPaymentOverdue", id(), overdue(order, merged));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonPath queue = myQueue(owner);
+            assertEquals(2, queue.getInt("total"));
+            assertEquals(List.of(survivor, survivor), queue.getList("items.customerId"));
         });
     }
 }

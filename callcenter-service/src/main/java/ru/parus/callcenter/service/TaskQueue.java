@@ -156,14 +156,18 @@ public class TaskQueue {
         });
     }
 
-    /** Makes the task once per (kind, cause), routed to the deputy of an absent assignee (R22); null if it existed. */
+    /**
+     * Makes the task once per (kind, cause), routed to the deputy of an absent assignee (R22); null if it existed. A
+     * customer merged into another is the survivor (R24), as the open tasks moved at the merge are: an event published
+     * before the merge was known (a dormancy episode, an unpaid order) makes no task for a customer nobody lists.
+     */
     CallTask createWith(TaskKind kind, String cause, UUID customerId, UUID orderId, String assignee,
             Priority priority, Duration dueIn, String script, String eventId, java.util.function.Consumer<CallTask> extras) {
         CallTask t = new CallTask();
         t.id = UUID.randomUUID();
         t.kind = kind.name();
         t.cause = cause;
-        t.customerId = customerId;
+        t.customerId = customerId == null ? null : customers.survivorId(customerId);
         t.orderId = orderId;
         t.assignee = assignee;
         t.status = TaskStatus.OPEN;
