@@ -121,6 +121,10 @@ class ComposeStackTest {
         assertTrue(out.contains("{\"kind\":\"DELIVERED\",\"outcome\":\"APPLIED\"}"), "R13: the sample pack delivered:\n" + out);
         assertTrue(out.contains("{\"kind\":\"REPLENISHMENT\",\"sku\":\"WHEY-CHOC-SAMPLE-5\",\"script\":\"replenishment\""),
                 "R25: the replenishment call task made from the delivered order:\n" + out);
+        assertTrue(out.contains("{\"survivor\":true,\"merged\":true}"), "R24: the head merged the duplicate:\n" + out);
+        assertEquals(2, Pattern.compile("\"kind\":\"REPLENISHMENT\",\"sku\":\"WHEY-CHOC-SAMPLE-5\",\"script\":\"replenishment\","
+                + "\"forCustomer\":true").matcher(out).results().count(),
+                "R25, R24: both calls are the customer's, the merged duplicate's order's too:\n" + out);
         Matcher ids = Pattern.compile("WALKTHROUGH CUSTOMER=(\\S+) ORDER=(\\S+)").matcher(out);
         assertTrue(ids.find(), out);
         walkthrough.put("customer", ids.group(1));
