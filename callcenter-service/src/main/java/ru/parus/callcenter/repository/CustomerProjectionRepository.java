@@ -28,15 +28,32 @@ public class CustomerProjectionRepository implements PanacheRepositoryBase<Custo
         return findById(customerId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** R24: the id a customer goes by now: the survivor of its merges (through at most 10), itself if never merged. */
-    public UUID survivorId(UUID customerId) {
+    /**
+     * R24: where a customer's chain of merges ends, followed through at most {@link #MAX_MERGE_HOPS} merges. Its three
+     * ends differ while a survivor is not known here yet (its CustomersMerged came before its CustomerRegistered):
+     * {@code survivorId} is the id the customer goes by now (itself if never merged), {@code survivor} that id's row
+     * (null while unknown), {@code lastKnown} the last row of the chain this service has (null if none).
+     */
+    public record MergeChain(UUID survivorId, CustomerProjection survivor, CustomerProjection lastKnown) {
+    }
+
+    public MergeChain followMerges(UUID customerId) {
         UUID id = customerId;
-        CustomerProjection c = findById(id);
-        for (int hops = 0; c != null && c.mergedInto != null && hops < MAX_MERGE_HOPS; hops++) {
-            id = c.mergedInto;
-            c = findById(id);
+        CustomerProjection row = customerId == null ? null : findById(customerId);
+        CustomerProjection lastKnown = row;
+        for (int hops = 0; row != null && row.mergedInto != null && hops < MAX_MERGE_HOPS; hops++) {
+            id = row.mergedInto;
+            row = findById(id);
+            if (row != null) {
+                lastKnown = row;
+            }
         }
-        return id;
+        return new MergeChain(id, row, lastKnown);
+    }
+
+    /** R24: the id a customer goes by now: the survivor of its merges, itself if never merged. */
+    public UUID survivorId(UUID customerId) {
+        return followMerges(customerId).survivorId();
     }
 
     /** R24: the customer and everyone merged into them, through any chain (at most 10 merges deep). */

@@ -30,10 +30,7 @@ public class CustomerOwners implements AccessDirectory {
     /** R24: no row (or a merge whose survivor is not known here) is UNKNOWN; a row without an owner UNOWNED. */
     @Override
     public CustomerOwner ownerOf(UUID customerId) {
-        CustomerProjection c = customerId == null ? null : customers.findById(customerId);
-        for (int hops = 0; c != null && c.mergedInto != null && hops < CustomerProjectionRepository.MAX_MERGE_HOPS; hops++) {
-            c = customers.findById(c.mergedInto);
-        }
+        CustomerProjection c = customers.followMerges(customerId).survivor();
         return c == null ? CustomerOwner.UNKNOWN : CustomerOwner.of(c.ownerManagerId);
     }
 

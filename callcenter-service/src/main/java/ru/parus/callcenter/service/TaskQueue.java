@@ -93,14 +93,8 @@ public class TaskQueue {
 
     /** The customer's owner manager from the projection (following merges), else {@code fallback}, else nobody (the head's queue). */
     String assigneeFor(UUID customerId, String fallback) {
-        CustomerProjection c = customerId == null ? null : customers.findById(customerId);
-        for (int hops = 0; c != null && c.mergedInto != null && hops < CustomerProjectionRepository.MAX_MERGE_HOPS; hops++) {
-            CustomerProjection next = customers.findById(c.mergedInto);
-            if (next == null) {
-                break;
-            }
-            c = next;
-        }
+        // the last row known here, so that a task made before the survivor's row arrives has the old row's owner
+        CustomerProjection c = customers.followMerges(customerId).lastKnown();
         if (c != null && c.ownerManagerId != null) {
             return c.ownerManagerId;
         }
